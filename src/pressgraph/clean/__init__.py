@@ -1,0 +1,1 @@
+"""Clean: remove page furniture (remembering it) and split a page into stories."""

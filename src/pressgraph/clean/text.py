@@ -1,0 +1,40 @@
+"""Character-level repairs: broken Unicode (mojibake) and odd white space, one line at a time."""
+
+from __future__ import annotations
+
+import re
+
+import ftfy
+
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_ODD_SPACE = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_SPACES = re.compile(" {2,}")
+_FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False, explain=False)
+
+
+def fix_line(line: str) -> str:
+    """Repair mojibake, drop zero-width marks and fold odd spaces into one plain space.
+
+    Quotes stay curly: they are evidence of quotation and later stages read them.
+    """
+    fixed = ftfy.fix_text(line, config=_FTFY) if not line.isascii() else line
+    fixed = _ZERO_WIDTH.sub("", fixed)
+    fixed = _ODD_SPACE.sub(" ", fixed)
+    return _SPACES.sub(" ", fixed).strip()
+
+
+def fold(text: str) -> str:
+    """Key for comparing paragraphs: case-folded, white space collapsed, outer punctuation off."""
+    return " ".join(text.casefold().split()).strip(" .,;:!?\"'“”«»")
+
+
+_CYRILLIC_SHARE = 0.3
+
+
+def language_of(text: str) -> str | None:
+    """ "ru" or "en" by the share of Cyrillic letters; None for text without letters."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return None
+    cyrillic = sum(1 for c in letters if "\u0400" <= c <= "\u04ff")
+    return "ru" if cyrillic / len(letters) > _CYRILLIC_SHARE else "en"

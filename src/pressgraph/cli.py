@@ -1,0 +1,187 @@
+"""The `pressgraph` command: ingest pages, inspect what was stored, export it."""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from pressgraph import __version__
+from pressgraph.errors import PressgraphError
+from pressgraph.export.jsonl import write_jsonl
+from pressgraph.ingest.pipeline import ingest
+from pressgraph.ingest.sources import expand
+from pressgraph.records import IngestSummary
+from pressgraph.settings import Settings, from_env
+from pressgraph.store.db import Database
+from pressgraph.store.documents import get_document, list_refusals, list_stories
+
+
+class _Group(click.Group):
+    """Turns every PressgraphError into one clear line on stderr and its exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except PressgraphError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+
+
+def _settings(ctx: click.Context) -> Settings:
+    settings: Settings = ctx.obj
+    return settings
+
+
+def _db(ctx: click.Context) -> Database:
+    return Database(_settings(ctx).db_url)
+
+
+@click.group(cls=_Group)
+@click.option(
+    "--db",
+    "db_url",
+    help="SQLAlchemy database URL [env PRESSGRAPH_DB; default sqlite:///pressgraph.db].",
+)
+@click.version_option(__version__, prog_name="pressgraph")
+@click.pass_context
+def main(ctx: click.Context, db_url: str | None) -> None:
+    """Turn press releases into a knowledge base where every fact points to its sentence."""
+    try:
+        ctx.obj = from_env().with_overrides(db_url=db_url)
+    except PressgraphError as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
+@main.command("ingest")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    help="Refuse pages larger than this [env PRESSGRAPH_MAX_BYTES; default 5000000].",
+)
+@click.pass_context
+def ingest_command(ctx: click.Context, inputs: tuple[str, ...], max_bytes: int | None) -> None:
+    """Ingest files, directories (recursively), JSONL files and http(s) URLs."""
+    settings = _settings(ctx).with_overrides(max_bytes=max_bytes)
+    db = Database(settings.db_url)
+    items = expand(list(inputs))
+    with _progress(len(items), "Ingesting") as step:
+        summary = ingest(db, items, settings, progress=step)
+    _print_summary(summary)
+    if summary.stored == 0 and summary.duplicates == 0:
+        ctx.exit(1)
+
+
+@contextmanager
+def _progress(total: int, label: str) -> Iterator[Callable[[str], None]]:
+    """A progress bar on a terminal; a line every 100 inputs when stderr is a file or pipe."""
+    if sys.stderr.isatty():
+        with click.progressbar(length=total, label=label, file=sys.stderr, show_pos=True) as bar:
+            yield lambda _item: bar.update(1)
+        return
+    done = 0
+
+    def step(_item: str) -> None:
+        nonlocal done
+        done += 1
+        if done % 100 == 0 and done < total:
+            click.echo(f"{label}: {done}/{total}", err=True)
+
+    yield step
+
+
+def _print_summary(summary: IngestSummary) -> None:
+    for refusal in summary.refusals:
+        click.echo(f"refused [{refusal.reason}] {refusal.message}", err=True)
+    versions = f" ({summary.versions} new versions)" if summary.versions else ""
+    click.echo(
+        f"Pages read: {summary.read}, stored: {summary.stored}{versions}, "
+        f"duplicates: {summary.duplicates}, refused: {summary.refused}, "
+        f"stories found: {summary.stories}"
+    )
+    if summary.refused:
+        click.echo("See `pressgraph errors` for every refused input and why.")
+
+
+@main.command("stories")
+@click.option("--document", "document", help="Only this document's stories (id or prefix).")
+@click.pass_context
+def stories_command(ctx: click.Context, document: str | None) -> None:
+    """List stored stories: id, date, main or sidebar, headline and size."""
+    db = _db(ctx)
+    if document is not None:
+        document = get_document(db, document).id
+    found = list_stories(db, document)
+    for story in found:
+        kind = "main" if story.main else "side"
+        headline = story.headline or _first_words(story.text)
+        words = len(story.text.split())
+        click.echo(f"{story.id}\t{story.date or '-':10}\t{kind}\t{words:5d} words\t{headline}")
+    click.echo(f"{len(found)} stories")
+
+
+def _first_words(text: str, width: int = 70) -> str:
+    return textwrap.shorten(text, width=width, placeholder=" …")
+
+
+@main.command("show-document")
+@click.argument("doc_id")
+@click.pass_context
+def show_document_command(ctx: click.Context, doc_id: str) -> None:
+    """Print one document: metadata, stories with their text, removed furniture and images."""
+    doc = get_document(_db(ctx), doc_id)
+    click.echo(f"Document {doc.id} (version {doc.version})")
+    for label, value in (
+        ("source", doc.source),
+        ("title", doc.title),
+        ("published", doc.published),
+        ("language", doc.language),
+        ("fetched", doc.fetched_at),
+        ("hash", doc.content_hash),
+    ):
+        click.echo(f"  {label + ':':11}{value if value is not None else '-'}")
+    click.echo(f"  images:    {len(doc.images)} ({', '.join(doc.images) or 'none'})")
+    for story in doc.stories:
+        kind = "main story" if story.main else "sidebar item"
+        click.echo(
+            f"\n== Story {story.id} [{kind}] date {story.date or 'unknown'}"
+            f" (from {story.date_source or '-'})"
+        )
+        if story.headline:
+            click.echo(f"   {story.headline}")
+        click.echo(textwrap.indent(story.text, "   | "))
+    click.echo(f"\nRemoved furniture ({len(doc.removed)}):")
+    for item in doc.removed:
+        click.echo(f"  [{item.kind}] {_first_words(item.text, 90)}")
+
+
+@main.command("errors")
+@click.pass_context
+def errors_command(ctx: click.Context) -> None:
+    """List every refused input, why it was refused, and how to fix it."""
+    found = list_refusals(_db(ctx))
+    for at, refusal in found:
+        click.echo(f"{at}\t{refusal.reason}\t{refusal.message}")
+    click.echo(f"{len(found)} refused inputs")
+
+
+@main.command("export")
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@click.argument("out", type=click.Path(dir_okay=False, allow_dash=True))
+@click.pass_context
+def export_command(ctx: click.Context, fmt: str, out: str) -> None:
+    """Write every record of the export contract to OUT (`-` for stdout)."""
+    db = _db(ctx)
+    if out == "-":
+        written = write_jsonl(db, sys.stdout)
+    else:
+        with Path(out).open("w", encoding="utf-8") as handle:
+            written = write_jsonl(db, handle)
+    parts = ", ".join(f"{n} {kind}" for kind, n in sorted(written.items())) or "nothing"
+    click.echo(f"Exported {parts} as {fmt} to {out}", err=out == "-")

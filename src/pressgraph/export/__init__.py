@@ -1,0 +1,1 @@
+"""Export: write stored records in the export contract's formats."""

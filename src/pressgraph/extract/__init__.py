@@ -1,0 +1,1 @@
+"""Extract: dates, roles, events, statements, claims and relations, each with evidence."""

@@ -1,0 +1,1 @@
+"""Ingest: read pages from files, directories, JSONL and URLs into `Page` records."""

@@ -1,0 +1,62 @@
+"""Reduce each input format to page text: HTML through trafilatura, Markdown to plain text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import trafilatura
+
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)[^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", re.M)
+_MD_EMPHASIS = re.compile(r"(\*\*|\*)(?=\S)(.+?)(?<=\S)\1|(?<!\w)(__|_)(?=\S)(.+?)(?<=\S)\3(?!\w)")
+_MD_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$", re.M)
+_MD_QUOTE = re.compile(r"^\s{0,3}>\s?", re.M)
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """Main text of a page and the metadata found with it."""
+
+    text: str
+    title: str | None = None
+    published: str | None = None
+    url: str | None = None
+
+
+def from_html(html: str, url: str | None = None) -> Extracted:
+    """Main text, title and date of an HTML page, by trafilatura; one paragraph per block."""
+    doc = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=True
+    )
+    if doc is None:
+        return Extracted("")
+    data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    text = data.get("text") or ""
+    # trafilatura puts one paragraph per line; our paragraphs are blank-line separated.
+    text = "\n\n".join(line for line in text.splitlines() if line.strip())
+    date = data.get("date")
+    return Extracted(
+        text=text,
+        title=data.get("title") or None,
+        published=date[:10] if isinstance(date, str) and date else None,
+        url=data.get("url") or url,
+    )
+
+
+def _image_line(match: re.Match[str]) -> str:
+    """A Markdown image becomes its file name on its own line, which the cleaner counts."""
+    return "\n\n" + match.group(2).rsplit("/", 1)[-1] + "\n\n"
+
+
+def from_markdown(md: str) -> Extracted:
+    """Plain text of a Markdown page: headings, emphasis, links and rules reduced to text."""
+    title_match = _MD_HEADING.search(md)
+    text = _MD_IMAGE.sub(_image_line, md)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_HEADING.sub(r"\1", text)
+    text = _MD_RULE.sub("", text)
+    text = _MD_QUOTE.sub("", text)
+    text = _MD_EMPHASIS.sub(lambda m: m.group(2) or m.group(4), text)
+    return Extracted(text=text, title=title_match.group(1) if title_match else None)

@@ -1,0 +1,1 @@
+"""NLP: the spaCy pipeline, our components, and the gazetteers they read."""

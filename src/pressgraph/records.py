@@ -1,0 +1,144 @@
+"""Typed records passed between the stages of the flow; the store maps them to tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Stage names and versions stamped on every row a stage writes, so re-running one
+# stage replaces only its own rows and a reader can tell which code made a fact.
+CLEAN_STAGE = "clean@1"
+STORIES_STAGE = "stories@1"
+
+
+@dataclass(frozen=True)
+class Page:
+    """One input page as read from a source, before cleaning.
+
+    `text` is the decoded page text (HTML already reduced to its main text);
+    `raw` keeps what was read, so nothing of the input is lost.
+    """
+
+    source: str
+    raw: str
+    text: str
+    format: str  # "text" | "html" | "markdown" | "jsonl"
+    title: str | None = None
+    published: str | None = None  # ISO date from metadata, when the source gives one
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A piece of page furniture taken out by the cleaner, with where it stood in `Page.text`."""
+
+    kind: str  # navigation | image | download | placeholder | signature | contact | repeated | ...
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Maps a run of the cleaned text back to the page text it came from."""
+
+    clean_start: int
+    clean_end: int
+    raw_start: int
+    raw_end: int
+
+
+@dataclass(frozen=True)
+class CleanedPage:
+    """The page text with furniture removed: what every later offset points into."""
+
+    text: str
+    removed: tuple[Removed, ...]
+    segments: tuple[Segment, ...]
+
+    @property
+    def images(self) -> tuple[str, ...]:
+        """File names of the photos the page showed, in page order."""
+        return tuple(r.text for r in self.removed if r.kind == "image")
+
+
+@dataclass(frozen=True)
+class Story:
+    """One story of a page: the main story or a glued sidebar item.
+
+    `start`/`end` delimit the story body in the cleaned page text; the headline
+    (when there is one) has its own offsets and is not part of the body.
+    """
+
+    index: int
+    start: int
+    end: int
+    headline: str | None
+    headline_start: int | None
+    headline_end: int | None
+    date: str | None
+    date_source: str | None  # dateline | headline | lead | metadata
+    main: bool
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """An input that could not be ingested: a reason code and a message that says how to fix it."""
+
+    source: str
+    # unreadable | binary | undecodable | too_large | empty | unsupported | fetch | bad_record
+    reason: str
+    message: str
+    size: int | None = None
+
+
+@dataclass
+class IngestSummary:
+    """What one `ingest` run did, for the closing line of the command."""
+
+    read: int = 0
+    stored: int = 0
+    versions: int = 0
+    duplicates: int = 0
+    refused: int = 0
+    stories: int = 0
+    refusals: list[Refusal] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class StoredStory:
+    """A story as read back from the store."""
+
+    id: str
+    document: str
+    index: int
+    headline: str | None
+    date: str | None
+    date_source: str | None
+    main: bool
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    """A document as read back from the store, with its stories and removed furniture."""
+
+    id: str
+    source: str
+    version: int
+    content_hash: str
+    format: str
+    url: str | None
+    title: str | None
+    published: str | None
+    language: str | None
+    fetched_at: str
+    cleaned: str
+    removed: tuple[Removed, ...]
+    stories: tuple[StoredStory, ...]
+
+    @property
+    def images(self) -> tuple[str, ...]:
+        """File names of the photos the page showed, in page order."""
+        return tuple(r.text for r in self.removed if r.kind == "image")

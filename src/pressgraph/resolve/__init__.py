@@ -1,0 +1,1 @@
+"""Resolve: turn mentions into one entity per real-world actor across documents."""

@@ -1,0 +1,1 @@
+"""Store: the one database (SQLAlchemy Core), its migrations and queries."""

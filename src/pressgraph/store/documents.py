@@ -1,0 +1,244 @@
+"""Write and read documents, their stories, removed furniture and refused inputs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, RowMapping, func, select
+
+from pressgraph.errors import NotFoundError
+from pressgraph.records import (
+    CLEAN_STAGE,
+    STORIES_STAGE,
+    CleanedPage,
+    Page,
+    Refusal,
+    Removed,
+    StoredDocument,
+    StoredStory,
+    Story,
+)
+from pressgraph.store.db import Database
+from pressgraph.store.schema import documents, refusals, removed, stories
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    """What storing one page did: stored new, stored as a new version, or was a duplicate."""
+
+    document: str
+    status: str  # "stored" | "version" | "duplicate"
+    version: int
+    stories: int = 0
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def find_by_hash(conn: Connection, content_hash: str) -> RowMapping | None:
+    """The stored document with this content hash, if any."""
+    query = select(documents.c.id, documents.c.version).where(
+        documents.c.content_hash == content_hash
+    )
+    return conn.execute(query).mappings().first()
+
+
+def _next_version(conn: Connection, source: str) -> int:
+    latest = conn.execute(
+        select(func.max(documents.c.version)).where(documents.c.source == source)
+    ).scalar()
+    return int(latest or 0) + 1
+
+
+def write_document(
+    db: Database,
+    page: Page,
+    cleaned: CleanedPage,
+    found: list[Story],
+    *,
+    content_hash: str,
+    language: str | None,
+) -> WriteResult:
+    """Store one page, its stories and removed furniture in one transaction."""
+    doc_id = content_hash[:16]
+    with db.begin() as conn:
+        existing = find_by_hash(conn, content_hash)
+        if existing is not None:
+            return WriteResult(existing["id"], "duplicate", existing["version"])
+        version = _next_version(conn, page.source)
+        row = _document_row(page, cleaned, found, doc_id)
+        row.update(version=version, content_hash=content_hash, language=language)
+        conn.execute(documents.insert().values(**row))
+        if found:
+            conn.execute(stories.insert(), [_story_row(doc_id, cleaned.text, s) for s in found])
+        if cleaned.removed:
+            conn.execute(removed.insert(), [_removed_row(doc_id, r) for r in cleaned.removed])
+    return WriteResult(doc_id, "version" if version > 1 else "stored", version, len(found))
+
+
+def _document_row(
+    page: Page, cleaned: CleanedPage, found: list[Story], doc_id: str
+) -> dict[str, object]:
+    segments = [[s.clean_start, s.clean_end, s.raw_start, s.raw_end] for s in cleaned.segments]
+    return {
+        "id": doc_id,
+        "source": page.source,
+        "format": page.format,
+        "url": page.url,
+        "title": page.title,
+        "published": page.published,
+        "raw": page.raw,
+        "text": page.text,
+        "cleaned": cleaned.text,
+        "segments": json.dumps(segments),
+        "image_count": len(cleaned.images),
+        "story_count": len(found),
+        "fetched_at": _now(),
+        "stage": CLEAN_STAGE,
+    }
+
+
+def _story_row(doc_id: str, text: str, story: Story) -> dict[str, object]:
+    return {
+        "id": f"{doc_id}-{story.index}",
+        "document_id": doc_id,
+        "idx": story.index,
+        "start": story.start,
+        "end": story.end,
+        "headline": story.headline,
+        "headline_start": story.headline_start,
+        "headline_end": story.headline_end,
+        "date": story.date,
+        "date_source": story.date_source,
+        "main": story.main,
+        "text": text[story.start : story.end],
+        "stage": STORIES_STAGE,
+    }
+
+
+def _removed_row(doc_id: str, item: Removed) -> dict[str, object]:
+    return {
+        "document_id": doc_id,
+        "kind": item.kind,
+        "text": item.text,
+        "start": item.start,
+        "end": item.end,
+        "stage": CLEAN_STAGE,
+    }
+
+
+def record_refusal(db: Database, refusal: Refusal) -> None:
+    """Remember an input that could not be ingested, and why."""
+    with db.begin() as conn:
+        conn.execute(
+            refusals.insert().values(
+                source=refusal.source,
+                reason=refusal.reason,
+                message=refusal.message,
+                size=refusal.size,
+                at=_now(),
+            )
+        )
+
+
+def list_refusals(db: Database) -> list[tuple[str, Refusal]]:
+    """Every refused input, oldest first, with the time it was refused."""
+    with db.read() as conn:
+        rows = conn.execute(select(refusals).order_by(refusals.c.id)).mappings()
+        return [(r["at"], Refusal(r["source"], r["reason"], r["message"], r["size"])) for r in rows]
+
+
+def _stored_story(row: RowMapping) -> StoredStory:
+    return StoredStory(
+        id=row["id"],
+        document=row["document_id"],
+        index=row["idx"],
+        headline=row["headline"],
+        date=row["date"],
+        date_source=row["date_source"],
+        main=bool(row["main"]),
+        start=row["start"],
+        end=row["end"],
+        text=row["text"],
+    )
+
+
+def list_stories(db: Database, document: str | None = None) -> list[StoredStory]:
+    """Stories in document order (all documents, or one)."""
+    query = select(stories).order_by(stories.c.document_id, stories.c.idx)
+    if document is not None:
+        query = query.where(stories.c.document_id == document)
+    with db.read() as conn:
+        return [_stored_story(r) for r in conn.execute(query).mappings()]
+
+
+def document_ids(db: Database) -> list[str]:
+    """Ids of all stored documents, in the order they were stored."""
+    with db.read() as conn:
+        query = select(documents.c.id).order_by(documents.c.fetched_at, documents.c.id)
+        return list(conn.execute(query).scalars())
+
+
+def get_document(db: Database, doc_id: str) -> StoredDocument:
+    """One stored document with its stories and removed furniture; id prefixes work."""
+    with db.read() as conn:
+        row = _find_document(conn, doc_id)
+        gone = conn.execute(
+            select(removed).where(removed.c.document_id == row["id"]).order_by(removed.c.start)
+        ).mappings()
+        kept = conn.execute(
+            select(stories).where(stories.c.document_id == row["id"]).order_by(stories.c.idx)
+        ).mappings()
+        return StoredDocument(
+            id=row["id"],
+            source=row["source"],
+            version=row["version"],
+            content_hash=row["content_hash"],
+            format=row["format"],
+            url=row["url"],
+            title=row["title"],
+            published=row["published"],
+            language=row["language"],
+            fetched_at=row["fetched_at"],
+            cleaned=row["cleaned"],
+            removed=tuple(Removed(r["kind"], r["text"], r["start"], r["end"]) for r in gone),
+            stories=tuple(_stored_story(s) for s in kept),
+        )
+
+
+def _find_document(conn: Connection, doc_id: str) -> RowMapping:
+    rows = list(
+        conn.execute(
+            select(documents).where(documents.c.id.startswith(doc_id, autoescape=True)).limit(2)
+        ).mappings()
+    )
+    if len(rows) != 1:
+        what = "no document" if not rows else "more than one document"
+        raise NotFoundError(
+            f"{what} with id {doc_id!r}; run `pressgraph stories` to see document ids"
+        )
+    return rows[0]
+
+
+def iter_documents(db: Database) -> Iterator[StoredDocument]:
+    """Every stored document, in the order stored."""
+    for doc_id in document_ids(db):
+        yield get_document(db, doc_id)
+
+
+def counts(db: Database) -> dict[str, int]:
+    """How many documents, stories, removed items and refusals the store holds."""
+    with db.read() as conn:
+        return {
+            name: int(conn.execute(select(func.count()).select_from(table)).scalar() or 0)
+            for name, table in (
+                ("documents", documents),
+                ("stories", stories),
+                ("removed", removed),
+                ("refusals", refusals),
+            )
+        }

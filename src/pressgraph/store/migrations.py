@@ -1,0 +1,72 @@
+"""Named, recorded schema migrations.
+
+A new database gets the current tables at once and every migration recorded as applied
+(the "create all, then stamp" way Alembic recommends). An existing database runs the
+migrations it has not recorded yet, in order, each in its own transaction. A migration
+changes tables only through Alembic's `Operations`, so it runs on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from alembic.migration import MigrationContext
+from alembic.operations import Operations
+from sqlalchemy import Connection, inspect, select
+
+from pressgraph.store import schema
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One schema change: a number, a name, and the function that applies it."""
+
+    id: int
+    name: str
+    upgrade: Callable[[Operations, Connection], None]
+
+
+def _initial(op: Operations, conn: Connection) -> None:
+    """Documents, stories, removed furniture and refused inputs (issue 2)."""
+    tables = [schema.documents, schema.stories, schema.removed, schema.refusals]
+    schema.metadata.create_all(conn, tables=tables)
+
+
+MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial", _initial),)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def applied(conn: Connection) -> set[int]:
+    """Ids of the migrations recorded in the database (empty for a new database)."""
+    if not inspect(conn).has_table(schema.migrations.name):
+        return set()
+    return set(conn.execute(select(schema.migrations.c.id)).scalars())
+
+
+def _record(conn: Connection, migration: Migration) -> None:
+    conn.execute(
+        schema.migrations.insert().values(id=migration.id, name=migration.name, applied_at=_now())
+    )
+
+
+def upgrade(conn: Connection) -> list[str]:
+    """Bring the database to the current schema; return the names of migrations applied."""
+    done = applied(conn)
+    if not done:
+        schema.metadata.create_all(conn)
+        for migration in MIGRATIONS:
+            _record(conn, migration)
+        return [m.name for m in MIGRATIONS]
+    op = Operations(MigrationContext.configure(conn))
+    names = []
+    for migration in MIGRATIONS:
+        if migration.id not in done:
+            migration.upgrade(op, conn)
+            _record(conn, migration)
+            names.append(migration.name)
+    return names

@@ -1,0 +1,1 @@
+"""Web: the read-only web application and its JSON twin."""

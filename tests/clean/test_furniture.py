@@ -1,0 +1,65 @@
+"""Line classification of page furniture, on lines seen on real pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from pressgraph.clean.furniture import classify_line, is_signature, strip_inline
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Go back", "navigation"),
+        ("Back to the section", "navigation"),
+        ("Back to the all news", "navigation"),
+        ("← Назад", "navigation"),
+        ("(Video)", "navigation"),
+        ("DSC_8507.JPG", "image"),
+        ("ZVF_8796.JPG", "image"),
+        ("Встреча министров обороны ОДКБ.jpg", "image"),
+        ("photo 2 (1).png", "image"),
+        ("Download document 9f2c1d3e4b5a69788796a5b4c3d2e1f0.docx", "download"),
+        ("Скачать документ решение.pdf", "download"),
+        ("report_2021.pdf (350 KB)", "download"),
+        ("{{item.group_date}}", "placeholder"),
+        ("{% endif %}", "placeholder"),
+        ("E-mail: odkb-pressa@gov.ru", "contact"),
+        ("odkb-pressa@gov.ru", "contact"),
+        ("Tel.: +7 (495) 606-97-71", "contact"),
+        ("Тел.: +7 495 606 97 71", "contact"),
+    ],
+)
+def test_furniture_lines_are_recognized(line: str, kind: str) -> None:
+    assert classify_line(line) == kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "On May 24, 2022, the Council met.",
+        "The CSTO will go back to the issue at the next session.",
+        "Back to the future: the CSTO at 30",
+        "The photos.jpg were published by the press service, he said.",
+        "He sent the report by e-mail to all member states.",
+        "In 2022 the CSTO will celebrate its 20th anniversary.",
+        "- global threats of terrorism: assessing current threats;",
+    ],
+)
+def test_story_lines_are_kept(line: str) -> None:
+    assert classify_line(line) is None
+
+
+def test_signatures() -> None:
+    assert is_signature("The CSTO Press Secretary Vladimir Zaynetdinov")
+    assert is_signature("Пресс-служба Секретариата ОДКБ")
+    assert not is_signature("The press secretary said that the meeting was productive.")
+
+
+def test_inline_placeholders_and_markers_are_cut_out() -> None:
+    kept, gone = strip_inline("Headline of the day (Video)")
+    assert kept == "Headline of the day"
+    assert [g[0] for g in gone] == ["(Video)"]
+    kept, gone = strip_inline("Moscow {{item.city}} hosted {{x}} the forum.")
+    assert kept == "Moscow hosted the forum."
+    assert [g[0] for g in gone] == ["{{item.city}}", "{{x}}"]

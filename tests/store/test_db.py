@@ -1,0 +1,75 @@
+"""The database module: migrations recorded and matching the tables, WAL, clear errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import select, text
+
+from pressgraph.errors import SettingsError, StoreError
+from pressgraph.store import schema
+from pressgraph.store.db import Database
+from pressgraph.store.migrations import MIGRATIONS
+from tests.conftest import SEED_000, Cli
+
+
+def test_a_new_database_matches_the_tables_and_records_every_migration(db: Database) -> None:
+    with db.read() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), schema.metadata)
+        recorded = conn.execute(select(schema.migrations.c.id, schema.migrations.c.name)).all()
+    assert diff == []
+    assert [tuple(r) for r in recorded] == [(m.id, m.name) for m in MIGRATIONS]
+
+
+def test_opening_again_applies_nothing(db_url: str) -> None:
+    assert Database(db_url).applied == [m.name for m in MIGRATIONS]
+    assert Database(db_url).applied == []
+
+
+def test_sqlite_runs_in_wal_mode_with_foreign_keys(db: Database) -> None:
+    with db.read() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+def test_a_bad_url_says_how_to_fix_it() -> None:
+    with pytest.raises(SettingsError, match="Give an SQLAlchemy URL such as sqlite:///"):
+        Database("nonsense://x")
+
+
+def test_an_unwritable_place_is_a_store_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="Check that the folder exists"):
+        Database(f"sqlite:///{tmp_path / 'no' / 'such' / 'dir.db'}")
+
+
+def test_the_environment_variable_chooses_the_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from pressgraph.cli import main
+
+    target = tmp_path / "env.db"
+    monkeypatch.setenv("PRESSGRAPH_DB", f"sqlite:///{target}")
+    result = CliRunner().invoke(main, ["ingest", str(SEED_000)])
+    assert result.exit_code == 0
+    assert target.exists()
+    monkeypatch.setenv("PRESSGRAPH_MAX_BYTES", "lots")
+    bad = CliRunner().invoke(main, ["errors"])
+    assert bad.exit_code == 2
+    assert "PRESSGRAPH_MAX_BYTES='lots' is not a number" in bad.output
+
+
+def test_cli_reports_store_errors_in_one_line(cli: Cli, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from pressgraph.cli import main
+
+    url = f"sqlite:///{tmp_path / 'missing' / 'x.db'}"
+    result = CliRunner().invoke(main, ["--db", url, "stories"])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: cannot open or migrate the database")
+    assert len(result.output.strip().splitlines()) == 1
