@@ -1,7 +1,9 @@
 """Named, recorded schema migrations.
 
 A new database gets the current tables at once and every migration recorded as applied
-(the "create all, then stamp" way Alembic recommends). An existing database runs the
+(the "create all, then stamp" way Alembic recommends); objects that are not tables of
+`schema.metadata` (a full-text index, triggers) are made by a migration's `on_create`, which
+runs for a new database too. An existing database runs the
 migrations it has not recorded yet, in order, each in its own transaction. A migration
 changes tables only through Alembic's `Operations`, so it runs on SQLite and PostgreSQL.
 """
@@ -26,6 +28,7 @@ class Migration:
     id: int
     name: str
     upgrade: Callable[[Operations, Connection], None]
+    on_create: Callable[[Connection], None] | None = None
 
 
 def _initial(op: Operations, conn: Connection) -> None:
@@ -60,6 +63,8 @@ def upgrade(conn: Connection) -> list[str]:
     if not done:
         schema.metadata.create_all(conn)
         for migration in MIGRATIONS:
+            if migration.on_create is not None:
+                migration.on_create(conn)
             _record(conn, migration)
         return [m.name for m in MIGRATIONS]
     op = Operations(MigrationContext.configure(conn))
