@@ -1,5 +1,6 @@
 # pressgraph: two commands on a fresh machine with Python 3 and make.
-#   make run   set up .venv, ingest the sample corpus into ./pressgraph.db, print what was stored
+#   make run   set up .venv, ingest the sample corpus into ./pressgraph.db, print what was stored,
+#              then serve the web pages at http://127.0.0.1:8000/ (Ctrl+C to stop)
 #   make test  set up .venv with the dev tools, run lint, types and the whole test suite
 
 PYTHON ?= python3
@@ -26,6 +27,7 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 run: $(VENV)/.runtime
 	$(BIN)/pressgraph --db $(DB) ingest examples/
 	$(BIN)/pressgraph --db $(DB) stories
+	$(BIN)/pressgraph --db $(DB) serve
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check src tests bench

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 import textwrap
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -65,35 +65,77 @@ def main(ctx: click.Context, db_url: str | None) -> None:
     type=click.IntRange(min=1),
     help="Refuse pages larger than this [env PRESSGRAPH_MAX_BYTES; default 5000000].",
 )
+@click.option(
+    "--annotate/--no-annotate",
+    default=True,
+    show_default=True,
+    help="Find people, organizations and posts in the new stories right away.",
+)
 @click.pass_context
-def ingest_command(ctx: click.Context, inputs: tuple[str, ...], max_bytes: int | None) -> None:
+def ingest_command(
+    ctx: click.Context, inputs: tuple[str, ...], max_bytes: int | None, annotate: bool
+) -> None:
     """Ingest files, directories (recursively), JSONL files and http(s) URLs."""
     settings = _settings(ctx).with_overrides(max_bytes=max_bytes)
     db = Database(settings.db_url)
     items = expand(list(inputs))
-    with _progress(len(items), "Ingesting") as step:
-        summary = ingest(db, items, settings, progress=step)
+    with _progress("Ingesting", len(items)) as bar:
+        summary = ingest(db, items, settings, progress=bar.step)
     _print_summary(summary)
+    if annotate and summary.stored:
+        _annotate(db, settings, redo=False)
     if summary.stored == 0 and summary.duplicates == 0:
         ctx.exit(1)
 
 
+def _annotate(db: Database, settings: Settings, *, redo: bool) -> None:
+    """Run the annotation stage with a progress bar and print its summary line."""
+    from pressgraph.nlp.annotate import annotate_stories  # spaCy loads only when needed
+
+    with _progress("Annotating") as bar:
+        done = annotate_stories(db, settings, redo=redo, progress=bar.update)
+    kinds = ", ".join(f"{n} {k}" for k, n in sorted(done.resolved.entities.items())) or "none"
+    click.echo(
+        f"Stories annotated: {done.stories}, mentions: {done.mentions}, posts held: {done.roles}; "
+        f"entities: {kinds}"
+    )
+
+
+class _Progress:
+    """Progress on stderr: a live counter on a terminal, a line every 100 items otherwise."""
+
+    def __init__(self, label: str, total: int = 0) -> None:
+        self.label = label
+        self.total = total
+        self.done = 0
+        self.tty = sys.stderr.isatty()
+
+    def step(self, _item: object = None) -> None:
+        """One more item done."""
+        self.update(self.done + 1, self.total)
+
+    def update(self, done: int, total: int) -> None:
+        """`done` of `total` items done."""
+        self.done, self.total = done, total
+        if self.tty:
+            click.echo(f"\r{self.label}: {done}/{total}", err=True, nl=False)
+        elif done % 100 == 0 and done < total:
+            click.echo(f"{self.label}: {done}/{total}", err=True)
+
+    def close(self) -> None:
+        """End the live counter's line."""
+        if self.tty and self.done:
+            click.echo("", err=True)
+
+
 @contextmanager
-def _progress(total: int, label: str) -> Iterator[Callable[[str], None]]:
-    """A progress bar on a terminal; a line every 100 inputs when stderr is a file or pipe."""
-    if sys.stderr.isatty():
-        with click.progressbar(length=total, label=label, file=sys.stderr, show_pos=True) as bar:
-            yield lambda _item: bar.update(1)
-        return
-    done = 0
-
-    def step(_item: str) -> None:
-        nonlocal done
-        done += 1
-        if done % 100 == 0 and done < total:
-            click.echo(f"{label}: {done}/{total}", err=True)
-
-    yield step
+def _progress(label: str, total: int = 0) -> Iterator[_Progress]:
+    """A `_Progress` that always ends its line."""
+    bar = _Progress(label, total)
+    try:
+        yield bar
+    finally:
+        bar.close()
 
 
 def _print_summary(summary: IngestSummary) -> None:
@@ -185,3 +227,60 @@ def export_command(ctx: click.Context, fmt: str, out: str) -> None:
             written = write_jsonl(db, handle)
     parts = ", ".join(f"{n} {kind}" for kind, n in sorted(written.items())) or "nothing"
     click.echo(f"Exported {parts} as {fmt} to {out}", err=out == "-")
+
+
+@main.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--db", "db_url", help="Database URL for this command (overrides the global --db).")
+@click.pass_context
+def serve_command(ctx: click.Context, host: str, port: int, db_url: str | None) -> None:
+    """Serve the read-only web pages and their JSON API until Ctrl+C."""
+    from pressgraph.web.app import serve  # the web stack loads only for this command
+
+    settings = _settings(ctx).with_overrides(db_url=db_url)
+    db = Database(settings.db_url)
+    click.echo(f"Serving {settings.db_url} at http://{host}:{port}/ (Ctrl+C to stop)")
+    serve(db, host=host, port=port)
+
+
+@main.command("annotate")
+@click.option(
+    "--redo",
+    is_flag=True,
+    help="Annotate every story again (after a model or "
+    "gazetteer change), replacing earlier mentions and posts.",
+)
+@click.pass_context
+def annotate_command(ctx: click.Context, redo: bool) -> None:
+    """Find people, organizations, countries and posts held in stories; resolve entities."""
+    settings = _settings(ctx)
+    _annotate(Database(settings.db_url), settings, redo=redo)
+
+
+@main.command("entities")
+@click.option("--kind", type=click.Choice(["person", "organization", "country", "place"]))
+@click.option("--query", "query", help="Only entities whose name or a spelling contains this.")
+@click.pass_context
+def entities_command(ctx: click.Context, kind: str | None, query: str | None) -> None:
+    """List entities with their mention counts, most mentioned first."""
+    from pressgraph.store.entities import list_entities
+
+    found = list_entities(_db(ctx), kind, query)
+    for item in found:
+        e = item.entity
+        extra = f" ({e.acronym})" if e.acronym else ""
+        click.echo(f"{e.id}\t{e.kind}\t{item.mentions:4d}\t{e.name}{extra}")
+    click.echo(f"{len(found)} entities")
+
+
+@main.command("show")
+@click.argument("name_or_id")
+@click.pass_context
+def show_command(ctx: click.Context, name_or_id: str) -> None:
+    """Print one entity: spellings, rank, parent and bodies, posts over time, mentions."""
+    from pressgraph.cli_show import print_entity
+    from pressgraph.store.entities import entity_detail, find_entity
+
+    db = _db(ctx)
+    print_entity(entity_detail(db, find_entity(db, name_or_id)))

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 # stage replaces only its own rows and a reader can tell which code made a fact.
 CLEAN_STAGE = "clean@1"
 STORIES_STAGE = "stories@1"
+ANNOTATE_STAGE = "annotate@1"
+RESOLVE_STAGE = "resolve@1"
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,7 @@ class Removed:
     text: str
     start: int
     end: int
+    id: int | None = None  # set once stored
 
 
 @dataclass(frozen=True)
@@ -142,3 +145,41 @@ class StoredDocument:
     def images(self) -> tuple[str, ...]:
         """File names of the photos the page showed, in page order."""
         return tuple(r.text for r in self.removed if r.kind == "image")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor named in a story, before resolution: offsets into the story text.
+
+    `key` says what the mention names as far as the story alone can tell: a gazetteer id
+    (`org:csto`), a country code (`country:RUS`), a new organization's normalized name
+    (`org~federal assembly of russian federation`), a place (`place~moscow`), or for a person
+    the name as written without honorifics and rank; resolution turns keys into entities.
+    """
+
+    story: str
+    start: int
+    end: int
+    text: str
+    kind: str  # person | organization | country | place
+    key: str
+    name: str
+    source: str  # gazetteer | model | acronym | title | leftover | reference
+    rank: str | None = None
+    parent: str | None = None  # an organization's parent key ("org:csto" for its Secretariat)
+    refers_to: int | None = None  # a reference ("the Acting Secretary General") -> its mention
+
+
+@dataclass(frozen=True)
+class Role:
+    """A post held, as one sentence shows it: person mention, title, organization or country."""
+
+    story: str
+    person: int  # index of the person's mention among the story's mentions
+    title: str
+    organization: int | None  # index of the organization mention, if the post names one
+    country: int | None  # index of the country mention, if the post names one
+    date: str | None
+    start: int  # evidence: the title-and-name phrase in the story text
+    end: int
+    text: str

@@ -125,7 +125,7 @@ def test_a_kill_during_a_batch_leaves_only_whole_pages(tmp_path: Path) -> None:
     db_path = tmp_path / "kill.db"
     env = {**os.environ, "PRESSGRAPH_DB": f"sqlite:///{db_path}"}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "pressgraph", "ingest", str(corpus)],
+        [sys.executable, "-m", "pressgraph", "ingest", "--no-annotate", str(corpus)],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -157,7 +157,7 @@ def test_a_kill_during_a_batch_leaves_only_whole_pages(tmp_path: Path) -> None:
     assert images == (11 * total,)
     # the next run picks up where the killed one stopped
     done = subprocess.run(
-        [sys.executable, "-m", "pressgraph", "ingest", str(corpus)],
+        [sys.executable, "-m", "pressgraph", "ingest", "--no-annotate", str(corpus)],
         env=env,
         capture_output=True,
         text=True,

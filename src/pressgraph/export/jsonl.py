@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any, TextIO
 
 from pressgraph.records import StoredDocument
+from pressgraph.store.annotations import all_mentions, all_roles, load_entities
 from pressgraph.store.db import Database
 from pressgraph.store.documents import iter_documents
 
@@ -23,7 +24,8 @@ def document_record(doc: StoredDocument) -> dict[str, Any]:
         "language": doc.language,
         "images": list(doc.images),
         "removed": [
-            {"kind": r.kind, "text": r.text, "start": r.start, "end": r.end} for r in doc.removed
+            {"id": r.id, "kind": r.kind, "text": r.text, "start": r.start, "end": r.end}
+            for r in doc.removed
         ],
         "stories": [s.id for s in doc.stories],
         "version": doc.version,
@@ -47,11 +49,73 @@ def story_records(doc: StoredDocument) -> Iterator[dict[str, Any]]:
         }
 
 
+def entity_records(db: Database) -> Iterator[dict[str, Any]]:
+    """The contract's `entity` records."""
+    for e in load_entities(db):
+        yield {
+            "type": "entity",
+            "id": e.id,
+            "kind": e.kind,
+            "name": e.name,
+            "aliases": list(e.aliases),
+            "acronym": e.acronym,
+            "parent": e.parent,
+            "rank": e.rank,
+            "gazetteer": e.gazetteer_id,
+        }
+
+
+def mention_records(db: Database) -> Iterator[dict[str, Any]]:
+    """The contract's `mention` records; `story` is null for a mention in a press signature,
+    which `removed` (the id of the removed furniture item) then locates."""
+    for m in all_mentions(db):
+        story, removed = _evidence(m.story)
+        yield {
+            "type": "mention",
+            "entity": m.entity,
+            "story": story,
+            "start": m.mention.start,
+            "end": m.mention.end,
+            "text": m.mention.text,
+            "kind": m.mention.kind,
+            "source": m.mention.source,
+            "removed": removed,
+        }
+
+
+def role_records(db: Database) -> Iterator[dict[str, Any]]:
+    """The contract's `role` records (posts held), with the evidence phrase."""
+    for r in all_roles(db):
+        story, removed = _evidence(r.role.story)
+        yield {
+            "type": "role",
+            "person": r.person,
+            "title": r.role.title,
+            "organization": r.organization,
+            "country": r.country,
+            "date": r.role.date,
+            "story": story,
+            "start": r.role.start,
+            "end": r.role.end,
+            "text": r.role.text,
+            "removed": removed,
+        }
+
+
+def _evidence(target: str) -> tuple[str | None, int | None]:
+    if target.startswith("removed:"):
+        return None, int(target.removeprefix("removed:"))
+    return target, None
+
+
 def records(db: Database) -> Iterator[dict[str, Any]]:
-    """Every exportable record, document by document."""
+    """Every exportable record: documents with their stories, then entities, mentions, roles."""
     for doc in iter_documents(db):
         yield document_record(doc)
         yield from story_records(doc)
+    yield from entity_records(db)
+    yield from mention_records(db)
+    yield from role_records(db)
 
 
 def write_jsonl(db: Database, out: TextIO) -> Counter[str]:

@@ -205,7 +205,9 @@ def get_document(db: Database, doc_id: str) -> StoredDocument:
             language=row["language"],
             fetched_at=row["fetched_at"],
             cleaned=row["cleaned"],
-            removed=tuple(Removed(r["kind"], r["text"], r["start"], r["end"]) for r in gone),
+            removed=tuple(
+                Removed(r["kind"], r["text"], r["start"], r["end"], r["id"]) for r in gone
+            ),
             stories=tuple(_stored_story(s) for s in kept),
         )
 

@@ -18,7 +18,7 @@ from alembic.migration import MigrationContext
 from alembic.operations import Operations
 from sqlalchemy import Connection, inspect, select
 
-from pressgraph.store import schema
+from pressgraph.store import schema, search
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,24 @@ def _initial(op: Operations, conn: Connection) -> None:
     schema.metadata.create_all(conn, tables=tables)
 
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial", _initial),)
+def _story_search(op: Operations, conn: Connection) -> None:
+    """Full-text index over stories, kept in sync by triggers (issue 5); SQLite only."""
+    search.create_index(conn)
+    search.fill_index(conn)
+
+
+def _entities(op: Operations, conn: Connection) -> None:
+    """Mentions, posts held and entities (issue 3)."""
+    schema.metadata.create_all(
+        conn, tables=[schema.mentions, schema.roles, schema.entities, schema.annotated]
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial", _initial),
+    Migration(2, "story_search", _story_search, search.create_index),
+    Migration(3, "entities", _entities),
+)
 
 
 def _now() -> str:

@@ -94,3 +94,76 @@ refusals = Table(
     Column("size", Integer),
     Column("at", String(32), nullable=False),
 )
+
+# --- issue 3: mentions, posts held, entities -----------------------------------------------------
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    # Evidence lives in a story, or in a removed piece of furniture (a press secretary's
+    # signature names a person and a post): exactly one of the two is set.
+    Column("story_id", String(24), ForeignKey("stories.id")),
+    Column("removed_id", Integer, ForeignKey("removed.id")),
+    Column("idx", Integer, nullable=False),  # position among the story's mentions
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("key", Text, nullable=False),  # what the story alone says it names
+    Column("name", Text, nullable=False),
+    Column("source", String(16), nullable=False),
+    Column("rank", Text),
+    Column("parent_key", Text),
+    Column("refers_to", Integer),  # idx of the mention a reference stands for
+    Column("entity_id", String(96)),  # set by resolution
+    Column("stage", String(32), nullable=False),
+)
+Index("ix_mentions_story", mentions.c.story_id)
+Index("ix_mentions_entity", mentions.c.entity_id)
+
+roles = Table(
+    "roles",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("story_id", String(24), ForeignKey("stories.id")),
+    Column("removed_id", Integer, ForeignKey("removed.id")),
+    Column("person_idx", Integer, nullable=False),
+    Column("organization_idx", Integer),
+    Column("country_idx", Integer),
+    Column("title", Text, nullable=False),
+    Column("date", String(10)),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("person_id", String(96)),  # entity ids, set by resolution
+    Column("organization_id", String(96)),
+    Column("country_id", String(96)),
+    Column("stage", String(32), nullable=False),
+)
+Index("ix_roles_story", roles.c.story_id)
+Index("ix_roles_person", roles.c.person_id)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", String(96), primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("acronym", Text),
+    Column("parent_id", String(96)),
+    Column("rank", Text),
+    Column("aliases", Text, nullable=False),  # JSON list of spellings seen and known
+    Column("gazetteer_id", Text),
+    Column("stage", String(32), nullable=False),
+)
+Index("ix_entities_kind", entities.c.kind)
+
+annotated = Table(
+    "annotated",
+    metadata,
+    Column("target", String(40), primary_key=True),  # "<story id>" or "removed:<id>"
+    Column("stage", String(32), nullable=False),
+    Column("model", Text, nullable=False),
+    Column("at", String(32), nullable=False),
+)

@@ -1,0 +1,22 @@
+"""Registers every pressgraph pipeline component with spaCy, in one place.
+
+Importing this module is what makes the factories known; nothing else registers them as a
+side effect. The order below is the order they run in the pipeline.
+"""
+
+from __future__ import annotations
+
+from pressgraph.extract import roles
+from pressgraph.nlp import countries, leftover_spans, organizations, people
+from pressgraph.nlp.spans import register_extensions
+
+register_extensions()
+
+# (factory name, module that defines it), in pipeline order.
+COMPONENTS: tuple[tuple[str, object], ...] = (
+    ("pressgraph_leftovers", leftover_spans),
+    ("pressgraph_organizations", organizations),
+    ("pressgraph_countries", countries),
+    ("pressgraph_people", people),
+    ("pressgraph_roles", roles),
+)

@@ -1,0 +1,246 @@
+"""Resolve every stored mention to one entity per real-world actor, across all documents.
+
+People are clustered by name (`people.resolve_people`: spellings, initials, surname-only
+mentions in context); a reference ("the Acting Secretary General") joins the person it
+stands for. Organizations resolve to their gazetteer entry, or to a new entity by
+normalized name; their parents become entities too, so bodies keep their place. Countries
+resolve by ISO code, places by normalized name. Resolution is global and deterministic:
+the same mentions in any order give the same entities and ids.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from pressgraph.nlp import gazetteer
+from pressgraph.resolve.names import PersonName, parse_person_name
+from pressgraph.resolve.people import PersonMention, aliases, best_name, resolve_people
+from pressgraph.store.annotations import (
+    EntityRow,
+    StoredMention,
+    all_mentions,
+    all_roles,
+    replace_entities,
+)
+from pressgraph.store.db import Database
+
+
+@dataclass(frozen=True)
+class ResolveSummary:
+    """How many entities of each kind resolution made."""
+
+    mentions: int
+    entities: Counter[str]
+
+
+def slug(text: str) -> str:
+    """A readable, URL-safe id part: "Marcel Peško" -> "marcel-pesko"."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-") or "x"
+
+
+def resolve(db: Database) -> ResolveSummary:
+    """Recompute all entities and entity links from the stored mentions and roles."""
+    stored = all_mentions(db)
+    by_kind: dict[str, list[StoredMention]] = defaultdict(list)
+    for m in stored:
+        by_kind[m.mention.kind].append(m)
+    links: dict[int, str] = {}
+    found: list[EntityRow] = []
+    for build in (_people, _organizations, _countries, _places):
+        rows, linked = build(by_kind)
+        found.extend(rows)
+        links.update(linked)
+    found = _with_missing_parents(found)
+    by_position = {(m.story, m.idx): m.id for m in stored}
+    role_links = {
+        r.id: (
+            links.get(by_position.get((r.role.story, r.role.person), -1)),
+            _link(links, by_position, r.role.story, r.role.organization),
+            _link(links, by_position, r.role.story, r.role.country),
+        )
+        for r in all_roles(db)
+    }
+    replace_entities(db, found, links, role_links)
+    return ResolveSummary(len(stored), Counter(e.kind for e in found))
+
+
+def _link(
+    links: dict[int, str], by_position: dict[tuple[str, int], int], story: str, idx: int | None
+) -> str | None:
+    return None if idx is None else links.get(by_position.get((story, idx), -1))
+
+
+Built = tuple[list[EntityRow], dict[int, str]]
+
+
+def _people(by_kind: dict[str, list[StoredMention]]) -> Built:
+    mentions = by_kind.get("person", [])
+    names: dict[int, PersonName] = {}
+    for m in mentions:
+        if m.mention.source != "reference":
+            parsed = parse_person_name(m.mention.name)
+            if parsed is not None:
+                names[m.id] = parsed
+    by_id = {m.id: m for m in mentions}
+    clusters = resolve_people(
+        [
+            PersonMention(str(i), name, by_id[i].story, by_id[i].document)
+            for i, name in names.items()
+        ]
+    )
+    members: dict[str, list[int]] = defaultdict(list)
+    for key, cluster in clusters.items():
+        members[cluster].append(int(key))
+    rows, links = _person_entities(members, names, by_id)
+    _link_references(mentions, links)
+    return rows, links
+
+
+def _person_entities(
+    members: dict[str, list[int]], names: dict[int, PersonName], by_id: dict[int, StoredMention]
+) -> Built:
+    rows: list[EntityRow] = []
+    links: dict[int, str] = {}
+    used: Counter[str] = Counter()
+    # Sorted by display name, then cluster id: ids do not depend on the order mentions came in.
+    ordered = sorted(
+        members.items(), key=lambda kv: (best_name(names[i] for i in kv[1]).display(), kv[0])
+    )
+    for _cluster, ids in ordered:
+        spellings = [names[i] for i in ids]
+        display = best_name(spellings).display()
+        used[slug(display)] += 1
+        suffix = f"-{used[slug(display)]}" if used[slug(display)] > 1 else ""
+        entity = f"person:{slug(display)}{suffix}"
+        ranks = Counter(by_id[i].mention.rank for i in ids if by_id[i].mention.rank)
+        rows.append(
+            EntityRow(
+                entity,
+                "person",
+                display,
+                None,
+                None,
+                ranks.most_common(1)[0][0] if ranks else None,
+                tuple(aliases(spellings)),
+                None,
+            )
+        )
+        links.update(dict.fromkeys(ids, entity))
+    return rows, links
+
+
+def _link_references(mentions: list[StoredMention], links: dict[int, str]) -> None:
+    """A reference mention takes the entity of the mention it stands for in the same story."""
+    by_position = {(m.story, m.idx): m.id for m in mentions}
+    for m in mentions:
+        if m.mention.source == "reference" and m.mention.refers_to is not None:
+            target = by_position.get((m.story, m.mention.refers_to))
+            if target is not None and target in links:
+                links[m.id] = links[target]
+
+
+def _organizations(by_kind: dict[str, list[StoredMention]]) -> Built:
+    groups: dict[str, list[StoredMention]] = defaultdict(list)
+    for m in by_kind.get("organization", []):
+        groups[_org_entity_id(m.mention.key)].append(m)
+    rows = [_org_row(entity, ms) for entity, ms in sorted(groups.items())]
+    links = {m.id: entity for entity, ms in groups.items() for m in ms}
+    return rows, links
+
+
+def _org_entity_id(key: str) -> str:
+    if key.startswith("org~"):
+        return f"org~{slug(key[4:])}"
+    return key
+
+
+def _org_row(entity: str, ms: list[StoredMention]) -> EntityRow:
+    seen = _surfaces(ms)
+    if entity.startswith("org:"):
+        org = gazetteer.organizations()[entity[4:]]
+        parent = f"org:{org.parent}" if org.parent else None
+        names = [org.name, *org.acronyms, *seen]
+        return EntityRow(
+            entity,
+            "organization",
+            org.name,
+            org.acronyms[0] if org.acronyms else None,
+            parent,
+            None,
+            _distinct(names),
+            org.id,
+        )
+    parents = Counter(_org_entity_id(m.mention.parent) for m in ms if m.mention.parent)
+    parent = parents.most_common(1)[0][0] if parents else None
+    return EntityRow(entity, "organization", seen[0], None, parent, None, tuple(seen), None)
+
+
+def _countries(by_kind: dict[str, list[StoredMention]]) -> Built:
+    groups: dict[str, list[StoredMention]] = defaultdict(list)
+    for m in by_kind.get("country", []):
+        groups[m.mention.key].append(m)
+    known = gazetteer.countries()
+    rows = []
+    for entity, ms in sorted(groups.items()):
+        country = known.get(entity.removeprefix("country:"))
+        name = country.name if country else _surfaces(ms)[0]
+        rows.append(
+            EntityRow(
+                entity, "country", name, None, None, None, _distinct([name, *_surfaces(ms)]), None
+            )
+        )
+    return rows, {m.id: entity for entity, ms in groups.items() for m in ms}
+
+
+def _places(by_kind: dict[str, list[StoredMention]]) -> Built:
+    groups: dict[str, list[StoredMention]] = defaultdict(list)
+    for m in by_kind.get("place", []):
+        groups[f"place:{slug(m.mention.key.removeprefix('place~'))}"].append(m)
+    rows = [
+        EntityRow(entity, "place", _surfaces(ms)[0], None, None, None, tuple(_surfaces(ms)), None)
+        for entity, ms in sorted(groups.items())
+    ]
+    return rows, {m.id: entity for entity, ms in groups.items() for m in ms}
+
+
+def _surfaces(ms: Iterable[StoredMention]) -> list[str]:
+    """Distinct surface forms, most frequent first, then alphabetical."""
+    counts = Counter(m.mention.text for m in ms)
+    return sorted(counts, key=lambda text: (-counts[text], text))
+
+
+def _distinct(names: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(n for n in names if n))
+
+
+def _with_missing_parents(rows: list[EntityRow]) -> list[EntityRow]:
+    """Add the gazetteer ancestors of every organization, so parent links always resolve."""
+    have = {r.id for r in rows}
+    out = list(rows)
+    orgs = gazetteer.organizations()
+    for row in rows:
+        if row.gazetteer_id is None:
+            continue
+        for ancestor in gazetteer.ancestors(row.gazetteer_id):
+            entity = f"org:{ancestor}"
+            if entity not in have:
+                org = orgs[ancestor]
+                out.append(
+                    EntityRow(
+                        entity,
+                        "organization",
+                        org.name,
+                        org.acronyms[0] if org.acronyms else None,
+                        f"org:{org.parent}" if org.parent else None,
+                        None,
+                        _distinct([org.name, *org.acronyms]),
+                        org.id,
+                    )
+                )
+                have.add(entity)
+    return out

@@ -1,0 +1,304 @@
+"""Write and read what the annotation stage found (mentions, posts held) and resolved entities.
+
+Re-running a stage replaces only its own rows: annotating a story again replaces that
+story's mentions and roles; resolving again replaces every entity and entity link.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, RowMapping, bindparam, delete, func, select, update
+
+from pressgraph.records import ANNOTATE_STAGE, RESOLVE_STAGE, Mention, Role
+from pressgraph.store.db import Database
+from pressgraph.store.schema import annotated, entities, mentions, removed, roles, stories
+
+
+@dataclass(frozen=True)
+class StoryText:
+    """A text the annotation stage reads: a story, or a removed signature ("removed:<id>")."""
+
+    id: str
+    document: str
+    text: str
+    date: str | None
+    removed: int | None = None
+
+
+def removed_target(removed_id: int) -> str:
+    """The annotation target id of a removed piece of furniture."""
+    return f"removed:{removed_id}"
+
+
+def _columns(target: str) -> dict[str, object]:
+    """story_id / removed_id values for a target id."""
+    if target.startswith("removed:"):
+        return {"story_id": None, "removed_id": int(target.removeprefix("removed:"))}
+    return {"story_id": target, "removed_id": None}
+
+
+@dataclass(frozen=True)
+class StoredMention:
+    """A mention row, with the entity resolution gave it."""
+
+    id: int
+    story: str
+    document: str
+    idx: int
+    mention: Mention
+    entity: str | None
+
+
+@dataclass(frozen=True)
+class StoredRole:
+    """A role row, with the entities resolution gave its person, organization and country."""
+
+    id: int
+    role: Role
+    person: str | None
+    organization: str | None
+    country: str | None
+
+
+@dataclass(frozen=True)
+class EntityRow:
+    """An entity as resolution made it."""
+
+    id: str
+    kind: str
+    name: str
+    acronym: str | None
+    parent: str | None
+    rank: str | None
+    aliases: tuple[str, ...]
+    gazetteer_id: str | None
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def stories_to_annotate(db: Database, *, redo: bool = False) -> list[StoryText]:
+    """Stories and press signatures not annotated yet (all with `redo`), in document order."""
+    with db.read() as conn:
+        done = set() if redo else set(conn.execute(select(annotated.c.target)).scalars())
+        query = select(stories.c.id, stories.c.document_id, stories.c.text, stories.c.date)
+        found = [
+            StoryText(r.id, r.document_id, r.text, r.date)
+            for r in conn.execute(query.order_by(stories.c.document_id, stories.c.idx))
+            if r.id not in done
+        ]
+        found += _signatures(conn, done)
+    return found
+
+
+def _signatures(conn: Connection, done: set[str]) -> list[StoryText]:
+    """Signatures of press services: they name a person and a post, dated like the page."""
+    dates = {
+        r.document_id: r.date
+        for r in conn.execute(
+            select(stories.c.document_id, stories.c.date).order_by(stories.c.main, stories.c.idx)
+        )
+    }  # the main story's date wins: it is read last
+    rows = conn.execute(
+        select(removed.c.id, removed.c.document_id, removed.c.text)
+        .where(removed.c.kind == "signature")
+        .order_by(removed.c.document_id, removed.c.id)
+    )
+    return [
+        StoryText(removed_target(r.id), r.document_id, r.text, dates.get(r.document_id), r.id)
+        for r in rows
+        if removed_target(r.id) not in done
+    ]
+
+
+def replace_annotations(
+    db: Database, target: str, found: Iterable[Mention], posts: Iterable[Role], model: str
+) -> None:
+    """Store one text's mentions and roles in one transaction, replacing earlier ones."""
+    where = _columns(target)
+    with db.begin() as conn:
+        for table in (roles, mentions):
+            column = table.c.story_id if where["story_id"] else table.c.removed_id
+            value = where["story_id"] or where["removed_id"]
+            conn.execute(delete(table).where(column == value))
+        conn.execute(delete(annotated).where(annotated.c.target == target))
+        rows = [{**_mention_row(i, m), **where} for i, m in enumerate(found)]
+        if rows:
+            conn.execute(mentions.insert(), rows)
+        role_rows = [{**_role_row(r), **where} for r in posts]
+        if role_rows:
+            conn.execute(roles.insert(), role_rows)
+        conn.execute(
+            annotated.insert().values(target=target, stage=ANNOTATE_STAGE, model=model, at=_now())
+        )
+
+
+def _mention_row(idx: int, m: Mention) -> dict[str, object]:
+    return {
+        "idx": idx,
+        "start": m.start,
+        "end": m.end,
+        "text": m.text,
+        "kind": m.kind,
+        "key": m.key,
+        "name": m.name,
+        "source": m.source,
+        "rank": m.rank,
+        "parent_key": m.parent,
+        "refers_to": m.refers_to,
+        "stage": ANNOTATE_STAGE,
+    }
+
+
+def _role_row(r: Role) -> dict[str, object]:
+    return {
+        "person_idx": r.person,
+        "organization_idx": r.organization,
+        "country_idx": r.country,
+        "title": r.title,
+        "date": r.date,
+        "start": r.start,
+        "end": r.end,
+        "text": r.text,
+        "stage": ANNOTATE_STAGE,
+    }
+
+
+def _target(row: RowMapping) -> str:
+    return row["story_id"] or removed_target(row["removed_id"])
+
+
+def all_mentions(db: Database) -> list[StoredMention]:
+    """Every mention, text by text, with the document it is in."""
+    document = func.coalesce(stories.c.document_id, removed.c.document_id).label("document_id")
+    query = (
+        select(mentions, document)
+        .outerjoin(stories, stories.c.id == mentions.c.story_id)
+        .outerjoin(removed, removed.c.id == mentions.c.removed_id)
+        .order_by(mentions.c.story_id, mentions.c.removed_id, mentions.c.idx)
+    )
+    with db.read() as conn:
+        return [_stored_mention(r) for r in conn.execute(query).mappings()]
+
+
+def _stored_mention(row: RowMapping) -> StoredMention:
+    mention = Mention(
+        story=_target(row),
+        start=row["start"],
+        end=row["end"],
+        text=row["text"],
+        kind=row["kind"],
+        key=row["key"],
+        name=row["name"],
+        source=row["source"],
+        rank=row["rank"],
+        parent=row["parent_key"],
+        refers_to=row["refers_to"],
+    )
+    return StoredMention(
+        row["id"], _target(row), row["document_id"], row["idx"], mention, row["entity_id"]
+    )
+
+
+def all_roles(db: Database) -> list[StoredRole]:
+    """Every role, in story order."""
+    with db.read() as conn:
+        rows = conn.execute(
+            select(roles).order_by(roles.c.story_id, roles.c.removed_id, roles.c.start)
+        ).mappings()
+        return [_stored_role(r) for r in rows]
+
+
+def _stored_role(row: RowMapping) -> StoredRole:
+    role = Role(
+        story=_target(row),
+        person=row["person_idx"],
+        title=row["title"],
+        organization=row["organization_idx"],
+        country=row["country_idx"],
+        date=row["date"],
+        start=row["start"],
+        end=row["end"],
+        text=row["text"],
+    )
+    return StoredRole(row["id"], role, row["person_id"], row["organization_id"], row["country_id"])
+
+
+def replace_entities(
+    db: Database,
+    found: Iterable[EntityRow],
+    mention_entities: dict[int, str],
+    role_entities: dict[int, tuple[str | None, str | None, str | None]],
+) -> None:
+    """Replace all entities and entity links in one transaction (resolution is global)."""
+    with db.begin() as conn:
+        conn.execute(delete(entities))
+        rows = [_entity_row(e) for e in found]
+        if rows:
+            conn.execute(entities.insert(), rows)
+        _link(conn, mention_entities, role_entities)
+
+
+def _entity_row(e: EntityRow) -> dict[str, object]:
+    return {
+        "id": e.id,
+        "kind": e.kind,
+        "name": e.name,
+        "acronym": e.acronym,
+        "parent_id": e.parent,
+        "rank": e.rank,
+        "aliases": json.dumps(list(e.aliases), ensure_ascii=False),
+        "gazetteer_id": e.gazetteer_id,
+        "stage": RESOLVE_STAGE,
+    }
+
+
+def _link(
+    conn: Connection,
+    mention_entities: dict[int, str],
+    role_entities: dict[int, tuple[str | None, str | None, str | None]],
+) -> None:
+    conn.execute(update(mentions).values(entity_id=None))
+    if mention_entities:
+        stmt = (
+            update(mentions)
+            .where(mentions.c.id == bindparam("mid"))
+            .values(entity_id=bindparam("eid"))
+        )
+        conn.execute(stmt, [{"mid": k, "eid": v} for k, v in mention_entities.items()])
+    if role_entities:
+        stmt = (
+            update(roles)
+            .where(roles.c.id == bindparam("rid"))
+            .values(
+                person_id=bindparam("p"), organization_id=bindparam("o"), country_id=bindparam("c")
+            )
+        )
+        conn.execute(
+            stmt, [{"rid": k, "p": p, "o": o, "c": c} for k, (p, o, c) in role_entities.items()]
+        )
+
+
+def load_entities(db: Database) -> list[EntityRow]:
+    """Every entity."""
+    with db.read() as conn:
+        rows = conn.execute(select(entities).order_by(entities.c.kind, entities.c.name))
+        return [_entity(r) for r in rows.mappings()]
+
+
+def _entity(row: RowMapping) -> EntityRow:
+    return EntityRow(
+        id=row["id"],
+        kind=row["kind"],
+        name=row["name"],
+        acronym=row["acronym"],
+        parent=row["parent_id"],
+        rank=row["rank"],
+        aliases=tuple(json.loads(row["aliases"])),
+        gazetteer_id=row["gazetteer_id"],
+    )

@@ -1,0 +1,210 @@
+"""Queries over resolved entities: lists with mention counts, one entity with its evidence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, Connection, RowMapping, func, or_, select
+
+from pressgraph.errors import NotFoundError
+from pressgraph.store.annotations import EntityRow, _entity
+from pressgraph.store.db import Database
+from pressgraph.store.schema import entities, mentions, removed, roles, stories
+
+
+@dataclass(frozen=True)
+class EntityCount:
+    """An entity and how often it is mentioned."""
+
+    entity: EntityRow
+    mentions: int
+
+
+@dataclass(frozen=True)
+class Post:
+    """A post a person held as the documents show it: first and last date seen, and evidence."""
+
+    title: str
+    organization: str | None  # entity ids
+    country: str | None
+    first: str | None
+    last: str | None
+    evidence: tuple[tuple[str, str, str | None], ...]  # (story id, phrase, date)
+
+
+@dataclass(frozen=True)
+class Seen:
+    """One mention of an entity: where, and the sentence around it."""
+
+    story: str
+    date: str | None
+    text: str
+    context: str
+
+
+@dataclass(frozen=True)
+class EntityDetail:
+    """Everything `pressgraph show` prints about one entity."""
+
+    entity: EntityRow
+    parent: EntityRow | None
+    children: tuple[EntityRow, ...]
+    posts: tuple[Post, ...]
+    officials: tuple[tuple[str, Post], ...]  # (person id, post) for organizations and countries
+    seen: tuple[Seen, ...]
+    names: dict[str, str]  # entity id -> name, for ids the detail refers to
+
+
+def list_entities(
+    db: Database, kind: str | None = None, query: str | None = None
+) -> list[EntityCount]:
+    """Entities with mention counts, most mentioned first; filter by kind and name substring."""
+    count = func.count(mentions.c.id)
+    stmt = (
+        select(entities, count.label("n"))
+        .select_from(entities.outerjoin(mentions, mentions.c.entity_id == entities.c.id))
+        .group_by(entities.c.id)
+        .order_by(count.desc(), entities.c.name)
+    )
+    if kind:
+        stmt = stmt.where(entities.c.kind == kind)
+    if query:
+        like = f"%{query}%"
+        stmt = stmt.where(
+            or_(
+                entities.c.name.ilike(like),
+                entities.c.aliases.ilike(like),
+                entities.c.id.ilike(like),
+            )
+        )
+    with db.read() as conn:
+        return [EntityCount(_entity(r), r["n"]) for r in conn.execute(stmt).mappings()]
+
+
+def find_entity(db: Database, name_or_id: str) -> EntityRow:
+    """One entity by id, exact name or alias, or unique name substring."""
+    with db.read() as conn:
+        row = conn.execute(select(entities).where(entities.c.id == name_or_id)).mappings().first()
+        if row is not None:
+            return _entity(row)
+    candidates = list_entities(db, query=name_or_id)
+    exact = [
+        c
+        for c in candidates
+        if name_or_id.casefold() in {a.casefold() for a in (c.entity.name, *c.entity.aliases)}
+    ]
+    chosen = exact or candidates
+    if len({c.entity.id for c in chosen}) == 1:
+        return chosen[0].entity
+    if not chosen:
+        raise NotFoundError(f"no entity named {name_or_id!r}; try `pressgraph entities --query`")
+    ids = ", ".join(c.entity.id for c in chosen[:8])
+    raise NotFoundError(f"{name_or_id!r} names more than one entity ({ids}); give an id")
+
+
+def entity_detail(db: Database, entity: EntityRow) -> EntityDetail:
+    """The entity with its parent, bodies, posts over time, officials and mentions."""
+    with db.read() as conn:
+        parent_row = (
+            conn.execute(select(entities).where(entities.c.id == entity.parent)).mappings().first()
+            if entity.parent
+            else None
+        )
+        children = conn.execute(
+            select(entities).where(entities.c.parent_id == entity.id).order_by(entities.c.name)
+        ).mappings()
+        kids = tuple(_entity(r) for r in children)
+        posts = _posts(conn, roles.c.person_id == entity.id)
+        officials_rows = conn.execute(
+            select(roles)
+            .where(or_(roles.c.organization_id == entity.id, roles.c.country_id == entity.id))
+            .order_by(roles.c.date)
+        ).mappings()
+        officials = _officials(list(officials_rows))
+        seen = _seen(conn, entity.id)
+        ids = (
+            {p.organization for p in posts}
+            | {p.country for p in posts}
+            | {pid for pid, _ in officials}
+        )
+        wanted = select(entities.c.id, entities.c.name).where(
+            entities.c.id.in_([i for i in ids if i])
+        )
+        names = {str(r[0]): str(r[1]) for r in conn.execute(wanted)}
+    parent = _entity(parent_row) if parent_row is not None else None
+    return EntityDetail(entity, parent, kids, posts, officials, seen, names)
+
+
+def _posts(conn: Connection, where: ColumnElement[bool]) -> tuple[Post, ...]:
+    rows = conn.execute(select(roles).where(where).order_by(roles.c.date)).mappings()
+    return _group_posts(list(rows))
+
+
+def _group_posts(rows: list[RowMapping]) -> tuple[Post, ...]:
+    groups: dict[tuple[str, str | None, str | None], list[RowMapping]] = {}
+    for row in rows:
+        key = (row["title"], row["organization_id"], row["country_id"])
+        groups.setdefault(key, []).append(row)
+    posts = []
+    for (title, org, country), items in groups.items():
+        dates = sorted(i["date"] for i in items if i["date"])
+        evidence = tuple((_where(i), i["text"], i["date"]) for i in items)
+        posts.append(
+            Post(
+                title,
+                org,
+                country,
+                dates[0] if dates else None,
+                dates[-1] if dates else None,
+                evidence,
+            )
+        )
+    return tuple(sorted(posts, key=lambda p: (p.first or "", p.title)))
+
+
+def _officials(rows: list[RowMapping]) -> tuple[tuple[str, Post], ...]:
+    by_person: dict[str, list[RowMapping]] = {}
+    for row in rows:
+        if row["person_id"]:
+            by_person.setdefault(row["person_id"], []).append(row)
+    return tuple(
+        (person, post)
+        for person, items in sorted(by_person.items())
+        for post in _group_posts(items)
+    )
+
+
+def _where(row: RowMapping) -> str:
+    """The story id of a row's evidence, or "removed:<id>" for a press signature."""
+    return str(row["story_id"] or f"removed:{row['removed_id']}")
+
+
+def _seen(conn: Connection, entity_id: str) -> tuple[Seen, ...]:
+    text = func.coalesce(stories.c.text, removed.c.text).label("source_text")
+    rows = conn.execute(
+        select(
+            mentions.c.story_id,
+            mentions.c.removed_id,
+            mentions.c.start,
+            mentions.c.end,
+            mentions.c.text,
+            text,
+            stories.c.date,
+        )
+        .outerjoin(stories, stories.c.id == mentions.c.story_id)
+        .outerjoin(removed, removed.c.id == mentions.c.removed_id)
+        .where(mentions.c.entity_id == entity_id)
+        .order_by(stories.c.date, mentions.c.story_id, mentions.c.start)
+    ).mappings()
+    return tuple(
+        Seen(_where(r), r["date"], r["text"], _sentence(r["source_text"], r["start"], r["end"]))
+        for r in rows
+    )
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence around a mention (by punctuation; the evidence, not a parse)."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    right = min(right_candidates) + 1 if right_candidates else len(text)
+    return " ".join(text[left + 1 : right].split())

@@ -1,0 +1,123 @@
+"""One page, two forms: a view returns a dataclass; this renders it as HTML or as its JSON twin.
+
+Every page is registered twice by `add_page`: `/x.json` (always JSON, documented in OpenAPI
+with the dataclass as its schema) and `/x` (HTML, or JSON for `Accept: application/json`).
+Both run the same view function, so they run the same query and show the same data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import JSONResponse
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from starlette.responses import Response
+from starlette.templating import Jinja2Templates
+
+from pressgraph import __version__
+from pressgraph.store.db import Database
+from pressgraph.store.search import MAX_PAGE
+
+# The site's navigation. People, organizations, events, network and claims are added here as
+# their views land (issues 3 and 4).
+NAV: tuple[tuple[str, str], ...] = (("Home", "/"), ("Search", "/search"))
+HOME_JSON = "/index.json"  # the JSON twin of `/`, which has no name to put `.json` after
+
+
+def _environment() -> Environment:
+    # Autoescape on for every template: all document text reaches the page escaped.
+    env = Environment(
+        loader=PackageLoader("pressgraph.web", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(nav=NAV, version=__version__, max_page=MAX_PAGE)
+    return env
+
+
+templates = Jinja2Templates(env=_environment())
+
+
+@dataclass(frozen=True)
+class Page:
+    """What a view made: the template to render, a title, and the data (a dataclass)."""
+
+    template: str
+    title: str
+    data: Any
+    status: int = 200
+
+
+def database(request: Request) -> Database:
+    """The application's database (a FastAPI dependency)."""
+    db: Database = request.app.state.db
+    return db
+
+
+DB = Annotated[Database, Depends(database)]
+
+
+def wants_json(request: Request) -> bool:
+    """JSON for `/x.json`, or when the client's first choice in `Accept` is JSON."""
+    if request.url.path.endswith(".json"):
+        return True
+    accept = request.headers.get("accept", "")
+    return accept.split(",")[0].split(";")[0].strip().lower() == "application/json"
+
+
+def json_url(request: Request) -> str:
+    """The address of this page's JSON twin (keeping the query string)."""
+    path = request.url.path
+    twin = HOME_JSON if path == "/" else path if path.endswith(".json") else path + ".json"
+    return f"{twin}?{request.url.query}" if request.url.query else twin
+
+
+def html_url(request: Request) -> str:
+    """The address of this page as HTML (keeping the query string)."""
+    path = request.url.path
+    plain = "/" if path == HOME_JSON else path.removesuffix(".json")
+    return f"{plain}?{request.url.query}" if request.url.query else plain
+
+
+def render(request: Request, page: Page) -> Response:
+    """The page as JSON (the encoded dataclass) or as HTML (its template), as asked."""
+    headers = {"Vary": "Accept"}
+    if wants_json(request):
+        return JSONResponse(jsonable_encoder(page.data), page.status, headers)
+    context = {
+        "page": page.data,
+        "title": page.title,
+        "json_url": json_url(request),
+        "path": request.url.path,
+    }
+    return templates.TemplateResponse(request, page.template, context, page.status, headers)
+
+
+def add_page(
+    router: APIRouter,
+    path: str,
+    view: Callable[..., Response],
+    *,
+    model: type[Any],
+    summary: str,
+    responses: dict[int | str, dict[str, Any]] | None = None,
+) -> None:
+    """Register `view` at `path` (HTML or JSON) and at its JSON twin (in the OpenAPI schema)."""
+    twin = HOME_JSON if path == "/" else path + ".json"
+    # The twin goes first: `/stories/{id}` would otherwise also match `/stories/x.json`.
+    router.add_api_route(
+        twin,
+        view,
+        methods=["GET"],
+        response_model=model,
+        summary=summary,
+        responses=responses,
+        name=f"{view.__name__}_json",
+    )
+    router.add_api_route(path, view, methods=["GET"], include_in_schema=False, name=view.__name__)

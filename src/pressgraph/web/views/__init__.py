@@ -1,0 +1,13 @@
+"""The page views, one module per page type; `ROUTERS` registers them all with the app.
+
+A new page type (people, organizations, events, network, claims) is a module here with a
+`router`, added to `ROUTERS`, and a link in `render.NAV`.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from pressgraph.web.views import documents, home, search, stories
+
+ROUTERS: tuple[APIRouter, ...] = (home.router, search.router, stories.router, documents.router)

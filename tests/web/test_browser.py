@@ -1,0 +1,180 @@
+"""The pages in a real headless Chromium (Debian's `chromium`, driven by Playwright).
+
+A uvicorn server in a thread serves the seeded database on 127.0.0.1 only. Screenshots of
+every page at 390 px and 1280 px wide go to test-output/screenshots/ (gitignored).
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+from fastapi import FastAPI
+from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, sync_playwright
+
+from tests.conftest import ROOT
+from tests.web.conftest import SCRIPT, Seeded
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SCREENSHOTS = ROOT / "test-output" / "screenshots"
+WIDTHS = {"narrow": 390, "wide": 1280}
+
+
+@pytest.fixture(scope="session")
+def server(app: FastAPI) -> Iterator[str]:
+    """The app served by uvicorn in a thread on a free port of 127.0.0.1; yields its address."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
+    running = uvicorn.Server(config)
+    thread = threading.Thread(target=running.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not running.started:
+        assert time.monotonic() < deadline, "the test server did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    running.should_exit = True
+    thread.join(timeout=10)
+    sock.close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Headless Chromium from the system package (never a browser download)."""
+    assert Path(CHROMIUM).exists(), "install it: apt-get install -y chromium chromium-driver"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def problems() -> list[str]:
+    """What went wrong in the page: console errors and warnings, script errors, dialogs."""
+    return []
+
+
+@pytest.fixture
+def page(browser: Browser, problems: list[str]) -> Iterator[Page]:
+    """A fresh page at phone width that records its problems."""
+    context = browser.new_context(viewport={"width": WIDTHS["narrow"], "height": 844})
+    opened = context.new_page()
+    opened.on("console", lambda m: _console(problems, m))
+    opened.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    opened.on("dialog", lambda d: _dialog(problems, d))
+    yield opened
+    context.close()
+
+
+def _dialog(problems: list[str], dialog: Dialog) -> None:
+    problems.append(f"dialog: {dialog.message}")  # an alert() means injected script ran
+    dialog.dismiss()
+
+
+def _console(problems: list[str], message: ConsoleMessage) -> None:
+    if message.type in ("error", "warning"):
+        problems.append(f"console {message.type}: {message.text}")
+
+
+def _pages(seeded: Seeded) -> dict[str, str]:
+    doc = seeded.seed_004_main.split("-")[0]
+    return {
+        "home": "/",
+        "search": "/search?q=Semerikov",
+        "search-dates": "/search?q=&from=2021-01-01&to=2022-12-31",
+        "story": f"/stories/{seeded.seed_004_main}",
+        "story-no-headline": f"/stories/{seeded.seed_000}",
+        "story-injected": f"/stories/{seeded.injected}",
+        "document": f"/documents/{doc}",
+    }
+
+
+def test_search_for_semerikov_and_open_the_story(
+    server: str, page: Page, problems: list[str], seeded: Seeded
+) -> None:
+    page.goto(server + "/")
+    page.get_by_label("Search stories").fill("Semerikov")
+    page.get_by_role("button", name="Search").click()
+    page.wait_for_url("**/search?q=Semerikov*")
+    assert page.locator("h2.results-count").inner_text().startswith("2 stories")
+    assert page.locator(".hit mark").first.inner_text() == "Semerikov"
+    page.locator(".hit h3 a").first.click()
+    page.wait_for_url(f"**/stories/{seeded.seed_004_main}")
+    assert "V. Semerikov" in page.locator("h1").inner_text()
+    assert page.locator("details.removed").get_attribute("open") is None  # collapsed
+    page.locator("details.removed summary").click()
+    assert page.get_by_text("Back to the all news").is_visible()
+    assert problems == []
+
+
+def test_a_story_with_injected_html_shows_it_as_text(
+    server: str, page: Page, problems: list[str], seeded: Seeded
+) -> None:
+    page.goto(server + f"/stories/{seeded.injected}")
+    assert SCRIPT in page.locator("h1").inner_text()
+    assert "<img src=x onerror=alert(2)>" in page.locator(".story-text").inner_text()
+    assert page.locator("main script, main img, main b").count() == 0
+    assert problems == []  # no alert dialog, no error
+
+
+def test_a_malformed_query_shows_a_clear_message(server: str, page: Page) -> None:
+    response = page.goto(server + "/search?q=%22unbalanced")
+    assert response is not None and response.status == 400
+    assert "unbalanced quote" in page.get_by_role("alert").inner_text()
+    assert page.get_by_label("Search stories").input_value() == '"unbalanced'
+
+
+def test_the_skip_link_is_the_first_stop_and_moves_focus_to_the_content(
+    server: str, page: Page
+) -> None:
+    page.goto(server + "/search?q=CSTO")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent")
+    assert focused == "Skip to content"
+    assert page.locator(".skip-link").is_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    page.keyboard.press("Tab")  # the next stop is in the content: the search field
+    assert page.evaluate("document.activeElement.id") == "q"
+
+
+def test_every_page_has_no_console_errors_and_fits_a_phone(
+    server: str, page: Page, problems: list[str], seeded: Seeded
+) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for name, path in _pages(seeded).items():
+        for width_name, width in WIDTHS.items():
+            page.set_viewport_size({"width": width, "height": 844})
+            response = page.goto(server + path)
+            assert response is not None and response.status == 200, path
+            page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}.png"), full_page=True)
+            overflow = page.evaluate("document.documentElement.scrollWidth")
+            assert overflow <= width, f"{path} is {overflow} px wide at {width_name} {width} px"
+        assert problems == [], path
+
+
+def test_the_error_page_is_friendly_in_the_browser(
+    server: str, page: Page, problems: list[str]
+) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    response = page.goto(server + "/stories/no-such-story")
+    assert response is not None and response.status == 404
+    assert page.locator("h1").inner_text().startswith("Not Found")
+    page.screenshot(path=str(SCREENSHOTS / "error-390.png"), full_page=True)
+    # The only console line allowed is Chromium's note of the 404 status itself.
+    assert all("404" in p for p in problems)

@@ -1,0 +1,201 @@
+"""Full-text search: the FTS5 index and its triggers, query syntax, dates, pages, snippets."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Connection, text
+
+from pressgraph.store import migrations, schema
+from pressgraph.store.db import Database
+from pressgraph.store.search import (
+    Marked,
+    SearchSyntaxError,
+    _like,
+    search_stories,
+    to_fts,
+)
+from tests.web.conftest import Seeded
+
+
+@pytest.mark.parametrize(
+    ("typed", "fts"),
+    [
+        ("Semerikov", '"Semerikov"'),
+        ("Counter-Terrorism agencies", '"Counter-Terrorism" "agencies"'),
+        ('"joint staff" OR semer*', '"joint staff" OR "semer"*'),
+        ("CSTO NOT (Serbia OR Armenia)", '"CSTO" NOT ( "Serbia" OR "Armenia" )'),
+        ("headline:Semerikov", 'headline : "Semerikov"'),
+        ("and or", '"and" "or"'),  # lower case words are words, not operators
+    ],
+)
+def test_typed_queries_become_fts5_queries(typed: str, fts: str) -> None:
+    assert to_fts(typed) == fts
+
+
+@pytest.mark.parametrize("query", ['"unbalanced', "AND OR", "NOT CSTO", "(CSTO", "CSTO OR"])
+def test_a_malformed_query_is_a_clear_400_never_a_500(
+    client: TestClient, seeded: Seeded, query: str
+) -> None:
+    response = client.get("/search.json", params={"q": query})
+    assert response.status_code == 400
+    message = response.json()["error"]["message"]
+    assert repr(query) in message and 'Type words, "a quoted phrase"' in message
+    page = client.get("/search", params={"q": query})
+    assert page.status_code == 400
+    assert '<p class="error-message" role="alert">' in page.text
+    assert "Type words, &#34;a quoted phrase&#34;" in page.text
+
+
+def test_search_finds_semerikov_with_the_headline_match_first(
+    client: TestClient, seeded: Seeded
+) -> None:
+    data = client.get("/search.json", params={"q": "Semerikov"}).json()
+    assert data["total"] == 2 and data["pages"] == 1
+    first, second = data["hits"]
+    assert first["story"] == seeded.seed_004_main  # in the headline too, which weighs more
+    assert second["story"] == seeded.seed_000
+    marked = first["snippet"]
+    start, end = marked["spans"][0]
+    assert marked["text"][start:end] == "Semerikov"
+
+
+def test_search_ignores_case_and_diacritics_and_takes_prefixes(db_for_search: Database) -> None:
+    for query in ("semerikov", "SEMERIKOV", "semer*", "Sémerikov"):
+        assert search_stories(db_for_search, query).total == 2, query
+
+
+def test_dates_filter_and_order_the_results(client: TestClient, seeded: Seeded) -> None:
+    query = {"q": "CSTO", "from": "2021-01-01", "to": "2022-12-31"}
+    data = client.get("/search.json", params=query).json()
+    assert {h["story"] for h in data["hits"]} == {seeded.seed_004_main, seeded.seed_004_side}
+    assert (data["date_from"], data["date_to"]) == ("2021-01-01", "2022-12-31")
+    browse = client.get("/search.json", params={"from": "2020-01-01"}).json()
+    assert [h["date"] for h in browse["hits"]] == ["2024-03-12", "2022-05-24", "2021-06-30"]
+
+
+def test_empty_date_fields_from_the_form_mean_no_limit(client: TestClient) -> None:
+    data = client.get("/search.json?q=&from=&to=").json()
+    assert data["total"] == 4
+
+
+def test_a_reversed_date_range_is_a_400_that_says_to_swap(client: TestClient) -> None:
+    response = client.get("/search.json", params={"from": "2022-01-01", "to": "2021-01-01"})
+    assert response.status_code == 400
+    assert "swap them" in response.json()["error"]["message"]
+
+
+def test_results_are_paginated(db_for_search: Database) -> None:
+    first = search_stories(db_for_search, "", page=1, page_size=3)
+    second = search_stories(db_for_search, "", page=2, page_size=3)
+    assert (first.total, first.pages, len(first.hits), len(second.hits)) == (4, 2, 3, 1)
+    assert {h.story for h in first.hits}.isdisjoint(h.story for h in second.hits)
+    ranked = [search_stories(db_for_search, "CSTO", page=n, page_size=1) for n in range(1, 6)]
+    assert [r.total for r in ranked] == [4] * 5 and ranked[4].hits == ()
+    assert len({r.hits[0].story for r in ranked[:4]}) == 4
+
+
+def test_the_html_pager_links_to_the_next_page(client: TestClient) -> None:
+    # four stories at the default 20 a page is one page: no pager
+    assert 'class="pager"' not in client.get("/search?q=").text
+    past = client.get("/search?q=CSTO&page=9")
+    assert past.status_code == 200 and "past the last page" in past.text
+
+
+def test_snippets_mark_matches_and_are_escaped(client: TestClient) -> None:
+    html = client.get("/search", params={"q": "alert"}).text
+    assert "<mark>alert</mark>" in html
+    assert "<script>" not in html.split("<main", 1)[1]
+    assert "&lt;script&gt;<mark>alert</mark>(1)&lt;/script&gt;" in html
+
+
+def test_marked_text_splits_into_runs() -> None:
+    marked = Marked("a Semerikov b", ((2, 11),))
+    assert marked.parts() == [("a ", False), ("Semerikov", True), (" b", False)]
+
+
+def test_the_like_fallback_finds_the_same_stories(db_for_search: Database) -> None:
+    with db_for_search.read() as conn:
+        total, hits = _like(conn, "semerikov conference", None, None, 1, 10)
+    assert total == 2
+    assert all(any(hit for _, hit in h.snippet.parts()) for h in hits)
+
+
+@pytest.fixture
+def db_for_search(seeded: Seeded) -> Database:
+    """The seeded database, opened for direct store calls."""
+    return Database(seeded.url)
+
+
+def _indexed(db: Database) -> tuple[list[str], int]:
+    """The story ids in the index's map, and how many rows its FTS5 table holds."""
+    with db.read() as conn:
+        ids = sorted(conn.execute(text("SELECT story_id FROM story_search_map")).scalars())
+        rows = conn.execute(text("SELECT count(*) FROM story_search")).scalar_one()
+    return ids, rows
+
+
+def _insert_story(conn: Connection, body: str) -> None:
+    """A document d1 with one story d1-0, written straight to the tables."""
+    conn.execute(
+        schema.documents.insert().values(
+            id="d1",
+            source="s",
+            version=1,
+            content_hash="h",
+            format="text",
+            raw="r",
+            text="t",
+            cleaned="c",
+            segments="[]",
+            image_count=0,
+            story_count=1,
+            fetched_at="now",
+            stage="test",
+        )
+    )
+    conn.execute(
+        schema.stories.insert().values(
+            id="d1-0",
+            document_id="d1",
+            idx=0,
+            start=0,
+            end=len(body),
+            main=True,
+            text=body,
+            stage="test",
+        )
+    )
+
+
+def test_triggers_keep_the_index_in_sync_with_stories(db: Database) -> None:
+    with db.begin() as conn:
+        _insert_story(conn, "Zas spoke")
+    assert search_stories(db, "Zas").total == 1
+    assert _indexed(db) == (["d1-0"], 1)
+    with db.begin() as conn:
+        conn.execute(schema.stories.update().values(text="Peshko spoke", date="2020-05-01"))
+    assert (search_stories(db, "Zas").total, search_stories(db, "Peshko").total) == (0, 1)
+    assert search_stories(db, "Peshko", date_from="2020-01-01", date_to="2020-12-31").total == 1
+    assert _indexed(db) == (["d1-0"], 1)
+    with db.begin() as conn:
+        conn.execute(schema.stories.delete())
+    assert _indexed(db) == ([], 0)
+
+
+def test_the_migration_indexes_stories_stored_before_it(db_url: str) -> None:
+    old = Database(db_url, migrate=False)
+    with old.begin() as conn:  # a database made before issue 5: migration 1 only
+        initial = migrations.MIGRATIONS[0]
+        tables = [schema.migrations, schema.documents, schema.stories]
+        schema.metadata.create_all(conn, tables=tables)
+        conn.execute(schema.migrations.insert().values(id=1, name=initial.name, applied_at="x"))
+        _insert_story(conn, "Zas spoke")
+    old.close()
+    assert "story_search" in Database(db_url).applied
+    assert search_stories(Database(db_url), "Zas").total == 1
+
+
+def test_a_search_syntax_error_is_a_pressgraph_error(db_for_search: Database) -> None:
+    with pytest.raises(SearchSyntaxError, match="unbalanced quote"):
+        search_stories(db_for_search, '"Semerikov')
