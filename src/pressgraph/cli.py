@@ -164,7 +164,10 @@ def stories_command(ctx: click.Context, document: str | None) -> None:
         kind = "main" if story.main else "side"
         headline = story.headline or _first_words(story.text)
         words = len(story.text.split())
-        click.echo(f"{story.id}\t{story.date or '-':10}\t{kind}\t{words:5d} words\t{headline}")
+        copy = f" (copy of {story.duplicate_of})" if story.duplicate_of else ""
+        click.echo(
+            f"{story.id}\t{story.date or '-':10}\t{kind}\t{words:5d} words\t{headline}{copy}"
+        )
     click.echo(f"{len(found)} stories")
 
 

@@ -121,6 +121,7 @@ class StoredStory:
     start: int
     end: int
     text: str
+    duplicate_of: str | None = None  # the first stored copy of the same story text
 
 
 @dataclass(frozen=True)

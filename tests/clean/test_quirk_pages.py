@@ -5,6 +5,8 @@ Each test asserts what remains in the stories and what was removed (and recorded
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from pressgraph.records import StoredDocument
@@ -198,3 +200,19 @@ def test_removed_furniture_offsets_point_at_the_page_text(cli: Cli, db_url: str,
     for item in doc.removed:
         assert page[item.start : item.end] == item.text
     assert get_document(Database(db_url), doc.id[:6]).id == doc.id
+
+
+def test_a_sidebar_repeated_across_pages_is_annotated_once(cli: Cli, db_url: str) -> None:
+    result = cli("ingest", str(PAGES / "shared_sidebar_a.txt"), str(PAGES / "shared_sidebar_b.txt"))
+    assert "stored: 2," in result.output and "stories found: 4" in result.output
+    assert "Stories annotated: 3," in result.output  # the second copy of the sidebar is skipped
+    db = Database(db_url)
+    docs = {Path(d.source).name: d for d in iter_documents(db)}
+    first = docs["shared_sidebar_a.txt"].stories[1]
+    copy = docs["shared_sidebar_b.txt"].stories[1]
+    assert not first.main and not copy.main and first.text == copy.text
+    assert first.duplicate_of is None
+    assert copy.duplicate_of == first.id
+    assert docs["shared_sidebar_b.txt"].stories[0].duplicate_of is None
+    listing = cli("stories").output
+    assert f"(copy of {first.id})" in listing

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
+from pressgraph import datafiles
 from pressgraph.errors import DataError
 from pressgraph.extract import quantities
 from pressgraph.extract.quantities import Quantity, find_quantities
@@ -501,8 +502,8 @@ def test_unreadable_data_file_is_a_data_error(
 ) -> None:
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "units.yml").write_text("hedges: [unclosed\n", encoding="utf-8")
-    monkeypatch.setattr(quantities.resources, "files", lambda _package: tmp_path)
-    with pytest.raises(DataError, match="cannot be read"):
+    monkeypatch.setattr(datafiles.resources, "files", lambda _package: tmp_path)
+    with pytest.raises(DataError, match=r"(?s)units.yml is not valid YAML .*; fix the syntax"):
         quantities._load_lexicon()
 
 

@@ -268,8 +268,8 @@ def test_a_generic_name_needs_a_context() -> None:
         gazetteer._generic_index(orgs, {})
 
 
-def test_broken_yaml_names_the_file() -> None:
-    with pytest.raises(DataError, match=r"no-such-file\.yml: missing"):
+def test_a_missing_data_file_names_the_file() -> None:
+    with pytest.raises(DataError, match=r"no-such-file\.yml is missing; restore it"):
         load_data_file("no-such-file.yml")
 
 

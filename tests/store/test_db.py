@@ -14,7 +14,7 @@ from pressgraph.store import schema
 from pressgraph.store.db import Database
 from pressgraph.store.migrations import MIGRATIONS
 from pressgraph.store.search import is_index_table
-from tests.conftest import SEED_000, Cli
+from tests.conftest import SEED_000, SEED_004, Cli
 
 
 def _described_by_schema(name: str | None, type_: str, _parent: object) -> bool:
@@ -80,3 +80,22 @@ def test_cli_reports_store_errors_in_one_line(cli: Cli, tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.output.startswith("Error: cannot open or migrate the database")
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_an_older_database_is_upgraded_by_its_pending_migration(db_url: str, cli: Cli) -> None:
+    """A database made before migration 4 gets the new columns and their values."""
+    cli("ingest", "--no-annotate", str(SEED_000), str(SEED_004))
+    db = Database(db_url)
+    with db.begin() as conn:  # turn the database back into what migration 3 left
+        conn.execute(text("DROP INDEX ix_stories_text_hash"))
+        conn.execute(text("ALTER TABLE stories DROP COLUMN text_hash"))
+        conn.execute(text("ALTER TABLE stories DROP COLUMN duplicate_of"))
+        conn.execute(text("DELETE FROM schema_migrations WHERE id = 4"))
+    db.close()
+    upgraded = Database(db_url)
+    assert upgraded.applied == ["story_duplicates"]
+    with upgraded.read() as conn:
+        context = MigrationContext.configure(conn, opts={"include_name": _described_by_schema})
+        assert compare_metadata(context, schema.metadata) == []
+        hashes = conn.execute(text("SELECT text_hash, duplicate_of FROM stories")).all()
+    assert len(hashes) == 3 and all(len(h) == 64 and d is None for h, d in hashes)

@@ -6,7 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Connection, text
 
-from pressgraph.store import migrations, schema
+from pressgraph.store import schema
 from pressgraph.store.db import Database
 from pressgraph.store.search import (
     Marked,
@@ -183,17 +183,28 @@ def test_triggers_keep_the_index_in_sync_with_stories(db: Database) -> None:
     assert _indexed(db) == ([], 0)
 
 
-def test_the_migration_indexes_stories_stored_before_it(db_url: str) -> None:
-    old = Database(db_url, migrate=False)
-    with old.begin() as conn:  # a database made before issue 5: migration 1 only
-        initial = migrations.MIGRATIONS[0]
-        tables = [schema.migrations, schema.documents, schema.stories]
-        schema.metadata.create_all(conn, tables=tables)
-        conn.execute(schema.migrations.insert().values(id=1, name=initial.name, applied_at="x"))
+def test_the_migration_indexes_stories_stored_before_it(db: Database, db_url: str) -> None:
+    with db.begin() as conn:
         _insert_story(conn, "Zas spoke")
-    old.close()
-    assert "story_search" in Database(db_url).applied
-    assert search_stories(Database(db_url), "Zas").total == 1
+        # turn the database back into one made before issue 5
+        for trigger in ("insert", "delete", "update"):
+            conn.execute(text(f"DROP TRIGGER story_search_{trigger}"))
+        conn.execute(text("DROP TABLE story_search"))
+        conn.execute(text("DROP TABLE story_search_map"))
+        conn.execute(schema.migrations.delete().where(schema.migrations.c.name == "story_search"))
+    db.close()
+    upgraded = Database(db_url)
+    assert upgraded.applied == ["story_search"]
+    assert search_stories(upgraded, "Zas").total == 1
+    assert _indexed(upgraded) == (["d1-0"], 1)
+
+
+def test_updating_other_columns_leaves_the_index_alone(db: Database) -> None:
+    with db.begin() as conn:
+        _insert_story(conn, "Zas spoke")
+        key = conn.execute(text("SELECT id FROM story_search_map")).scalar_one()
+        conn.execute(schema.stories.update().values(stage="again"))
+        assert conn.execute(text("SELECT id FROM story_search_map")).scalar_one() == key
 
 
 def test_a_search_syntax_error_is_a_pressgraph_error(db_for_search: Database) -> None:

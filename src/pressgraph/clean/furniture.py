@@ -8,11 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from pressgraph.datafiles import load_yaml
 from pressgraph.errors import DataError
 
 # Arrows, bullets and brackets that sites wrap around navigation links.
@@ -36,11 +34,7 @@ class Furniture:
 
 
 def _load_yaml() -> dict[str, Any]:
-    path = resources.files("pressgraph.clean") / "data" / "furniture.yml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise DataError(f"clean/data/furniture.yml is not valid YAML: {exc}") from exc
+    data = load_yaml("pressgraph.clean", "furniture.yml")
     if not isinstance(data, dict):
         raise DataError("clean/data/furniture.yml must be a mapping of lists; see its comments")
     return data

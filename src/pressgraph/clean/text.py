@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 import ftfy
@@ -38,3 +39,9 @@ def language_of(text: str) -> str | None:
         return None
     cyrillic = sum(1 for c in letters if "\u0400" <= c <= "\u04ff")
     return "ru" if cyrillic / len(letters) > _CYRILLIC_SHARE else "en"
+
+
+def story_hash(text: str) -> str:
+    """Identity of a story's text, insensitive to case and white space: a sidebar glued to
+    many pages has one hash."""
+    return hashlib.sha256(fold(text).encode("utf-8")).hexdigest()

@@ -46,6 +46,7 @@ def story_records(doc: StoredDocument) -> Iterator[dict[str, Any]]:
             "main": story.main,
             "text": story.text,
             "date_source": story.date_source,
+            "duplicate_of": story.duplicate_of,
         }
 
 

@@ -13,11 +13,9 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from importlib import resources
 from typing import NamedTuple
 
-import yaml
-
+from pressgraph.datafiles import load_yaml
 from pressgraph.errors import DataError
 
 __all__ = ["DateMention", "find_dates", "parse_date", "trailing_date"]
@@ -155,12 +153,7 @@ def _parse_lexicon(raw: object) -> _Lexicon:
 
 def _load_lexicon() -> _Lexicon:
     """Read the bundled months.yml once, at import; a malformed file is a DataError."""
-    path = resources.files("pressgraph.extract") / "data" / "months.yml"
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise _fail(f"cannot be read ({exc})") from exc
-    return _parse_lexicon(raw)
+    return _parse_lexicon(load_yaml("pressgraph.extract", "months.yml"))
 
 
 _LEX = _load_lexicon()

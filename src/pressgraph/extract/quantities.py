@@ -21,12 +21,11 @@ import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from importlib import resources
 from typing import NamedTuple
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
+from pressgraph.datafiles import load_yaml
 from pressgraph.errors import DataError
 from pressgraph.extract.dates import find_dates
 
@@ -175,12 +174,7 @@ def _parse_lexicon(raw: object) -> _Lexicon:
 
 def _load_lexicon() -> _Lexicon:
     """Read the bundled units.yml once, at import; a malformed file is a DataError."""
-    path = resources.files("pressgraph.extract") / "data" / "units.yml"
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise _fail(f"cannot be read ({exc})") from exc
-    return _parse_lexicon(raw)
+    return _parse_lexicon(load_yaml("pressgraph.extract", "units.yml"))
 
 
 _LEX = _load_lexicon()

@@ -27,6 +27,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from pressgraph.datafiles import load_yaml
 from pressgraph.nlp import gazetteer
 from pressgraph.nlp.people import name_run, person_span
 from pressgraph.nlp.spans import COUNTRIES, ORGS, PEOPLE, char_span, keep_longest, taken
@@ -63,12 +64,7 @@ class _TitleData:
 
 @lru_cache(maxsize=1)
 def _title_data() -> _TitleData:
-    from importlib import resources
-
-    import yaml
-
-    path = resources.files("pressgraph.extract") / "data" / "role_titles.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_yaml("pressgraph.extract", "role_titles.yml")
     synonyms: dict[str, tuple[str, ...]] = {}
     for group in data["synonyms"]:
         for title in group:

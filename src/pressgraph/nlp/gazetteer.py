@@ -14,12 +14,11 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import pycountry
-import yaml
 
+from pressgraph.datafiles import load_yaml
 from pressgraph.errors import DataError, NotFoundError
 
 __all__ = [
@@ -189,17 +188,7 @@ def _same_case(word: str, model: str) -> str:
 
 def load_data_file(filename: str) -> Any:
     """Parse one YAML file bundled in pressgraph/nlp/data; a broken file raises DataError."""
-    resource = resources.files("pressgraph.nlp") / "data" / filename
-    try:
-        text = resource.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise DataError(
-            f"{filename}: missing from pressgraph/nlp/data; restore it or reinstall pressgraph"
-        ) from exc
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise DataError(f"{filename}: not valid YAML ({exc}); fix the syntax there") from exc
+    return load_yaml("pressgraph.nlp", filename)
 
 
 def require_mapping(raw: object, where: str, allowed: Iterable[str]) -> dict[str, Any]:

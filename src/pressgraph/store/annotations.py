@@ -86,7 +86,9 @@ def stories_to_annotate(db: Database, *, redo: bool = False) -> list[StoryText]:
     """Stories and press signatures not annotated yet (all with `redo`), in document order."""
     with db.read() as conn:
         done = set() if redo else set(conn.execute(select(annotated.c.target)).scalars())
-        query = select(stories.c.id, stories.c.document_id, stories.c.text, stories.c.date)
+        query = select(stories.c.id, stories.c.document_id, stories.c.text, stories.c.date).where(
+            stories.c.duplicate_of.is_(None)
+        )
         found = [
             StoryText(r.id, r.document_id, r.text, r.date)
             for r in conn.execute(query.order_by(stories.c.document_id, stories.c.idx))

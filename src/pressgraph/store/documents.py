@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, RowMapping, func, select
 
+from pressgraph.clean.text import story_hash
 from pressgraph.errors import NotFoundError
 from pressgraph.records import (
     CLEAN_STAGE,
@@ -74,7 +75,9 @@ def write_document(
         row.update(version=version, content_hash=content_hash, language=language)
         conn.execute(documents.insert().values(**row))
         if found:
-            conn.execute(stories.insert(), [_story_row(doc_id, cleaned.text, s) for s in found])
+            rows = [_story_row(doc_id, cleaned.text, s) for s in found]
+            _link_duplicates(conn, rows)
+            conn.execute(stories.insert(), rows)
         if cleaned.removed:
             conn.execute(removed.insert(), [_removed_row(doc_id, r) for r in cleaned.removed])
     return WriteResult(doc_id, "version" if version > 1 else "stored", version, len(found))
@@ -117,7 +120,26 @@ def _story_row(doc_id: str, text: str, story: Story) -> dict[str, object]:
         "main": story.main,
         "text": text[story.start : story.end],
         "stage": STORIES_STAGE,
+        "text_hash": story_hash(text[story.start : story.end]),
     }
+
+
+def _link_duplicates(conn: Connection, rows: list[dict[str, object]]) -> None:
+    """Point each story whose text is already stored (a sidebar repeated across pages, the
+    same release on two sites) to its first copy, so its facts are not counted twice."""
+    seen: dict[str, str] = {}
+    for row in rows:
+        digest = str(row["text_hash"])
+        earlier = (
+            seen.get(digest)
+            or conn.execute(
+                select(stories.c.id)
+                .where(stories.c.text_hash == digest, stories.c.duplicate_of.is_(None))
+                .limit(1)
+            ).scalar()
+        )
+        row["duplicate_of"] = earlier
+        seen.setdefault(digest, str(row["id"]))
 
 
 def _removed_row(doc_id: str, item: Removed) -> dict[str, object]:
@@ -164,6 +186,7 @@ def _stored_story(row: RowMapping) -> StoredStory:
         start=row["start"],
         end=row["end"],
         text=row["text"],
+        duplicate_of=row["duplicate_of"],
     )
 
 

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 
 from alembic.migration import MigrationContext
 from alembic.operations import Operations
-from sqlalchemy import Connection, inspect, select
+from sqlalchemy import Column, Connection, String, inspect, select, update
 
+from pressgraph.clean.text import story_hash
 from pressgraph.store import schema, search
 
 
@@ -50,10 +51,34 @@ def _entities(op: Operations, conn: Connection) -> None:
     )
 
 
+def _story_duplicates(op: Operations, conn: Connection) -> None:
+    """Story text hashes and links from a repeated story to its first copy (issue 2)."""
+    op.add_column("stories", Column("text_hash", String(64)))
+    op.add_column("stories", Column("duplicate_of", String(24)))
+    op.create_index("ix_stories_text_hash", "stories", ["text_hash"])
+    first: dict[str, str] = {}
+    stories, documents = schema.stories, schema.documents
+    rows = conn.execute(
+        select(stories.c.id, stories.c.text)
+        .join(documents, documents.c.id == stories.c.document_id)
+        .order_by(documents.c.fetched_at, documents.c.id, stories.c.idx)
+    ).all()
+    for story_id, text in rows:
+        digest = story_hash(text)
+        original = first.setdefault(digest, story_id)
+        duplicate_of = None if original == story_id else original
+        conn.execute(
+            update(stories)
+            .where(stories.c.id == story_id)
+            .values(text_hash=digest, duplicate_of=duplicate_of)
+        )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", _initial),
     Migration(2, "story_search", _story_search, search.create_index),
     Migration(3, "entities", _entities),
+    Migration(4, "story_duplicates", _story_duplicates),
 )
 
 

@@ -67,8 +67,13 @@ stories = Table(
     Column("main", Boolean, nullable=False),
     Column("text", Text, nullable=False),
     Column("stage", String(32), nullable=False),
+    # The same sidebar glued to many pages is stored with each page, but only its first copy
+    # is annotated: later copies point to it (migration 4).
+    Column("text_hash", String(64)),
+    Column("duplicate_of", String(24)),
 )
 Index("ix_stories_document", stories.c.document_id)
+Index("ix_stories_text_hash", stories.c.text_hash)
 Index("ix_stories_date", stories.c.date)
 
 removed = Table(

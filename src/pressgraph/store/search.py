@@ -76,7 +76,9 @@ _CREATE = (
     "headline, text, tokenize = 'unicode61 remove_diacritics 2')",
     f"CREATE TRIGGER {INDEX}_insert AFTER INSERT ON stories BEGIN {_ADD}\nEND",
     f"CREATE TRIGGER {INDEX}_delete AFTER DELETE ON stories BEGIN {_DROP}\nEND",
-    f"CREATE TRIGGER {INDEX}_update AFTER UPDATE ON stories BEGIN {_DROP}{_ADD}\nEND",
+    # Only the indexed columns: a later stage updating its own columns leaves the index alone.
+    f"CREATE TRIGGER {INDEX}_update AFTER UPDATE OF id, headline, text, date ON stories "
+    f"BEGIN {_DROP}{_ADD}\nEND",
 )
 
 
