@@ -198,7 +198,7 @@ def test_entities_list_and_export(cli: Cli, seeded: Database, tmp_path: Path) ->
             source = stories[r["story"]]["text"] if r["story"] else removed[r["removed"]]["text"]
             assert source[r["start"] : r["end"]] == r["text"]
     kinds = {r["type"] for r in records}
-    assert kinds == {"document", "story", "entity", "mention", "role"}
+    assert {"document", "story", "entity", "mention", "role"} <= kinds
 
 
 def test_show_explains_an_unknown_name(cli: Cli, seeded: Database) -> None:

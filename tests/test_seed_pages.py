@@ -63,7 +63,7 @@ def test_ingesting_the_sample_folder_then_exporting(cli: Cli, db_url: str, tmp_p
     assert again.exit_code == 0
     out = tmp_path / "export.jsonl"
     result = cli("export", "--format", "jsonl", str(out))
-    assert "Exported 2 document, " in result.output and ", 3 story as jsonl" in result.output
+    assert " 2 document, " in result.output and ", 3 story as jsonl" in result.output
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     documents = [r for r in records if r["type"] == "document"]
     stories = [r for r in records if r["type"] == "story"]

@@ -287,3 +287,52 @@ def show_command(ctx: click.Context, name_or_id: str) -> None:
 
     db = _db(ctx)
     print_entity(entity_detail(db, find_entity(db, name_or_id)))
+
+
+@main.command("events")
+@click.option("--from", "date_from", help="Only events ending on or after this date (ISO).")
+@click.option("--to", "date_to", help="Only events starting on or before this date (ISO).")
+@click.option(
+    "--entity",
+    help="Only events with this entity (id or name) as participant, chair, organizer or place.",
+)
+@click.pass_context
+def events_command(
+    ctx: click.Context, date_from: str | None, date_to: str | None, entity: str | None
+) -> None:
+    """List events: dates, kind, format, place, number of participants and sources, name."""
+    from pressgraph.cli_facts import print_events
+
+    print_events(_db(ctx), date_from, date_to, entity)
+
+
+@main.command("event")
+@click.argument("event_id")
+@click.pass_context
+def event_command(ctx: click.Context, event_id: str) -> None:
+    """Print one event: kind, name, dates, place, format, chair, organizers, participants,
+    statements made at it, and the stories that report it."""
+    from pressgraph.cli_facts import print_event
+
+    print_event(_db(ctx), event_id)
+
+
+@main.command("claims")
+@click.option("--unit", help="Only claims counting this (singular) unit, e.g. militant.")
+@click.option("--entity", help="Only claims by, about or on the authority of this entity.")
+@click.pass_context
+def claims_command(ctx: click.Context, unit: str | None, entity: str | None) -> None:
+    """List numeric claims: date, figure, unit, subject, speaker, authority."""
+    from pressgraph.cli_facts import print_claims
+
+    print_claims(_db(ctx), unit, entity)
+
+
+@main.command("said")
+@click.argument("person")
+@click.pass_context
+def said_command(ctx: click.Context, person: str) -> None:
+    """Print what a person said (quotes marked), where and when."""
+    from pressgraph.cli_facts import print_said
+
+    print_said(_db(ctx), person)

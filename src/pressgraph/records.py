@@ -184,3 +184,84 @@ class Role:
     start: int  # evidence: the title-and-name phrase in the story text
     end: int
     text: str
+
+
+@dataclass(frozen=True)
+class StoryEvent:
+    """An event as one story tells it; mention fields are indices among the story's mentions."""
+
+    story: str
+    index: int
+    kind: str
+    name: str | None
+    start: str | None
+    end: str | None
+    place: int | None
+    format: str | None
+    chair: int | None
+    parts: tuple[tuple[int, str], ...]  # (mention index, part); organizers have part "organizer"
+    evidence_start: int
+    evidence_end: int
+
+
+@dataclass(frozen=True)
+class Statement:
+    """Who said what in a story, quoted or reported; offsets delimit what was said."""
+
+    story: str
+    index: int
+    speaker: int
+    verb: str
+    quote: bool
+    start: int
+    end: int
+    text: str
+    event: int | None  # index of the story event it was said at
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A figure claimed in a story: range, hedge, unit, subject, speaker, authority."""
+
+    story: str
+    index: int
+    low: float
+    high: float
+    approx: str  # exact | about | over | under | range
+    unit: str | None
+    subject: int | None
+    subject_text: str | None
+    speaker: int | None
+    statement: int | None
+    authority: str | None
+    authority_org: int | None
+    date: str | None
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A typed edge between two organizations with its evidence."""
+
+    story: str
+    source: int
+    target: int
+    kind: str  # cooperation | agreement | memorandum | appeal | membership | observer | partnership
+    date: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Annotated:
+    """What the annotation stage found in one story (or one press signature)."""
+
+    story: str
+    mentions: tuple[Mention, ...]
+    roles: tuple[Role, ...]
+    events: tuple[StoryEvent, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    relations: tuple[Relation, ...] = ()

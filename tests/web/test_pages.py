@@ -7,6 +7,9 @@ from html.parser import HTMLParser
 import pytest
 from fastapi.testclient import TestClient
 
+from pressgraph.store.db import Database
+from pressgraph.store.entities import list_entities
+from pressgraph.store.queries import list_claims, list_events
 from pressgraph.web.render import HOME_JSON
 from tests.web.conftest import Seeded
 
@@ -17,8 +20,18 @@ def pages(seeded: Seeded) -> dict[str, str]:
         "home": "/",
         "search": "/search?q=Semerikov",
         "browse": "/search?from=2021-01-01&to=2022-12-31",
+        "search-filtered": "/search?q=terrorism&entity=org:csto&kind=conference",
         "story": f"/stories/{seeded.seed_004_main}",
         "document": f"/documents/{seeded.seed_004_main.split('-')[0]}",
+        "entities": "/entities?kind=person",
+        "person": "/entities/person:valery-semerikov",
+        "organization": "/entities/org:csto",
+        "country": "/entities/country:RUS",
+        "place": "/entities/place:moscow",
+        "events": "/events?kind=conference",
+        "event": f"/events/{seeded.conference_2019}",
+        "network": "/network?people=true",
+        "claims": "/claims?unit=person",
     }
 
 
@@ -29,7 +42,23 @@ def twin(path: str) -> str:
     return f"{json_path}?{query}" if query else json_path
 
 
-PAGE_NAMES = ["home", "search", "browse", "story", "document"]
+PAGE_NAMES = [
+    "home",
+    "search",
+    "browse",
+    "search-filtered",
+    "story",
+    "document",
+    "entities",
+    "person",
+    "organization",
+    "country",
+    "place",
+    "events",
+    "event",
+    "network",
+    "claims",
+]
 
 
 class _Landmarks(HTMLParser):
@@ -74,25 +103,38 @@ def test_each_json_twin_equals_the_page_asked_for_json(
     assert by_suffix.headers["vary"] == "Accept"
 
 
-def test_home_counts_documents_and_stories_and_marks_later_stages(client: TestClient) -> None:
+def test_home_counts_what_every_stage_stored(client: TestClient, seed_db: Database) -> None:
     data = client.get("/index.json").json()
     assert data["counts"] == {
         "documents": 3,
         "stories": 4,
-        "people": None,
-        "organizations": None,
-        "events": None,
-        "claims": None,
+        "people": len(list_entities(seed_db, "person")),
+        "organizations": len(list_entities(seed_db, "organization")),
+        "events": len(list_events(seed_db)),
+        "claims": len(list_claims(seed_db)),
     }
+    assert data["counts"]["people"] >= 11 and data["counts"]["events"] >= 3
     assert [s["date"] for s in data["latest"]] == [
         "2024-03-12",
         "2022-05-24",
         "2021-06-30",
         "2019-10-30",
     ]
+    assert [e["start"] for e in data["events"]][:3] == ["2022-05-24", "2021-06-28", "2019-10-30"]
     html = client.get("/").text
-    assert html.count("not yet extracted") == 4
+    assert "none found yet" not in html
     assert '<input id="q" name="q" type="search"' in html
+    assert 'href="/events/' in html
+
+
+def test_every_page_is_in_the_navigation_and_marks_where_you_are(client: TestClient) -> None:
+    html = client.get("/entities?kind=organization").text
+    nav = html.split('<nav aria-label="Main">', 1)[1].split("</nav>", 1)[0]
+    for href in ("/search", "/entities?kind=person", "/events", "/network", "/claims"):
+        assert f'href="{href}"' in nav
+    assert '<a href="/entities?kind=organization" aria-current="page">' in nav
+    assert nav.count("aria-current") == 1
+    assert client.get("/events.json").status_code == 200  # the twin of a nav page
 
 
 def test_the_story_page_has_text_headline_date_kind_source_and_removed_details(

@@ -210,3 +210,69 @@ def test_updating_other_columns_leaves_the_index_alone(db: Database) -> None:
 def test_a_search_syntax_error_is_a_pressgraph_error(db_for_search: Database) -> None:
     with pytest.raises(SearchSyntaxError, match="unbalanced quote"):
         search_stories(db_for_search, '"Semerikov')
+
+
+@pytest.mark.parametrize(
+    ("params", "stories"),
+    [
+        ({"entity": "Semerikov"}, {"seed_000", "seed_004_main"}),
+        ({"entity": "person:suren-papikian"}, {"seed_004_side"}),
+        ({"kind": "conference"}, {"seed_000", "seed_004_main"}),
+        ({"kind": "meeting"}, {"seed_004_side"}),
+        ({"q": "terrorism", "entity": "org:csto"}, {"seed_000", "seed_004_main"}),
+        ({"q": "terrorism", "kind": "meeting"}, set()),
+        (
+            {"q": "Semerikov", "entity": "Semerikov", "kind": "conference"},
+            {"seed_000", "seed_004_main"},
+        ),
+        ({"entity": "org:csto", "from": "2021-01-01", "to": "2021-12-31"}, {"seed_004_main"}),
+        (
+            {"q": "CSTO", "entity": "", "kind": ""},
+            {"seed_000", "seed_004_main", "seed_004_side", "injected"},
+        ),
+    ],
+)
+def test_search_filters_by_entity_and_event_kind(
+    client: TestClient, seeded: Seeded, params: dict[str, str], stories: set[str]
+) -> None:
+    data = client.get("/search.json", params=params).json()
+    assert {h["story"] for h in data["hits"]} == {getattr(seeded, s) for s in stories}
+    assert data["total"] == len(stories)
+    if params.get("entity"):
+        assert data["entity"]["id"].split(":")[0] in {"person", "org"}
+    assert data["kind"] == (params.get("kind") or None)
+
+
+def test_filtered_results_are_ranked_and_marked_like_the_others(client: TestClient) -> None:
+    plain = client.get("/search.json", params={"q": "Semerikov"}).json()
+    filtered = client.get("/search.json", params={"q": "Semerikov", "kind": "conference"}).json()
+    assert [h["story"] for h in filtered["hits"]] == [h["story"] for h in plain["hits"]]
+    assert filtered["hits"][0]["snippet"] == plain["hits"][0]["snippet"]
+
+
+def test_the_search_form_keeps_its_filters(client: TestClient) -> None:
+    html = client.get(
+        "/search", params={"q": "CSTO", "entity": "Semerikov", "kind": "meeting"}
+    ).text
+    assert 'value="person:valery-semerikov"' in html
+    assert '<option value="meeting" selected>' in html
+    assert "&amp;entity=person%3Avalery-semerikov&amp;kind=meeting" in html or "mentioning" in html
+
+
+def test_an_unknown_entity_filter_is_a_404(client: TestClient) -> None:
+    response = client.get("/search.json", params={"entity": "Nobody Atall"})
+    assert response.status_code == 404
+    message = response.json()["error"]["message"]
+    assert message.startswith("No entity named 'Nobody Atall'; entity ids look like")
+    assert "pressgraph entities" not in message
+
+
+def test_the_like_fallback_applies_the_filters(seeded: Seeded) -> None:
+    from pressgraph.store.pages.common import Ref
+    from pressgraph.store.pages.search import _like, _within
+
+    db = Database(seeded.url)
+    within = _within(Ref("org:csto", "CSTO", "organization"), "conference")
+    with db.read() as conn:
+        total, hits = _like(conn, "terrorism", within, (None, None), 1, 10)
+    assert total == 2 and {h.story for h in hits} == {seeded.seed_000, seeded.seed_004_main}

@@ -11,6 +11,7 @@ from pressgraph.records import StoredDocument
 from pressgraph.store.annotations import all_mentions, all_roles, load_entities
 from pressgraph.store.db import Database
 from pressgraph.store.documents import iter_documents
+from pressgraph.store.queries import list_claims, list_events, list_relations, list_statements
 
 
 def document_record(doc: StoredDocument) -> dict[str, Any]:
@@ -109,14 +110,95 @@ def _evidence(target: str) -> tuple[str | None, int | None]:
     return target, None
 
 
+def event_records(db: Database) -> Iterator[dict[str, Any]]:
+    """The contract's `event` records: one per real event, with every story that reports it."""
+    for e in list_events(db):
+        yield {
+            "type": "event",
+            "id": e.id,
+            "kind": e.kind,
+            "name": e.name,
+            "start": e.start,
+            "end": e.end,
+            "place": e.place,
+            "format": e.format,
+            "organizers": list(e.organizers),
+            "chair": e.chair,
+            "participants": [{"entity": p, "role": part} for p, part in e.participants],
+            "stories": list(e.stories),
+        }
+
+
+def statement_records(db: Database) -> Iterator[dict[str, Any]]:
+    """The contract's `statement` records."""
+    for s in list_statements(db):
+        yield {
+            "type": "statement",
+            "id": s.id,
+            "speaker": s.speaker,
+            "story": s.story,
+            "event": s.event,
+            "verb": s.verb,
+            "quote": s.quote,
+            "text": s.text,
+            "start": s.start,
+            "end": s.end,
+        }
+
+
+def claim_records(db: Database) -> Iterator[dict[str, Any]]:
+    """The contract's `claim` records; `source` is the vouching organization's entity id and
+    `source_text` the phrase ("according to the estimates of the Joint Staff")."""
+    for c in list_claims(db):
+        yield {
+            "type": "claim",
+            "id": c.id,
+            "speaker": c.speaker,
+            "source": c.authority,
+            "source_text": c.authority_text,
+            "story": c.story,
+            "statement": c.statement,
+            "low": c.low,
+            "high": c.high,
+            "approx": c.approx,
+            "unit": c.unit,
+            "subject": c.subject,
+            "subject_text": c.subject_text,
+            "date": c.date,
+            "text": c.text,
+            "start": c.start,
+            "end": c.end,
+        }
+
+
+def relation_records(db: Database) -> Iterator[dict[str, Any]]:
+    """The contract's `relation` records."""
+    for r in list_relations(db):
+        yield {
+            "type": "relation",
+            "source": r.source,
+            "target": r.target,
+            "kind": r.kind,
+            "date": r.date,
+            "story": r.story,
+            "start": r.start,
+            "end": r.end,
+        }
+
+
 def records(db: Database) -> Iterator[dict[str, Any]]:
-    """Every exportable record: documents with their stories, then entities, mentions, roles."""
+    """Every exportable record: documents with their stories, then entities, mentions, roles,
+    events, statements, claims and relations."""
     for doc in iter_documents(db):
         yield document_record(doc)
         yield from story_records(doc)
     yield from entity_records(db)
     yield from mention_records(db)
     yield from role_records(db)
+    yield from event_records(db)
+    yield from statement_records(db)
+    yield from claim_records(db)
+    yield from relation_records(db)
 
 
 def write_jsonl(db: Database, out: TextIO) -> Counter[str]:

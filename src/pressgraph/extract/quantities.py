@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from pressgraph.datafiles import load_yaml
 from pressgraph.errors import DataError
 from pressgraph.extract.dates import find_dates
+from pressgraph.nlp.spans import doc_text
 
 __all__ = ["Quantity", "find_quantities"]
 
@@ -543,7 +544,7 @@ def _subject(num: Span, unit: Token | None) -> _Found | None:
 
 def _unit(cand: _Candidate, num: Span) -> tuple[_Found | None, Token | None]:
     """The unit of a candidate ('%', a currency sign or a counted noun) and its noun token."""
-    text = num.doc.text
+    text = doc_text(num.doc)
     phrase = _UNIT_AFTER.match(text, cand.num_end)
     if phrase is not None and not cand.vague:
         unit = _LEX.unit_phrases[_canon(phrase.group("u"))]
@@ -572,7 +573,7 @@ def _quantity(doc: Doc, cand: _Candidate) -> Quantity | None:
     return Quantity(
         start,
         end,
-        doc.text[start:end],
+        doc_text(doc)[start:end],
         fig.low,
         fig.high,
         fig.approx,
@@ -586,7 +587,7 @@ def _quantity(doc: Doc, cand: _Candidate) -> Quantity | None:
 def find_quantities(doc: Doc | Span) -> list[Quantity]:
     """Every counted figure in a parsed doc or span, sorted, offsets into the doc's text."""
     if isinstance(doc, Doc):
-        whole, start, end = doc, 0, len(doc.text)
+        whole, start, end = doc, 0, len(doc_text(doc))
     else:
         whole, start, end = doc.doc, doc.start_char, doc.end_char
     found: list[Quantity] = []

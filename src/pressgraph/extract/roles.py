@@ -30,7 +30,15 @@ from spacy.tokens import Doc, Span
 from pressgraph.datafiles import load_yaml
 from pressgraph.nlp import gazetteer
 from pressgraph.nlp.people import name_run, person_span
-from pressgraph.nlp.spans import COUNTRIES, ORGS, PEOPLE, char_span, keep_longest, taken
+from pressgraph.nlp.spans import (
+    COUNTRIES,
+    ORGS,
+    PEOPLE,
+    char_span,
+    doc_text,
+    keep_longest,
+    taken,
+)
 
 _CAP = r"[A-ZА-Я][\w’'-]*"
 _REF = r"⟦[OC]\d+⟧"
@@ -195,7 +203,7 @@ class _Masked:
         self.pieces: list[_Piece] = []
         parts: list[str] = []
         cursor = 0
-        text = doc.text  # spaCy builds doc.text anew on every access
+        text = doc_text(doc)
         for i, span in enumerate(self.spans):
             if span.start_char < cursor:
                 continue

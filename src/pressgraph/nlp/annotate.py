@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from pressgraph.nlp.pipeline import annotate, build_pipeline
 from pressgraph.resolve.entities import ResolveSummary, resolve
+from pressgraph.resolve.facts import resolve_facts
 from pressgraph.settings import Settings
 from pressgraph.store.annotations import replace_annotations, stories_to_annotate
 from pressgraph.store.db import Database
@@ -40,9 +41,11 @@ def annotate_stories(
         nlp = build_pipeline(settings.model)
         triples = ((s.id, s.text, s.date) for s in todo)
         for done, found in enumerate(annotate(nlp, triples), start=1):
-            replace_annotations(db, found.story, found.mentions, found.roles, settings.model)
+            replace_annotations(db, found, settings.model)
             mentions += len(found.mentions)
             roles += len(found.roles)
             if progress is not None:
                 progress(done, len(todo))
-    return AnnotateSummary(len(todo), mentions, roles, resolve(db))
+    resolved = resolve(db)
+    resolve_facts(db)
+    return AnnotateSummary(len(todo), mentions, roles, resolved)

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from pressgraph.nlp.leftovers import find_leftovers
 from pressgraph.nlp.organizations import org_key
-from pressgraph.nlp.spans import ORGS, TOPICS, char_span
+from pressgraph.nlp.spans import ORGS, TOPICS, char_span, doc_text
 
 
 class LeftoverReader:
@@ -22,7 +22,7 @@ class LeftoverReader:
     def __call__(self, doc: Doc) -> Doc:
         orgs = list(doc.spans.get(ORGS, []))
         topics = list(doc.spans.get(TOPICS, []))
-        for reading in find_leftovers(doc.text):
+        for reading in find_leftovers(doc_text(doc)):
             if reading.org_id is not None:
                 span = char_span(
                     doc, reading.start, reading.end, "ORG", org_key(reading.org_id), "leftover"

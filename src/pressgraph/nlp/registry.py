@@ -6,7 +6,7 @@ side effect. The order below is the order they run in the pipeline.
 
 from __future__ import annotations
 
-from pressgraph.extract import roles
+from pressgraph.extract import claims, events, relations, roles, statements
 from pressgraph.nlp import countries, leftover_spans, organizations, people
 from pressgraph.nlp.spans import register_extensions
 
@@ -19,4 +19,8 @@ COMPONENTS: tuple[tuple[str, object], ...] = (
     ("pressgraph_countries", countries),
     ("pressgraph_people", people),
     ("pressgraph_roles", roles),
+    ("pressgraph_statements", statements),
+    ("pressgraph_events", events),
+    ("pressgraph_relations", relations),
+    ("pressgraph_claims", claims),
 )

@@ -104,3 +104,15 @@ def strip_determiner(doc: Doc, start: int, end: int) -> int:
     while start < end and doc[start].lower_ in {"the", "a", "an"}:
         start += 1
     return start
+
+
+_TEXT_KEY = "pressgraph.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once per Doc: spaCy joins every token anew on each access, which
+    costs a whole pass over the story each time a component asks."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, RowMapping, bindparam, delete, func, select, update
 
-from pressgraph.records import ANNOTATE_STAGE, RESOLVE_STAGE, Mention, Role
+from pressgraph.records import ANNOTATE_STAGE, RESOLVE_STAGE, Annotated, Mention, Role
 from pressgraph.store.db import Database
+from pressgraph.store.facts import delete_facts, write_facts
 from pressgraph.store.schema import annotated, entities, mentions, removed, roles, stories
 
 
@@ -118,23 +119,26 @@ def _signatures(conn: Connection, done: set[str]) -> list[StoryText]:
     ]
 
 
-def replace_annotations(
-    db: Database, target: str, found: Iterable[Mention], posts: Iterable[Role], model: str
-) -> None:
-    """Store one text's mentions and roles in one transaction, replacing earlier ones."""
+def replace_annotations(db: Database, found: Annotated, model: str) -> None:
+    """Store one text's mentions and facts in one transaction, replacing earlier ones."""
+    target = found.story
     where = _columns(target)
     with db.begin() as conn:
+        if where["story_id"]:
+            delete_facts(conn, target)
         for table in (roles, mentions):
             column = table.c.story_id if where["story_id"] else table.c.removed_id
             value = where["story_id"] or where["removed_id"]
             conn.execute(delete(table).where(column == value))
         conn.execute(delete(annotated).where(annotated.c.target == target))
-        rows = [{**_mention_row(i, m), **where} for i, m in enumerate(found)]
+        rows = [{**_mention_row(i, m), **where} for i, m in enumerate(found.mentions)]
         if rows:
             conn.execute(mentions.insert(), rows)
-        role_rows = [{**_role_row(r), **where} for r in posts]
+        role_rows = [{**_role_row(r), **where} for r in found.roles]
         if role_rows:
             conn.execute(roles.insert(), role_rows)
+        if where["story_id"]:
+            write_facts(conn, found)
         conn.execute(
             annotated.insert().values(target=target, stage=ANNOTATE_STAGE, model=model, at=_now())
         )

@@ -74,11 +74,25 @@ def _story_duplicates(op: Operations, conn: Connection) -> None:
         )
 
 
+def _facts(op: Operations, conn: Connection) -> None:
+    """Events, statements, numeric claims and relations (issue 4)."""
+    tables = [
+        schema.story_events,
+        schema.story_event_parts,
+        schema.events,
+        schema.statements,
+        schema.claims,
+        schema.relations,
+    ]
+    schema.metadata.create_all(conn, tables=tables)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", _initial),
     Migration(2, "story_search", _story_search, search.create_index),
     Migration(3, "entities", _entities),
     Migration(4, "story_duplicates", _story_duplicates),
+    Migration(5, "facts", _facts),
 )
 
 

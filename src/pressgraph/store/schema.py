@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlalchemy import (
     Boolean,
     Column,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -172,3 +173,119 @@ annotated = Table(
     Column("model", Text, nullable=False),
     Column("at", String(32), nullable=False),
 )
+
+# --- issue 4: events, statements, numeric claims, relations --------------------------------------
+# Rows per story point at the story's mentions by index (`*_idx`); resolution fills the
+# entity ids (`*_id`) and merges story events into `events`.
+
+story_events = Table(
+    "story_events",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("story_id", String(24), ForeignKey("stories.id"), nullable=False),
+    Column("idx", Integer, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("name", Text),
+    Column("start", String(10)),
+    Column("end", String(10)),
+    Column("place_idx", Integer),
+    Column("format", String(16)),
+    Column("chair_idx", Integer),
+    Column("evidence_start", Integer, nullable=False),
+    Column("evidence_end", Integer, nullable=False),
+    Column("event_id", String(96)),
+    Column("stage", String(32), nullable=False),
+)
+Index("ix_story_events_story", story_events.c.story_id)
+Index("ix_story_events_event", story_events.c.event_id)
+
+story_event_parts = Table(
+    "story_event_parts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("story_event_id", Integer, ForeignKey("story_events.id"), nullable=False),
+    Column("mention_idx", Integer, nullable=False),
+    Column("part", String(16), nullable=False),  # chair|host|speaker|participant|...|organizer
+    Column("stage", String(32), nullable=False),
+)
+Index("ix_story_event_parts_event", story_event_parts.c.story_event_id)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", String(96), primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("name", Text),
+    Column("start", String(10)),
+    Column("end", String(10)),
+    Column("place_id", String(96)),
+    Column("format", String(16)),
+    Column("chair_id", String(96)),
+    Column("stage", String(32), nullable=False),
+)
+Index("ix_events_start", events.c.start)
+
+statements = Table(
+    "statements",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("story_id", String(24), ForeignKey("stories.id"), nullable=False),
+    Column("idx", Integer, nullable=False),
+    Column("speaker_idx", Integer, nullable=False),
+    Column("verb", Text, nullable=False),
+    Column("quote", Boolean, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("story_event_idx", Integer),
+    Column("speaker_id", String(96)),
+    Column("event_id", String(96)),
+    Column("stage", String(32), nullable=False),
+)
+Index("ix_statements_story", statements.c.story_id)
+Index("ix_statements_speaker", statements.c.speaker_id)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("story_id", String(24), ForeignKey("stories.id"), nullable=False),
+    Column("idx", Integer, nullable=False),
+    Column("statement_idx", Integer),
+    Column("speaker_idx", Integer),
+    Column("low", Float, nullable=False),
+    Column("high", Float, nullable=False),
+    Column("approx", String(8), nullable=False),
+    Column("unit", Text),
+    Column("subject_idx", Integer),
+    Column("subject_text", Text),
+    Column("authority", Text),
+    Column("authority_idx", Integer),
+    Column("date", String(10)),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("speaker_id", String(96)),
+    Column("subject_id", String(96)),
+    Column("authority_id", String(96)),
+    Column("stage", String(32), nullable=False),
+)
+Index("ix_claims_story", claims.c.story_id)
+Index("ix_claims_unit", claims.c.unit)
+
+relations = Table(
+    "relations",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("story_id", String(24), ForeignKey("stories.id"), nullable=False),
+    Column("source_idx", Integer, nullable=False),
+    Column("target_idx", Integer, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("date", String(10)),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("source_id", String(96)),
+    Column("target_id", String(96)),
+    Column("stage", String(32), nullable=False),
+)
+Index("ix_relations_story", relations.c.story_id)

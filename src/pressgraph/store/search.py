@@ -54,9 +54,12 @@ _TOKEN = re.compile(r'"[^"]*"|\(|\)|[^\s()"]+')
 _WORD = re.compile(r"\w+")
 _COLUMN = re.compile(r"(headline|text):(\S+)")
 # The index's tables as lightweight tables, for queries.
-_INDEX = table(INDEX, column("rowid"), column("headline"), column("text"))
+_INDEX = table(INDEX, column("rowid"), column("headline"), column("text"), column("rank"))
 _MAP = table(MAP, column("id"), column("story_id"), column("date"))
-_WEIGHTS = (5.0, 1.0)  # bm25 weights: a match in the headline counts five times one in the text
+_JOINED = _INDEX.join(_MAP, _MAP.c.id == _INDEX.c.rowid).join(
+    stories, stories.c.id == _MAP.c.story_id
+)
+_RANK = "bm25(5.0, 1.0)"  # a match in the headline counts five times one in the text
 _HELP = (
     'Type words, "a quoted phrase" or a prefix such as semer*; combine terms with AND, OR and '
     "NOT (as in CSTO NOT Serbia), put parentheses in pairs, and limit a word to headlines with "
@@ -262,39 +265,35 @@ def _browse(
 def _fts(
     conn: Connection, query: str, date_from: str | None, date_to: str | None, page: int, size: int
 ) -> tuple[int, list[SearchHit]]:
-    """Count and rank the matches by index key only, then mark up the one page shown."""
+    """Count the matches, and read one page of them best first, with the matches marked."""
     name: ColumnClause[Any] = literal_column(INDEX)  # FTS5 functions take the table itself
     match = text(f"{INDEX} MATCH :match").bindparams(match=to_fts(query))
     found = select(_INDEX.c.rowid).where(match)
     if date_from or date_to:
         dated = found.join_from(_INDEX, _MAP, _MAP.c.id == _INDEX.c.rowid)
         found = _dated(dated, date_from, date_to, _MAP.c.date)
-    ranked = found.order_by(func.bm25(name, *_WEIGHTS)).limit(size).offset((page - 1) * size)
-    try:
-        total = conn.execute(select(func.count()).select_from(found.subquery())).scalar_one()
-        shown = list(conn.execute(ranked).scalars())
-        rows = conn.execute(_shown(name, match, shown)).mappings()
-        by_key = {r["key"]: _hit(r, _marked(r["headline"]), _marked(r["snippet"])) for r in rows}
-    except OperationalError as exc:
-        raise _syntax_error(query, exc) from exc
-    return int(total), [by_key[k] for k in shown if k in by_key]
-
-
-def _shown(name: ColumnClause[Any], match: Any, keys: list[int]) -> Select[Any]:
-    """The stories at these index keys, with the matches marked in headline and snippet."""
-    joined = _INDEX.join(_MAP, _MAP.c.id == _INDEX.c.rowid).join(
-        stories, stories.c.id == _MAP.c.story_id
-    )
-    return (
+    # Ordered by FTS5's own `rank` (here bm25 with our weights), FTS5 sorts the matches
+    # itself, so SQLite computes the highlight and snippet for the shown rows only.
+    shown = _dated(
         select(
-            _INDEX.c.rowid.label("key"),
             *_CARD,
             func.highlight(name, 0, _OPEN, _CLOSE).label("headline"),
             func.snippet(name, 1, _OPEN, _CLOSE, "…", SNIPPET_TOKENS).label("snippet"),
         )
-        .select_from(joined)
-        .where(match, _INDEX.c.rowid.in_(keys))
+        .select_from(_JOINED)
+        .where(match, text(f"{INDEX}.rank MATCH :rank").bindparams(rank=_RANK))
+        .order_by(_INDEX.c.rank),
+        date_from,
+        date_to,
+        _MAP.c.date,
     )
+    try:
+        total = conn.execute(select(func.count()).select_from(found.subquery())).scalar_one()
+        rows = conn.execute(shown.limit(size).offset((page - 1) * size)).mappings()
+        hits = [_hit(r, _marked(r["headline"]), _marked(r["snippet"])) for r in rows]
+    except OperationalError as exc:
+        raise _syntax_error(query, exc) from exc
+    return int(total), hits
 
 
 def _syntax_error(query: str, exc: OperationalError) -> PressgraphError:

@@ -22,7 +22,7 @@ from starlette.responses import Response
 
 from pressgraph.errors import NotFoundError, PressgraphError
 from pressgraph.store.search import SearchSyntaxError
-from pressgraph.web.render import json_url, templates, wants_json
+from pressgraph.web.render import page_context, templates, wants_json
 
 log = logging.getLogger("pressgraph.web")
 
@@ -61,10 +61,7 @@ def error_response(request: Request, status: int, message: str) -> Response:
     if wants_json(request):
         return JSONResponse(jsonable_encoder(ErrorBody(detail)), status)
     context = {
-        "page": detail,
-        "title": detail.title,
-        "json_url": json_url(request),
-        "path": request.url.path,
+        **page_context(request, detail, detail.title),
         "query": request.query_params.get("q", ""),
     }
     return templates.TemplateResponse(request, "error.html", context, status)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any
+from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.encoders import jsonable_encoder
@@ -20,11 +21,24 @@ from starlette.templating import Jinja2Templates
 
 from pressgraph import __version__
 from pressgraph.store.db import Database
+from pressgraph.store.pages.entities import KINDS as ENTITY_KINDS
+from pressgraph.store.pages.events import FORMATS
+from pressgraph.store.pages.events import KINDS as EVENT_KINDS
 from pressgraph.store.search import MAX_PAGE
+from pressgraph.web.chart import claim_chart
+from pressgraph.web.marks import entity_url, event_url, story_marks
 
-# The site's navigation. People, organizations, events, network and claims are added here as
-# their views land (issues 3 and 4).
-NAV: tuple[tuple[str, str], ...] = (("Home", "/"), ("Search", "/search"))
+# The site's navigation: (label, address). An entry is the current page when the path and
+# every query parameter it names match the request.
+NAV: tuple[tuple[str, str], ...] = (
+    ("Home", "/"),
+    ("Search", "/search"),
+    ("People", "/entities?kind=person"),
+    ("Organizations", "/entities?kind=organization"),
+    ("Events", "/events"),
+    ("Network", "/network"),
+    ("Claims", "/claims"),
+)
 HOME_JSON = "/index.json"  # the JSON twin of `/`, which has no name to put `.json` after
 
 
@@ -37,7 +51,17 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(nav=NAV, version=__version__, max_page=MAX_PAGE)
+    env.globals.update(
+        version=__version__,
+        max_page=MAX_PAGE,
+        story_marks=story_marks,
+        claim_chart=claim_chart,
+        entity_url=entity_url,
+        event_url=event_url,
+        formats=FORMATS,
+        event_kinds=EVENT_KINDS,
+        entity_kinds=ENTITY_KINDS,
+    )
     return env
 
 
@@ -85,17 +109,36 @@ def html_url(request: Request) -> str:
     return f"{plain}?{request.url.query}" if request.url.query else plain
 
 
+def navigation(request: Request) -> list[tuple[str, str, bool]]:
+    """The site's navigation as (label, address, is the current page)."""
+    return [(label, href, _is_here(request, href)) for label, href in NAV]
+
+
+def _is_here(request: Request, href: str) -> bool:
+    path, _, query = href.partition("?")
+    asked = dict(parse_qsl(query))
+    plain = "/" if request.url.path == HOME_JSON else request.url.path.removesuffix(".json")
+    here = {k: v for k, v in request.query_params.items() if k in asked}
+    return plain == path and here == asked
+
+
+def page_context(request: Request, data: Any, title: str) -> dict[str, Any]:
+    """What every template gets: the data, the title, the JSON twin's address, navigation."""
+    return {
+        "page": data,
+        "title": title,
+        "json_url": json_url(request),
+        "path": request.url.path,
+        "nav": navigation(request),
+    }
+
+
 def render(request: Request, page: Page) -> Response:
     """The page as JSON (the encoded dataclass) or as HTML (its template), as asked."""
     headers = {"Vary": "Accept"}
     if wants_json(request):
         return JSONResponse(jsonable_encoder(page.data), page.status, headers)
-    context = {
-        "page": page.data,
-        "title": page.title,
-        "json_url": json_url(request),
-        "path": request.url.path,
-    }
+    context = page_context(request, page.data, page.title)
     return templates.TemplateResponse(request, page.template, context, page.status, headers)
 
 

@@ -1,13 +1,31 @@
 """The page views, one module per page type; `ROUTERS` registers them all with the app.
 
-A new page type (people, organizations, events, network, claims) is a module here with a
-`router`, added to `ROUTERS`, and a link in `render.NAV`.
+A new page type is a module here with a `router`, added to `ROUTERS`, and a link in
+`render.NAV`.
 """
 
 from __future__ import annotations
 
 from fastapi import APIRouter
 
-from pressgraph.web.views import documents, home, search, stories
+from pressgraph.web.views import (
+    claims,
+    documents,
+    entities,
+    events,
+    home,
+    network,
+    search,
+    stories,
+)
 
-ROUTERS: tuple[APIRouter, ...] = (home.router, search.router, stories.router, documents.router)
+ROUTERS: tuple[APIRouter, ...] = (
+    home.router,
+    search.router,
+    stories.router,
+    documents.router,
+    entities.router,
+    events.router,
+    network.router,
+    claims.router,
+)

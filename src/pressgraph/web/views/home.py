@@ -1,4 +1,4 @@
-"""The home page: what the knowledge base holds, the latest stories, and a search box."""
+"""The home page: what the knowledge base holds, the latest stories and events, a search box."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ router = APIRouter(tags=["pages"])
 
 
 def home(request: Request, db: DB) -> Response:
-    """Counts of documents and stories (and of what later stages extract) and the newest stories."""
+    """Counts of documents, stories, people, organizations, events and claims; the newest."""
     return render(request, Page("home.html", "Home", home_page(db)))
 
 

@@ -1,27 +1,19 @@
-"""The search page: full-text search over stories, filtered by date, paginated, with snippets."""
+"""The search page: full-text search over stories, filtered by date, entity and event kind."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query, Request
-from pydantic import BeforeValidator
+from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
-from pressgraph.store.search import MAX_PAGE, PAGE_SIZE, SearchResults, search_stories
+from pressgraph.store.pages import SearchPage, search_page
+from pressgraph.store.search import MAX_PAGE, PAGE_SIZE
 from pressgraph.web.errors import ERROR_RESPONSES
+from pressgraph.web.params import EntityParam, EventKind, From, To, date_range, entity_ref
 from pressgraph.web.render import DB, Page, add_page, render
 
 router = APIRouter(tags=["pages"])
-
-
-def _blank_is_none(value: object) -> object:
-    """A form sends an empty date field as `from=`; that means no limit, not a bad date."""
-    return None if value == "" else value
-
-
-Day = Annotated[dt.date | None, BeforeValidator(_blank_is_none)]
 
 
 def search(
@@ -30,20 +22,21 @@ def search(
     q: Annotated[
         str, Query(max_length=500, description='Words, "phrases", prefix*, AND/OR/NOT')
     ] = "",
-    date_from: Annotated[Day, Query(alias="from", description="Earliest story date")] = None,
-    date_to: Annotated[Day, Query(alias="to", description="Latest story date")] = None,
+    date_from: From = None,
+    date_to: To = None,
+    entity: EntityParam = "",
+    kind: Annotated[EventKind, Query(description="Stories reporting an event of this kind")] = None,
     page: Annotated[int, Query(ge=1, le=MAX_PAGE, description="Page of results")] = 1,
 ) -> Response:
-    """Stories matching `q` (best first), or all stories newest first, within the date range."""
-    if date_from and date_to and date_from > date_to:
-        raise HTTPException(
-            400, f"the date range is reversed: from {date_from} is after to {date_to}; swap them"
-        )
-    found = search_stories(
+    """Stories matching `q` (best first), or all newest first, within the dates and filters."""
+    start, end = date_range(date_from, date_to)
+    found = search_page(
         db,
         q,
-        date_from=date_from.isoformat() if date_from else None,
-        date_to=date_to.isoformat() if date_to else None,
+        date_from=start,
+        date_to=end,
+        entity=entity_ref(db, entity),
+        kind=kind,
         page=page,
         page_size=PAGE_SIZE,
     )
@@ -51,6 +44,4 @@ def search(
     return render(request, Page("search.html", title, found))
 
 
-add_page(
-    router, "/search", search, model=SearchResults, summary="Search", responses=ERROR_RESPONSES
-)
+add_page(router, "/search", search, model=SearchPage, summary="Search", responses=ERROR_RESPONSES)

@@ -1,53 +1,51 @@
-"""Queries behind the web pages: what each page shows, read in as few queries as it needs.
+"""The story and document pages: a story's text with its facts marked, a document's stories.
 
-Each function returns one frozen dataclass; the web view renders it as HTML and its JSON twin
-is the same dataclass encoded, so a page and its `.json` always agree.
+A story's mentions, posts held, statements, claims and relations are read with it, as spans
+(start, end) into its text; the web page marks them, escaping every piece of text.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
-from sqlalchemy import Connection, RowMapping, func, select
+from sqlalchemy import Connection, RowMapping, select
 
 from pressgraph.errors import NotFoundError
 from pressgraph.records import Removed
 from pressgraph.store.db import Database
-from pressgraph.store.schema import documents, removed, stories
+from pressgraph.store.pages.common import (
+    ClaimView,
+    EventCard,
+    Ref,
+    RelationView,
+    StatementView,
+    StoryCard,
+    card,
+    claim_views,
+    event_cards,
+    newest_events,
+    paragraphs,
+    ref,
+    refs,
+    relation_views,
+    statement_views,
+    story_title,
+)
+from pressgraph.store.schema import (
+    claims,
+    documents,
+    events,
+    mentions,
+    relations,
+    removed,
+    roles,
+    statements,
+    stories,
+    story_events,
+)
 
-LATEST = 10
-_PARAGRAPH = re.compile(r"[^\n]+")
-_TITLE_WIDTH = 90
 _WEB = re.compile(r"https?://", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Counts:
-    """How much the knowledge base holds; None means that stage has not been built yet."""
-
-    documents: int
-    stories: int
-    # Filled in as their tables land: people and organizations (issue 3), events and claims
-    # (issue 4). Until then the home page says "not yet extracted".
-    people: int | None = None
-    organizations: int | None = None
-    events: int | None = None
-    claims: int | None = None
-
-
-@dataclass(frozen=True)
-class StoryCard:
-    """A story in a list: enough to show it and link to it."""
-
-    id: str
-    document: str
-    title: str  # the headline, or the first words of a story that has none
-    headline: str | None
-    date: str | None
-    main: bool
-    lead: str
 
 
 @dataclass(frozen=True)
@@ -88,22 +86,52 @@ class DocumentInfo:
 
 
 @dataclass(frozen=True)
-class HomePage:
-    """The home page: counts and the latest stories."""
+class MentionMark:
+    """A mention in the story: its span, what kind of name it is, and the entity it names."""
 
-    counts: Counts
-    latest: tuple[StoryCard, ...]
+    start: int
+    end: int
+    text: str
+    kind: str
+    entity: Ref | None  # None when resolution left it unlinked
+
+
+@dataclass(frozen=True)
+class RoleMark:
+    """A post held, as the story says it: the title-and-name phrase and who and where."""
+
+    start: int
+    end: int
+    title: str
+    person: Ref | None
+    organization: Ref | None
+    country: Ref | None
+
+
+@dataclass(frozen=True)
+class StoryFacts:
+    """What annotation found in a story, as spans of its text, and the events it reports."""
+
+    entities: tuple[Ref, ...]  # in order of first mention
+    mentions: tuple[MentionMark, ...]
+    roles: tuple[RoleMark, ...]
+    statements: tuple[StatementView, ...]
+    claims: tuple[ClaimView, ...]
+    relations: tuple[RelationView, ...]
+    events: tuple[EventCard, ...]
 
 
 @dataclass(frozen=True)
 class StoryPage:
-    """One story, the document it came from, its sibling stories and the removed furniture."""
+    """One story with its facts, the document it came from, its siblings, removed furniture."""
 
     story: StoryBody
     document: DocumentInfo
     others: tuple[StoryCard, ...]  # the other stories of the same page, in page order
     images: tuple[str, ...]
     removed: tuple[Removed, ...]
+    facts: StoryFacts
+    facts_from: str | None  # the first copy, when this story repeats one and shares its facts
 
 
 @dataclass(frozen=True)
@@ -114,17 +142,6 @@ class DocumentPage:
     stories: tuple[StoryBody, ...]
     images: tuple[str, ...]
     removed: tuple[Removed, ...]
-
-
-def home_page(db: Database, latest: int = LATEST) -> HomePage:
-    """Counts of what is stored and the newest stories (by story date)."""
-    with db.read() as conn:
-        counts = Counts(documents=_count(conn, documents), stories=_count(conn, stories))
-        query = (
-            select(stories).order_by(stories.c.date.desc().nulls_last(), stories.c.id).limit(latest)
-        )
-        cards = tuple(_card(r) for r in conn.execute(query).mappings())
-    return HomePage(counts, cards)
 
 
 def story_page(db: Database, story_id: str) -> StoryPage:
@@ -139,8 +156,58 @@ def story_page(db: Database, story_id: str) -> StoryPage:
         doc = _document_row(conn, row["document_id"])
         siblings = _stories_of(conn, row["document_id"])
         gone = _removed_of(conn, row["document_id"])
-    others = tuple(_card(s) for s in siblings if s["id"] != story_id)
-    return StoryPage(_body(row), _info(doc), others, _images(gone), gone)
+        facts = story_facts(conn, row["duplicate_of"] or story_id)
+    others = tuple(card(s) for s in siblings if s["id"] != story_id)
+    body = _body(row)
+    return StoryPage(body, _info(doc), others, _images(gone), gone, facts, row["duplicate_of"])
+
+
+def story_facts(conn: Connection, story_id: str) -> StoryFacts:
+    """Everything annotation found in one story (read from the copy that was annotated)."""
+    rows = list(
+        conn.execute(
+            select(mentions).where(mentions.c.story_id == story_id).order_by(mentions.c.idx)
+        ).mappings()
+    )
+    posts = list(
+        conn.execute(
+            select(roles).where(roles.c.story_id == story_id).order_by(roles.c.start)
+        ).mappings()
+    )
+    names = refs(
+        conn,
+        [r["entity_id"] for r in rows]
+        + [p[c] for p in posts for c in ("person_id", "organization_id", "country_id")],
+    )
+    reported = select(story_events.c.event_id).where(story_events.c.story_id == story_id)
+    return StoryFacts(
+        entities=tuple(names[i] for i in dict.fromkeys(r["entity_id"] for r in rows) if i),
+        mentions=tuple(_mention(r, names) for r in rows),
+        roles=tuple(_role(p, names) for p in posts),
+        statements=tuple(statement_views(conn, statements.c.story_id == story_id, None)),
+        claims=tuple(claim_views(conn, claims.c.story_id == story_id, None)),
+        relations=tuple(relation_views(conn, relations.c.story_id == story_id, None)),
+        events=tuple(
+            event_cards(conn, newest_events(select(events)).where(events.c.id.in_(reported)))
+        ),
+    )
+
+
+def _mention(row: RowMapping, names: dict[str, Ref]) -> MentionMark:
+    return MentionMark(
+        row["start"], row["end"], row["text"], row["kind"], ref(names, row["entity_id"])
+    )
+
+
+def _role(row: RowMapping, names: dict[str, Ref]) -> RoleMark:
+    return RoleMark(
+        start=row["start"],
+        end=row["end"],
+        title=row["title"],
+        person=ref(names, row["person_id"]),
+        organization=ref(names, row["organization_id"]),
+        country=ref(names, row["country_id"]),
+    )
 
 
 def document_page(db: Database, doc_id: str) -> DocumentPage:
@@ -169,10 +236,6 @@ _INFO = (
     documents.c.story_count,
     documents.c.image_count,
 )
-
-
-def _count(conn: Connection, table: Any) -> int:
-    return int(conn.execute(select(func.count()).select_from(table)).scalar() or 0)
 
 
 def _document_row(conn: Connection, doc_id: str) -> RowMapping:
@@ -206,41 +269,12 @@ def _removed_of(conn: Connection, doc_id: str) -> tuple[Removed, ...]:
 # --- building records --------------------------------------------------------------------------
 
 
-def paragraphs(text: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of each non-empty line of `text`: the paragraphs of cleaned text."""
-    return tuple(m.span() for m in _PARAGRAPH.finditer(text) if m.group().strip())
-
-
-def shorten(text: str, width: int) -> str:
-    """`text` on one line, cut at a word boundary to at most about `width` characters."""
-    flat = " ".join(text.split())
-    if len(flat) <= width:
-        return flat
-    return flat[:width].rsplit(" ", 1)[0] + " …"
-
-
-def _title(row: RowMapping) -> str:
-    return str(row["headline"] or shorten(row["text"], _TITLE_WIDTH))
-
-
-def _card(row: RowMapping) -> StoryCard:
-    return StoryCard(
-        id=row["id"],
-        document=row["document_id"],
-        title=_title(row),
-        headline=row["headline"],
-        date=row["date"],
-        main=bool(row["main"]),
-        lead=shorten(row["text"], 240),
-    )
-
-
 def _body(row: RowMapping) -> StoryBody:
     return StoryBody(
         id=row["id"],
         document=row["document_id"],
         index=row["idx"],
-        title=_title(row),
+        title=story_title(row),
         headline=row["headline"],
         date=row["date"],
         date_source=row["date_source"],

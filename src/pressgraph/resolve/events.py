@@ -1,0 +1,176 @@
+"""Merge the events that several stories report into one event each.
+
+Two story events are one event when they are of the same kind, their dates overlap (a range
+overlapping a single day counts; "2021-06" covers its days), their places agree (the same, or
+one unknown), and they carry the same name (compared without case, quotes or articles) or the
+same people (at least two shared participants, or at least half of the smaller set).
+
+A wrong merge is worse than two records, so:
+
+- an event without a date never merges;
+- two events of one story never merge (the extractor already joined what one story says);
+- a group only grows while all its members still share a day, one place and no story: a
+  story giving "June 28-30" does not join a meeting of June 28 to another of June 30.
+
+Candidates are compared only inside blocks of (kind, month), so the cost is near-linear. Pairs
+are taken in a fixed order (strongest evidence first, then by key) and the event id is the
+smallest candidate key of the group, so neither the grouping nor the ids depend on the order
+the candidates come in.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+__all__ = ["EventCandidate", "merge_events"]
+
+_NOISE = re.compile(r"[^\w\s-]+")
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+@dataclass(frozen=True)
+class EventCandidate:
+    """One event as one story tells it, with its place and people as resolved entity ids."""
+
+    key: str
+    story: str
+    kind: str
+    name: str | None
+    start: str | None  # YYYY-MM-DD, YYYY-MM or YYYY
+    end: str | None
+    place: str | None  # resolved entity id
+    participants: frozenset[str]  # resolved entity ids
+
+
+@dataclass(frozen=True)
+class _Dated:
+    cand: EventCandidate
+    first: dt.date
+    last: dt.date
+    name: tuple[str, ...] | None
+
+
+@dataclass
+class _Group:
+    """A growing event: the day range all members share, their place and stories."""
+
+    keys: list[str]
+    first: dt.date
+    last: dt.date
+    place: str | None
+    stories: set[str]
+
+
+def merge_events(candidates: Sequence[EventCandidate]) -> dict[str, str]:
+    """Candidate key -> event id; the same event from several stories is one event."""
+    _check_unique(candidates)
+    dated = {c.key: d for c in candidates if (d := _dated(c)) is not None}
+    groups = {
+        c.key: _Group([c.key], *_bounds(dated.get(c.key)), c.place, {c.story}) for c in candidates
+    }
+    for _, a, b in sorted(_matches(dated)):
+        ga, gb = groups[a], groups[b]
+        if ga is not gb and _can_join(ga, gb):
+            _join(groups, ga, gb)
+    return {key: f"event:{min(group.keys)}" for key, group in groups.items()}
+
+
+def _check_unique(candidates: Sequence[EventCandidate]) -> None:
+    """Candidate keys identify candidates: a repeated key is a caller bug."""
+    seen: set[str] = set()
+    for cand in candidates:
+        if cand.key in seen:
+            raise ValueError(f"event candidate key {cand.key!r} is used twice; keys must be unique")
+        seen.add(cand.key)
+
+
+def _bounds(dated: _Dated | None) -> tuple[dt.date, dt.date]:
+    """An undated candidate's group has an empty day range, so nothing can join it."""
+    return (dated.first, dated.last) if dated else (dt.date.max, dt.date.min)
+
+
+def _dated(cand: EventCandidate) -> _Dated | None:
+    """The candidate's first and last possible day; None without a readable date."""
+    first = _day(cand.start, last=False)
+    last = _day(cand.end or cand.start, last=True)
+    if first is None or last is None or last < first:
+        return None
+    name = _norm_name(cand.name) if cand.name else None
+    return _Dated(cand, first, last, name or None)
+
+
+def _day(value: str | None, *, last: bool) -> dt.date | None:
+    """The first (or last) day a date of any precision covers: "2021-06" -> June 1 (30)."""
+    if not value:
+        return None
+    try:
+        parts = [int(p) for p in value.split("-")]
+        if len(parts) == 3:
+            return dt.date(*parts)
+        year, month = parts[0], parts[1] if len(parts) == 2 else (12 if last else 1)
+        day = calendar.monthrange(year, month)[1] if last else 1
+        return dt.date(year, month, day)
+    except (ValueError, IndexError):
+        return None
+
+
+def _norm_name(name: str) -> tuple[str, ...]:
+    words = _NOISE.sub(" ", name.casefold()).split()
+    return tuple(w for w in words if w not in _ARTICLES)
+
+
+def _months(dated: _Dated) -> Iterator[tuple[int, int]]:
+    year, month = dated.first.year, dated.first.month
+    while (year, month) <= (dated.last.year, dated.last.month):
+        yield year, month
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+def _matches(dated: dict[str, _Dated]) -> set[tuple[int, str, str]]:
+    """(-strength, key, key) of every matching pair, found inside (kind, month) blocks."""
+    blocks: dict[tuple[str, int, int], list[_Dated]] = {}
+    for item in dated.values():
+        for month in _months(item):
+            blocks.setdefault((item.cand.kind, *month), []).append(item)
+    found: set[tuple[int, str, str]] = set()
+    for block in blocks.values():
+        for x, y in combinations(sorted(block, key=lambda d: d.cand.key), 2):
+            strength = _strength(x, y)
+            if strength:
+                found.add((-strength, x.cand.key, y.cand.key))
+    return found
+
+
+def _strength(x: _Dated, y: _Dated) -> int:
+    """How strongly two candidates look like one event (0: they are not)."""
+    a, b = x.cand, y.cand
+    if a.story == b.story or x.last < y.first or y.last < x.first:
+        return 0
+    if a.place and b.place and a.place != b.place:
+        return 0
+    shared = len(a.participants & b.participants)
+    smaller = min(len(a.participants), len(b.participants))
+    by_people = shared >= 2 or (shared >= 1 and 2 * shared >= smaller)
+    by_name = x.name is not None and x.name == y.name
+    return (100 if by_name else 0) + (shared if by_people else 0)
+
+
+def _can_join(ga: _Group, gb: _Group) -> bool:
+    """Whether two groups can be one event: a shared day, one place, no story twice."""
+    if ga.place and gb.place and ga.place != gb.place:
+        return False
+    return max(ga.first, gb.first) <= min(ga.last, gb.last) and not ga.stories & gb.stories
+
+
+def _join(groups: dict[str, _Group], ga: _Group, gb: _Group) -> None:
+    ga.keys += gb.keys
+    ga.first, ga.last = max(ga.first, gb.first), min(ga.last, gb.last)
+    ga.place = ga.place or gb.place
+    ga.stories |= gb.stories
+    for key in gb.keys:
+        groups[key] = ga

@@ -1,0 +1,159 @@
+"""Resolve the facts of issue 4 after entities: entity ids on statements, claims and
+relations, and story events merged into events (one event reported by several stories is
+one event with several sources).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, Table, bindparam, delete, select, update
+
+from pressgraph.records import RESOLVE_STAGE
+from pressgraph.resolve.events import EventCandidate, merge_events
+from pressgraph.store.annotations import all_mentions
+from pressgraph.store.db import Database
+from pressgraph.store.facts import StoryEventRow, story_event_rows
+from pressgraph.store.schema import claims, events, relations, statements, story_events
+
+Entities = dict[tuple[str, int], str]  # (story, mention index) -> entity id
+
+
+@dataclass(frozen=True)
+class FactsSummary:
+    """How many events resolution made from how many story events."""
+
+    story_events: int
+    events: int
+
+
+def resolve_facts(db: Database) -> FactsSummary:
+    """Fill entity ids on every fact and rebuild the events table, in one transaction."""
+    entities: Entities = {
+        (m.story, m.idx): m.entity for m in all_mentions(db) if m.entity is not None
+    }
+    rows = story_event_rows(db)
+    merged = merge_events([_candidate(r, entities) for r in rows])
+    with db.begin() as conn:
+        _write_events(conn, rows, merged, entities)
+        _link_statements(
+            conn, entities, {(r.event.story, r.event.index): merged[str(r.id)] for r in rows}
+        )
+        _link(
+            conn,
+            claims,
+            entities,
+            ("speaker_idx", "speaker_id"),
+            ("subject_idx", "subject_id"),
+            ("authority_idx", "authority_id"),
+        )
+        _link(conn, relations, entities, ("source_idx", "source_id"), ("target_idx", "target_id"))
+    return FactsSummary(len(rows), len(set(merged.values())))
+
+
+def _entity(entities: Entities, story: str, idx: int | None) -> str | None:
+    return None if idx is None else entities.get((story, idx))
+
+
+def _candidate(row: StoryEventRow, entities: Entities) -> EventCandidate:
+    e = row.event
+    people = {_entity(entities, e.story, i) for i, _ in e.parts}
+    return EventCandidate(
+        key=str(row.id),
+        story=e.story,
+        kind=e.kind,
+        name=e.name,
+        start=e.start,
+        end=e.end,
+        place=_entity(entities, e.story, e.place),
+        participants=frozenset(p for p in people if p is not None),
+    )
+
+
+def _most_common(values: Iterable[str | None]) -> str | None:
+    counts = Counter(v for v in values if v)
+    return min(counts, key=lambda v: (-counts[v], v)) if counts else None
+
+
+def _write_events(
+    conn: Connection, rows: list[StoryEventRow], merged: dict[str, str], entities: Entities
+) -> None:
+    groups: dict[str, list[StoryEventRow]] = {}
+    for row in rows:
+        groups.setdefault(merged[str(row.id)], []).append(row)
+    conn.execute(delete(events))
+    for event_id, members in sorted(groups.items()):
+        es = [m.event for m in members]
+        starts = sorted(e.start for e in es if e.start is not None)
+        ends = sorted(d for e in es if (d := e.end or e.start) is not None)
+        conn.execute(
+            events.insert().values(
+                id=event_id,
+                kind=_most_common(e.kind for e in es) or "other",
+                name=max((e.name for e in es if e.name), key=len, default=None),
+                start=starts[0] if starts else None,
+                end=ends[-1] if ends else None,
+                place_id=_most_common(_entity(entities, e.story, e.place) for e in es),
+                format=_most_common(e.format for e in es),
+                chair_id=_most_common(_entity(entities, e.story, e.chair) for e in es),
+                stage=RESOLVE_STAGE,
+            )
+        )
+    if rows:
+        conn.execute(
+            update(story_events)
+            .where(story_events.c.id == bindparam("row_id"))
+            .values(event_id=bindparam("event")),
+            [{"row_id": r.id, "event": merged[str(r.id)]} for r in rows],
+        )
+
+
+def _link_statements(
+    conn: Connection, entities: Entities, event_of: dict[tuple[str, int], str]
+) -> None:
+    rows = conn.execute(
+        select(
+            statements.c.id,
+            statements.c.story_id,
+            statements.c.speaker_idx,
+            statements.c.story_event_idx,
+        )
+    ).all()
+    values = [
+        {
+            "row_id": r.id,
+            "speaker": _entity(entities, r.story_id, r.speaker_idx),
+            "event": event_of.get((r.story_id, r.story_event_idx))
+            if r.story_event_idx is not None
+            else None,
+        }
+        for r in rows
+    ]
+    if values:
+        conn.execute(
+            update(statements)
+            .where(statements.c.id == bindparam("row_id"))
+            .values(speaker_id=bindparam("speaker"), event_id=bindparam("event")),
+            values,
+        )
+
+
+def _link(conn: Connection, table: Table, entities: Entities, *pairs: tuple[str, str]) -> None:
+    """Copy the entity of each `<x>_idx` mention into `<x>_id` for every row of `table`."""
+    columns = [table.c.id, table.c.story_id, *(table.c[idx] for idx, _ in pairs)]
+    values = [
+        {
+            "row_id": r[0],
+            **{f"v_{out}": _entity(entities, r[1], r[2 + n]) for n, (_, out) in enumerate(pairs)},
+        }
+        for r in conn.execute(select(*columns)).all()
+    ]
+    if values:
+        conn.execute(
+            update(table)
+            .where(table.c.id == bindparam("row_id"))
+            .values(**{out: bindparam(f"v_{out}") for _, out in pairs}),
+            values,
+        )

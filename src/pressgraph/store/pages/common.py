@@ -1,0 +1,374 @@
+"""Pieces the page queries share: entity references, story cards, event cards, statements,
+claims and relations as pages show them (with names, so a page needs no second lookup)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, RowMapping, Select, and_, distinct, func, or_, select
+
+from pressgraph.store.queries import _PART_ORDER
+from pressgraph.store.schema import (
+    claims,
+    entities,
+    events,
+    mentions,
+    relations,
+    statements,
+    stories,
+    story_event_parts,
+    story_events,
+)
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+TITLE_WIDTH = 90
+LIST_LIMIT = 50  # rows of one kind a page shows before it says "and N more"
+PARTS = (*_PART_ORDER, "organizer")  # strongest first, as queries.py ranks them
+
+
+@dataclass(frozen=True)
+class Ref:
+    """An entity as a page links to it: id, display name, kind ("unknown" if not resolved)."""
+
+    id: str
+    name: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class StoryCard:
+    """A story in a list: enough to show it and link to it."""
+
+    id: str
+    document: str
+    title: str  # the headline, or the first words of a story that has none
+    headline: str | None
+    date: str | None
+    main: bool
+    lead: str
+
+
+@dataclass(frozen=True)
+class EventCard:
+    """An event in a list: what, when, where, how many took part and how many stories say so."""
+
+    id: str
+    kind: str
+    name: str | None
+    title: str  # the name, or "Meeting in Minsk" when the stories gave none
+    start: str | None
+    end: str | None
+    place: Ref | None
+    format: str | None
+    people: int  # people taking part (chair, speakers, delegation heads, participants)
+    organizations: int  # organizations and countries taking part (organizers not counted)
+    sources: int
+
+
+@dataclass(frozen=True)
+class StatementView:
+    """Who said what (quoted or reported), in which story, at which event."""
+
+    id: int
+    speaker: Ref | None
+    story: str
+    date: str | None
+    event: str | None
+    verb: str
+    quote: bool
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    """A figure claimed: the range and hedge, what it counts, who said it, on whose authority."""
+
+    id: int
+    story: str
+    date: str | None
+    low: float
+    high: float
+    approx: str
+    unit: str | None
+    figure: str  # "about 11,000", "20,000–30,000"
+    subject: Ref | None
+    subject_text: str | None
+    speaker: Ref | None
+    authority: Ref | None
+    authority_text: str | None
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class RelationView:
+    """A typed relation between two organizations, with the words that say so."""
+
+    kind: str
+    source: Ref | None
+    target: Ref | None
+    date: str | None
+    story: str
+    text: str
+    start: int
+    end: int
+
+
+# --- entity references -------------------------------------------------------------------------
+
+
+def refs(conn: Connection, ids: Iterable[str | None]) -> dict[str, Ref]:
+    """Id -> Ref for the entities among `ids`; ids without an entity get their id as name."""
+    wanted = sorted({i for i in ids if i})
+    found: dict[str, Ref] = {}
+    for chunk in (wanted[n : n + 500] for n in range(0, len(wanted), 500)):
+        query = select(entities.c.id, entities.c.name, entities.c.kind)
+        for row in conn.execute(query.where(entities.c.id.in_(chunk))):
+            found[row.id] = Ref(row.id, row.name, row.kind)
+    return {i: found.get(i, Ref(i, i, "unknown")) for i in wanted}
+
+
+def ref(lookup: dict[str, Ref], entity_id: str | None) -> Ref | None:
+    """The reference of `entity_id` in `lookup`, or None for no id."""
+    return lookup.get(entity_id) if entity_id else None
+
+
+# --- story cards -------------------------------------------------------------------------------
+
+
+def paragraphs(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each non-empty line of `text`: the paragraphs of cleaned text."""
+    return tuple(m.span() for m in _PARAGRAPH.finditer(text) if m.group().strip())
+
+
+def shorten(text: str, width: int) -> str:
+    """`text` on one line, cut at a word boundary to at most about `width` characters."""
+    flat = " ".join(text.split())
+    if len(flat) <= width:
+        return flat
+    return flat[:width].rsplit(" ", 1)[0] + " …"
+
+
+def story_title(row: RowMapping) -> str:
+    """A story's headline, or its first words when it has none."""
+    return str(row["headline"] or shorten(row["text"], TITLE_WIDTH))
+
+
+def card(row: RowMapping) -> StoryCard:
+    """A stories row as a card."""
+    return StoryCard(
+        id=row["id"],
+        document=row["document_id"],
+        title=story_title(row),
+        headline=row["headline"],
+        date=row["date"],
+        main=bool(row["main"]),
+        lead=shorten(row["text"], 240),
+    )
+
+
+def annotated_id(conn: Connection, story_id: str) -> str:
+    """The story whose annotations stand for this one: its first copy when it is a repeat."""
+    query = select(stories.c.duplicate_of).where(stories.c.id == story_id)
+    return str(conn.execute(query).scalar() or story_id)
+
+
+# --- events ------------------------------------------------------------------------------------
+
+
+def event_title(kind: str, name: str | None, place: Ref | None) -> str:
+    """The event's name, or its kind and place when the stories did not name it."""
+    if name:
+        return name
+    return f"{kind.capitalize()} in {place.name}" if place else kind.capitalize()
+
+
+def parts_of(*where: Any) -> Select[Any]:
+    """(event id, entity id, part) of every resolved participant, where the conditions hold."""
+    return (
+        select(story_events.c.event_id, mentions.c.entity_id, story_event_parts.c.part)
+        .select_from(story_event_parts)
+        .join(story_events, story_events.c.id == story_event_parts.c.story_event_id)
+        .join(
+            mentions,
+            and_(
+                mentions.c.story_id == story_events.c.story_id,
+                mentions.c.idx == story_event_parts.c.mention_idx,
+            ),
+        )
+        .where(mentions.c.entity_id.is_not(None), *where)
+    )
+
+
+def event_cards(conn: Connection, query: Select[Any]) -> list[EventCard]:
+    """The events `query` selects (rows of `events`), as cards with their counts."""
+    rows = list(conn.execute(query).mappings())
+    ids = [r["id"] for r in rows]
+    taking_part = (
+        parts_of(story_events.c.event_id.in_(ids), story_event_parts.c.part != "organizer")
+        .join(entities, entities.c.id == mentions.c.entity_id)
+        .with_only_columns(story_events.c.event_id, mentions.c.entity_id, entities.c.kind)
+        .distinct()
+    )
+    people: Counter[str] = Counter()
+    others: Counter[str] = Counter()
+    for event_id, _, kind in conn.execute(taking_part):
+        (people if kind == "person" else others)[event_id] += 1
+    sources: dict[str, int] = dict(
+        conn.execute(
+            select(story_events.c.event_id, func.count(distinct(story_events.c.story_id)))
+            .where(story_events.c.event_id.in_(ids))
+            .group_by(story_events.c.event_id)
+        ).all()
+    )
+    places = refs(conn, (r["place_id"] for r in rows))
+    return [
+        EventCard(
+            id=r["id"],
+            kind=r["kind"],
+            name=r["name"],
+            title=event_title(r["kind"], r["name"], ref(places, r["place_id"])),
+            start=r["start"],
+            end=r["end"],
+            place=ref(places, r["place_id"]),
+            format=r["format"],
+            people=people[r["id"]],
+            organizations=others[r["id"]],
+            sources=int(sources.get(r["id"], 0)),
+        )
+        for r in rows
+    ]
+
+
+def newest_events(query: Select[Any]) -> Select[Any]:
+    """`query` (over `events`) ordered newest first, undated last."""
+    return query.order_by(events.c.start.desc().nulls_last(), events.c.id)
+
+
+def events_in(query: Select[Any], date_from: str | None, date_to: str | None) -> Select[Any]:
+    """`query` (over `events`) limited to events overlapping the date range."""
+    if date_from:
+        query = query.where(or_(events.c.end >= date_from, events.c.start >= date_from))
+    if date_to:
+        query = query.where(events.c.start <= date_to)
+    return query
+
+
+# --- statements, claims, relations ---------------------------------------------------------------
+
+
+def statement_views(conn: Connection, where: Any, limit: int | None) -> list[StatementView]:
+    """Statements matching `where`, in date and story order, with their speakers' names."""
+    query = (
+        select(statements, stories.c.date)
+        .join(stories, stories.c.id == statements.c.story_id)
+        .where(where)
+        .order_by(stories.c.date, statements.c.story_id, statements.c.start)
+        .limit(limit)
+    )
+    rows = list(conn.execute(query).mappings())
+    names = refs(conn, (r["speaker_id"] for r in rows))
+    return [
+        StatementView(
+            id=r["id"],
+            speaker=ref(names, r["speaker_id"]),
+            story=r["story_id"],
+            date=r["date"],
+            event=r["event_id"],
+            verb=r["verb"],
+            quote=bool(r["quote"]),
+            text=r["text"],
+            start=r["start"],
+            end=r["end"],
+        )
+        for r in rows
+    ]
+
+
+def number(value: float) -> str:
+    """A figure as people write it: 11,000; 1.6; 67.6."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
+
+
+def figure(low: float, high: float, approx: str) -> str:
+    """The claimed figure in words: "about 11,000", "over 80", "20,000–30,000"."""
+    if approx == "range" or low != high:
+        return f"{number(low)}–{number(high)}"
+    hedge = {"about": "about ", "over": "over ", "under": "under "}.get(approx, "")
+    return hedge + number(low)
+
+
+def claim_views(conn: Connection, where: Any, limit: int | None) -> list[ClaimView]:
+    """Claims matching `where`, by date, with their speakers', subjects' and authorities' names."""
+    query = (
+        select(claims)
+        .where(where)
+        .order_by(claims.c.date, claims.c.story_id, claims.c.start)
+        .limit(limit)
+    )
+    rows = list(conn.execute(query).mappings())
+    names = refs(
+        conn,
+        (r[c] for r in rows for c in ("speaker_id", "subject_id", "authority_id")),
+    )
+    return [_claim(r, names) for r in rows]
+
+
+def _claim(r: RowMapping, names: dict[str, Ref]) -> ClaimView:
+    return ClaimView(
+        id=r["id"],
+        story=r["story_id"],
+        date=r["date"],
+        low=r["low"],
+        high=r["high"],
+        approx=r["approx"],
+        unit=r["unit"],
+        figure=figure(r["low"], r["high"], r["approx"]),
+        subject=ref(names, r["subject_id"]),
+        subject_text=r["subject_text"],
+        speaker=ref(names, r["speaker_id"]),
+        authority=ref(names, r["authority_id"]),
+        authority_text=r["authority"],
+        text=r["text"],
+        start=r["start"],
+        end=r["end"],
+    )
+
+
+def relation_views(conn: Connection, where: Any, limit: int | None) -> list[RelationView]:
+    """Relations matching `where`, by date, with both sides' names and the evidence text."""
+    said = func.substr(stories.c.text, relations.c.start + 1, relations.c.end - relations.c.start)
+    query = (
+        select(relations, said.label("said"))
+        .join(stories, stories.c.id == relations.c.story_id)
+        .where(where)
+        .order_by(relations.c.date, relations.c.id)
+        .limit(limit)
+    )
+    rows = list(conn.execute(query).mappings())
+    names = refs(conn, (r[c] for r in rows for c in ("source_id", "target_id")))
+    return [
+        RelationView(
+            kind=r["kind"],
+            source=ref(names, r["source_id"]),
+            target=ref(names, r["target_id"]),
+            date=r["date"],
+            story=r["story_id"],
+            text=r["said"] or "",
+            start=r["start"],
+            end=r["end"],
+        )
+        for r in rows
+    ]
+
+
+def count(conn: Connection, query: Select[Any]) -> int:
+    """How many rows `query` selects."""
+    return int(conn.execute(select(func.count()).select_from(query.subquery())).scalar() or 0)

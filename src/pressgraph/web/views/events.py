@@ -1,0 +1,45 @@
+"""The event pages: events by date, entity and kind, and one event with who took part."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from starlette.responses import Response
+
+from pressgraph.store.pages import EventList, EventPage, event_list, event_page
+from pressgraph.web.errors import ERROR_RESPONSES
+from pressgraph.web.params import EntityParam, EventKind, From, To, date_range, entity_ref
+from pressgraph.web.render import DB, Page, add_page, render
+
+router = APIRouter(tags=["pages"])
+MAX_PAGE = 1000
+
+
+def events(
+    request: Request,
+    db: DB,
+    date_from: From = None,
+    date_to: To = None,
+    entity: EntityParam = "",
+    kind: Annotated[EventKind, Query(description="Only events of this kind")] = None,
+    page: Annotated[int, Query(ge=1, le=MAX_PAGE, description="Page of the list")] = 1,
+) -> Response:
+    """Events overlapping the date range, of a kind, with an entity taking part; oldest first."""
+    start, end = date_range(date_from, date_to)
+    found = event_list(
+        db, date_from=start, date_to=end, entity=entity_ref(db, entity), kind=kind, page=page
+    )
+    return render(request, Page("events.html", "Events", found))
+
+
+def event(request: Request, event_id: str, db: DB) -> Response:
+    """One event: kind, dates, place, format, chair, organizers, participants, statements."""
+    found = event_page(db, event_id)
+    return render(request, Page("event.html", found.event.title, found))
+
+
+add_page(router, "/events", events, model=EventList, summary="Events", responses=ERROR_RESPONSES)
+add_page(
+    router, "/events/{event_id}", event, model=EventPage, summary="Event", responses=ERROR_RESPONSES
+)
