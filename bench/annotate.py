@@ -32,6 +32,7 @@ from pressgraph.store.documents import iter_documents
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "bench" / "gold" / "entities.yml"
+FACTS = ROOT / "bench" / "gold" / "facts.yml"
 
 
 @dataclass
@@ -43,9 +44,16 @@ class Score:
     gold: int = 0
     matched_gold: int = 0
 
+    @property
+    def precision(self) -> float:
+        return self.correct / self.found if self.found else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched_gold / self.gold if self.gold else 0.0
+
     def line(self, label: str) -> str:
-        p = self.correct / self.found if self.found else 0.0
-        r = self.matched_gold / self.gold if self.gold else 0.0
+        p, r = self.precision, self.recall
         return (
             f"{label:34} precision {p:6.1%} ({self.correct}/{self.found})   "
             f"recall {r:6.1%} ({self.matched_gold}/{self.gold})"
@@ -78,8 +86,8 @@ def _score_roles(found: set[tuple[str, ...]], gold: set[tuple[str, ...]], score:
     score.matched_gold += sum(any(match(f, g) for f in found) for g in gold)
 
 
-def accuracy() -> None:
-    """Print person and role precision/recall, ours and plain spaCy's."""
+def entity_scores() -> dict[str, Score]:
+    """Person and role precision/recall, ours and plain spaCy's, against the gold file."""
     gold = yaml.safe_load(GOLD.read_text(encoding="utf-8"))
     settings = from_env()
     with tempfile.TemporaryDirectory() as tmp:
@@ -115,10 +123,83 @@ def accuracy() -> None:
             }
             _score_roles(roles, {tuple(str(x) for x in g) for g in page["roles"]}, ours_roles)
         db.close()
+    return {"persons": ours_people, "plain_persons": plain_people, "roles": ours_roles}
+
+
+def _set_score(found: set[tuple[object, ...]], gold: set[tuple[object, ...]], score: Score) -> None:
+    score.found += len(found)
+    score.gold += len(gold)
+    score.correct += len(found & gold)
+    score.matched_gold += len(found & gold)
+
+
+def fact_scores() -> dict[str, Score]:
+    """Precision/recall of events, claims and statements against bench/gold/facts.yml."""
+    from pressgraph.store.queries import list_claims, list_events, list_statements, names
+
+    gold = yaml.safe_load(FACTS.read_text(encoding="utf-8"))
+    settings = from_env()
+    scores = {k: Score() for k in ("events", "claims", "speakers", "quotes")}
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Database(f"sqlite:///{Path(tmp) / 'facts.db'}")
+        ingest(db, expand([str(ROOT / "examples")]), settings)
+        annotate_stories(db, settings)
+        known = names(db)
+        for doc in iter_documents(db):
+            page = gold[Path(doc.source).name]
+            stories = {s.id for s in doc.stories}
+            events = {
+                (e.kind, e.start, e.end, known.get(e.place or ""), e.format)
+                for e in list_events(db)
+                if set(e.stories) & stories
+            }
+            # YAML reads 2019-10-30 as a date: compare ISO strings
+            gold_events = {tuple(None if x is None else str(x) for x in g) for g in page["events"]}
+            _set_score(events, gold_events, scores["events"])
+            claims = {
+                (c.low, c.high, c.approx, c.unit, known.get(c.speaker or ""))
+                for c in list_claims(db)
+                if c.story in stories
+            }
+            _set_score(
+                claims,
+                {(float(g[0]), float(g[1]), *g[2:]) for g in page["claims"]},
+                scores["claims"],
+            )
+            said = [s for s in list_statements(db) if s.story in stories]
+            speakers = {known.get(s.speaker or "") for s in said}
+            _set_score(
+                {(x,) for x in speakers}, {(x,) for x in page["speakers"]}, scores["speakers"]
+            )
+            quotes = {
+                (known.get(s.speaker or ""), g[1])
+                for s in said
+                if s.quote
+                for g in page["quotes"]
+                if s.text.startswith(g[1])
+            }
+            found_quotes = sum(1 for s in said if s.quote)
+            scores["quotes"].found += found_quotes
+            scores["quotes"].correct += len(quotes & {tuple(g) for g in page["quotes"]})
+            scores["quotes"].gold += len(page["quotes"])
+            scores["quotes"].matched_gold += len(quotes & {tuple(g) for g in page["quotes"]})
+        db.close()
+    return scores
+
+
+def print_accuracy() -> None:
+    """Print every accuracy line."""
+    people = entity_scores()
     print("Accuracy on examples/ against bench/gold/entities.yml")
-    print(ours_people.line("persons, pressgraph (entities)"))
-    print(plain_people.line("persons, plain spaCy PERSON"))
-    print(ours_roles.line("posts held, pressgraph"))
+    print(people["persons"].line("persons, pressgraph (entities)"))
+    print(people["plain_persons"].line("persons, plain spaCy PERSON"))
+    print(people["roles"].line("posts held, pressgraph"))
+    facts = fact_scores()
+    print("\nAccuracy of issue 4 facts against bench/gold/facts.yml")
+    print(facts["events"].line("events (kind, dates, place, format)"))
+    print(facts["claims"].line("claims (figure, hedge, unit, speaker)"))
+    print(facts["speakers"].line("statements: speakers"))
+    print(facts["quotes"].line("statements: direct quotes"))
 
 
 def throughput(words: int) -> None:
@@ -158,7 +239,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--words", type=int, default=100_000)
     args = parser.parse_args()
-    accuracy()
+    print_accuracy()
     throughput(args.words)
 
 

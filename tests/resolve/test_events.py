@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pressgraph.resolve.events import EventCandidate, merge_events
+from pressgraph.resolve.events import EventCandidate, _norm_name, merge_events
 
 SEMERIKOV = "person:valery-semerikov"
 GUTERRES = "person:antonio-guterres"
@@ -192,9 +192,34 @@ def test_merged_events_share_a_day_a_place_and_a_kind(candidates: list[EventCand
         if len(members) == 1:
             continue
         spans = [_span(m) for m in members]
-        assert all(s is not None for s in spans)
-        assert max(s[0] for s in spans if s) <= min(s[1] for s in spans if s)
+        dated = [s for s in spans if s is not None]
+        # an undated member joins only by the name of the one dated event it names
+        assert dated
+        for member, span in zip(members, spans, strict=True):
+            if span is None:
+                named = {_norm_name(m.name) for m in members if m.name and _span(m)}
+                assert member.name and _norm_name(member.name) in named
+        assert max(s[0] for s in dated) <= min(s[1] for s in dated)
         assert len({m.kind for m in members}) == 1
         assert len({m.place for m in members} - {None}) <= 1
         for a, b in combinations(members, 2):
             assert a.story != b.story
+
+
+def test_an_undated_report_of_a_named_event_joins_it() -> None:
+    dated = EventCandidate(
+        "a",
+        "s1",
+        "exercise",
+        '"Interaction-2023"',
+        "2023-09-12",
+        "2023-09-14",
+        "country:BLR",
+        frozenset({"person:x"}),
+    )
+    undated = EventCandidate(
+        "b", "s2", "exercise", "Interaction-2023", None, None, None, frozenset()
+    )
+    other = EventCandidate("c", "s3", "exercise", "Interaction-2021", None, None, None, frozenset())
+    merged = merge_events([undated, other, dated])
+    assert merged["a"] == merged["b"] != merged["c"]

@@ -117,6 +117,12 @@ def test_openapi_documents_every_json_twin_and_the_error_shape(client: TestClien
         "/stories/{story_id}.json",
         "/documents/{doc_id}.json",
         "/documents/{doc_id}/source",
+        "/entities.json",
+        "/entities/{entity_id}.json",
+        "/events.json",
+        "/events/{event_id}.json",
+        "/network.json",
+        "/claims.json",
     } <= paths
     for path in ("/index.json", "/search.json", "/stories/{story_id}.json"):
         responses = schema["paths"][path]["get"]["responses"]

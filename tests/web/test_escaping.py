@@ -32,7 +32,13 @@ def test_a_javascript_url_is_never_a_link(client: TestClient, seeded: Seeded) ->
 
 def test_every_page_escapes_it(client: TestClient, seeded: Seeded) -> None:
     doc_id = seeded.injected.split("-")[0]
-    for path in ("/", "/search?q=alert", "/search?q=", f"/documents/{doc_id}"):
+    for path in (
+        "/",
+        "/search?q=alert",
+        "/search?q=",
+        "/search?q=alert&entity=org:csto-secretariat",
+        f"/documents/{doc_id}",
+    ):
         main = _main(client.get(path).text)
         assert SCRIPT not in main, path
         assert "&lt;script&gt;" in main, path

@@ -114,6 +114,9 @@ def _events(story: str, found: Iterable[Any], index: _Index) -> tuple[StoryEvent
     for event in found:
         parts = [(index(p.entity), p.part) for p in event.participants]
         parts += [(index(o), "organizer") for o in event.organizers]
+        body = getattr(event, "body", None)  # the organization whose meeting it is
+        if body is not None and not event.organizers:
+            parts.append((index(body), "organizer"))
         out.append(
             StoryEvent(
                 story=story,

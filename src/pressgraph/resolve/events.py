@@ -77,7 +77,38 @@ def merge_events(candidates: Sequence[EventCandidate]) -> dict[str, str]:
         ga, gb = groups[a], groups[b]
         if ga is not gb and _can_join(ga, gb):
             _join(groups, ga, gb)
+    _attach_undated_by_name(candidates, dated, groups)
     return {key: f"event:{min(group.keys)}" for key, group in groups.items()}
+
+
+def _attach_undated_by_name(
+    candidates: Sequence[EventCandidate], dated: dict[str, _Dated], groups: dict[str, _Group]
+) -> None:
+    """An undated mention of a named event ('observed the exercise "Interaction-2023"') joins
+    the one dated event of that kind and name, if there is exactly one and nothing conflicts."""
+    named: dict[tuple[str, tuple[str, ...]], list[_Group]] = {}
+    for key, item in sorted(dated.items()):
+        if item.name:
+            target = named.setdefault((item.cand.kind, item.name), [])
+            if groups[key] not in target:
+                target.append(groups[key])
+    for cand in sorted(candidates, key=lambda c: c.key):
+        name = _norm_name(cand.name) if cand.name else None
+        if cand.key in dated or not name:
+            continue
+        targets = named.get((cand.kind, name), [])
+        lone = groups[cand.key]
+        if len(targets) == 1 and _can_join_undated(targets[0], lone):
+            targets[0].keys += lone.keys
+            targets[0].place = targets[0].place or lone.place
+            targets[0].stories |= lone.stories
+            groups[cand.key] = targets[0]
+
+
+def _can_join_undated(group: _Group, lone: _Group) -> bool:
+    if group.place and lone.place and group.place != lone.place:
+        return False
+    return not group.stories & lone.stories
 
 
 def _check_unique(candidates: Sequence[EventCandidate]) -> None:

@@ -5,13 +5,15 @@ one event with several sources).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Table, bindparam, delete, select, update
 
-from pressgraph.records import RESOLVE_STAGE
+from pressgraph.records import RESOLVE_STAGE, StoryEvent
+from pressgraph.resolve.entities import slug
 from pressgraph.resolve.events import EventCandidate, merge_events
 from pressgraph.store.annotations import all_mentions
 from pressgraph.store.db import Database
@@ -35,7 +37,7 @@ def resolve_facts(db: Database) -> FactsSummary:
         (m.story, m.idx): m.entity for m in all_mentions(db) if m.entity is not None
     }
     rows = story_event_rows(db)
-    merged = merge_events([_candidate(r, entities) for r in rows])
+    merged = _readable_ids(merge_events([_candidate(r, entities) for r in rows]), rows, entities)
     with db.begin() as conn:
         _write_events(conn, rows, merged, entities)
         _link_statements(
@@ -51,6 +53,44 @@ def resolve_facts(db: Database) -> FactsSummary:
         )
         _link(conn, relations, entities, ("source_idx", "source_id"), ("target_idx", "target_id"))
     return FactsSummary(len(rows), len(set(merged.values())))
+
+
+def _readable_ids(
+    merged: dict[str, str], rows: list[StoryEventRow], entities: Entities
+) -> dict[str, str]:
+    """Event ids from what the event is, not from row numbers: the same corpus gives the same
+    ids in any order ("event:2019-10-30-conference-international-conference-on-the-role")."""
+    by_key = {str(r.id): r.event for r in rows}
+    groups: dict[str, list[str]] = {}
+    for key, group in merged.items():
+        groups.setdefault(group, []).append(key)
+    labels: dict[str, str] = {}
+    for group, keys in groups.items():
+        es = [by_key[k] for k in keys]
+        start = min((e.start for e in es if e.start), default="undated")
+        kind = _most_common(e.kind for e in es) or "event"
+        what = (
+            max((e.name for e in es if e.name), key=len, default=None)
+            or _most_common(
+                _entity(entities, e.story, i)
+                for e in es
+                for i in (e.place, *(i for i, part in e.parts if part == "organizer"))
+            )
+            or ""
+        )
+        what = re.split(r"[:~]", what, maxsplit=1)[-1]
+        labels[group] = "-".join(p for p in (start, kind, slug(what)[:48].strip("-")) if p)
+    used: Counter[str] = Counter()
+    readable: dict[str, str] = {}
+    for group in sorted(groups, key=lambda g: (labels[g], min(_story_keys(groups[g], by_key)))):
+        used[labels[group]] += 1
+        suffix = f"-{used[labels[group]]}" if used[labels[group]] > 1 else ""
+        readable[group] = f"event:{labels[group]}{suffix}"
+    return {key: readable[group] for key, group in merged.items()}
+
+
+def _story_keys(keys: list[str], by_key: dict[str, StoryEvent]) -> list[tuple[str, int]]:
+    return [(by_key[k].story, by_key[k].index) for k in keys]
 
 
 def _entity(entities: Entities, story: str, idx: int | None) -> str | None:
