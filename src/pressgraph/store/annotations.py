@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, RowMapping, bindparam, delete, func, select, update
 
 from pressgraph.records import ANNOTATE_STAGE, RESOLVE_STAGE, Annotated, Mention, Role
-from pressgraph.store.db import Database
+from pressgraph.store.db import Database, record_row
 from pressgraph.store.facts import delete_facts, write_facts
 from pressgraph.store.schema import annotated, entities, mentions, removed, roles, stories
 
@@ -145,34 +145,18 @@ def replace_annotations(db: Database, found: Annotated, model: str) -> None:
 
 
 def _mention_row(idx: int, m: Mention) -> dict[str, object]:
-    return {
-        "idx": idx,
-        "start": m.start,
-        "end": m.end,
-        "text": m.text,
-        "kind": m.kind,
-        "key": m.key,
-        "name": m.name,
-        "source": m.source,
-        "rank": m.rank,
-        "parent_key": m.parent,
-        "refers_to": m.refers_to,
-        "stage": ANNOTATE_STAGE,
-    }
+    rename = {"story": "", "parent": "parent_key"}
+    return record_row(m, rename, idx=idx, stage=ANNOTATE_STAGE)
 
 
 def _role_row(r: Role) -> dict[str, object]:
-    return {
-        "person_idx": r.person,
-        "organization_idx": r.organization,
-        "country_idx": r.country,
-        "title": r.title,
-        "date": r.date,
-        "start": r.start,
-        "end": r.end,
-        "text": r.text,
-        "stage": ANNOTATE_STAGE,
+    rename = {
+        "story": "",
+        "person": "person_idx",
+        "organization": "organization_idx",
+        "country": "country_idx",
     }
+    return record_row(r, rename, stage=ANNOTATE_STAGE)
 
 
 def _target(row: RowMapping) -> str:

@@ -6,6 +6,7 @@ SQLite is the default (`./pressgraph.db`); any SQLAlchemy URL works through
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -91,3 +92,16 @@ class Database:
     def close(self) -> None:
         """Release the connection pool."""
         self.engine.dispose()
+
+
+def record_row(record: object, rename: dict[str, str], **extra: object) -> dict[str, object]:
+    """A table row from a record dataclass: its fields, some under their column names
+    (`rename`), plus `extra` columns (the stage, an id). Fields named None in `rename` are
+    left out."""
+    row: dict[str, object] = {}
+    for field in dataclasses.fields(record):  # type: ignore[arg-type]
+        column = rename.get(field.name, field.name)
+        if column:
+            row[column] = getattr(record, field.name)
+    row.update(extra)
+    return row

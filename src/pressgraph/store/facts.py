@@ -18,7 +18,7 @@ from pressgraph.records import (
     Statement,
     StoryEvent,
 )
-from pressgraph.store.db import Database
+from pressgraph.store.db import Database, record_row
 from pressgraph.store.schema import claims, relations, statements, story_event_parts, story_events
 
 _TABLES = (claims, statements, relations)
@@ -53,71 +53,33 @@ def write_facts(conn: Connection, found: Annotated) -> None:
             conn.execute(table.insert(), rows)
 
 
+_STORY = {"story": "story_id", "index": "idx"}
+
+
 def _event_row(e: StoryEvent) -> dict[str, object]:
-    return {
-        "story_id": e.story,
-        "idx": e.index,
-        "kind": e.kind,
-        "name": e.name,
-        "start": e.start,
-        "end": e.end,
-        "place_idx": e.place,
-        "format": e.format,
-        "chair_idx": e.chair,
-        "evidence_start": e.evidence_start,
-        "evidence_end": e.evidence_end,
-        "stage": ANNOTATE_STAGE,
-    }
+    rename = {**_STORY, "place": "place_idx", "chair": "chair_idx", "parts": ""}
+    return record_row(e, rename, stage=ANNOTATE_STAGE)
 
 
 def _statement_row(s: Statement) -> dict[str, object]:
-    return {
-        "story_id": s.story,
-        "idx": s.index,
-        "speaker_idx": s.speaker,
-        "verb": s.verb,
-        "quote": s.quote,
-        "start": s.start,
-        "end": s.end,
-        "text": s.text,
-        "story_event_idx": s.event,
-        "stage": ANNOTATE_STAGE,
-    }
+    rename = {**_STORY, "speaker": "speaker_idx", "event": "story_event_idx"}
+    return record_row(s, rename, stage=ANNOTATE_STAGE)
 
 
 def _claim_row(c: Claim) -> dict[str, object]:
-    return {
-        "story_id": c.story,
-        "idx": c.index,
-        "statement_idx": c.statement,
-        "speaker_idx": c.speaker,
-        "low": c.low,
-        "high": c.high,
-        "approx": c.approx,
-        "unit": c.unit,
-        "subject_idx": c.subject,
-        "subject_text": c.subject_text,
-        "authority": c.authority,
-        "authority_idx": c.authority_org,
-        "date": c.date,
-        "start": c.start,
-        "end": c.end,
-        "text": c.text,
-        "stage": ANNOTATE_STAGE,
+    rename = {
+        **_STORY,
+        "statement": "statement_idx",
+        "speaker": "speaker_idx",
+        "subject": "subject_idx",
+        "authority_org": "authority_idx",
     }
+    return record_row(c, rename, stage=ANNOTATE_STAGE)
 
 
 def _relation_row(r: Relation) -> dict[str, object]:
-    return {
-        "story_id": r.story,
-        "source_idx": r.source,
-        "target_idx": r.target,
-        "kind": r.kind,
-        "date": r.date,
-        "start": r.start,
-        "end": r.end,
-        "stage": ANNOTATE_STAGE,
-    }
+    rename = {"story": "story_id", "source": "source_idx", "target": "target_idx"}
+    return record_row(r, rename, stage=ANNOTATE_STAGE)
 
 
 @dataclass(frozen=True)
