@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= sqlite:///pressgraph.db
 
-.PHONY: run test lint unit bench clean
+.PHONY: run test lint unit bench clean sysdeps
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,7 +37,15 @@ lint: $(VENV)/.dev
 unit: $(VENV)/.dev
 	$(BIN)/pytest
 
-test: lint unit
+# The browser tests drive Debian's Chromium (never a downloaded browser) and the store is also
+# tested on a throwaway PostgreSQL server: both come from Debian's packages.
+sysdeps:
+	@if ! command -v chromium >/dev/null || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+		echo "Installing chromium and postgresql from Debian's packages (needs root)"; \
+		apt-get update -qq && apt-get install -y -qq chromium chromium-driver postgresql; \
+	fi
+
+test: sysdeps lint unit
 
 bench: $(VENV)/.dev
 	$(BIN)/python bench/ingest.py

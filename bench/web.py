@@ -108,12 +108,18 @@ def copy_annotations(db: Database, pages: int, templates: int) -> None:
     with db.begin() as conn:
         docs = dict(conn.execute(select(schema.documents.c.source, schema.documents.c.id)).all())
         annotated = set(conn.execute(select(schema.annotated.c.target)).scalars())
+        # A repeated sidebar is annotated once, in its first copy (as `ingest` does).
+        repeats = set(
+            conn.execute(
+                select(schema.stories.c.id).where(schema.stories.c.duplicate_of.is_not(None))
+            ).scalars()
+        )
         pairs = []
         for n in range(templates, pages):
             template, copy = docs[SOURCE.format(n % templates)], docs[SOURCE.format(n)]
             for idx in range(4):
                 old, new = f"{template}-{idx}", f"{copy}-{idx}"
-                if old in annotated:
+                if old in annotated and new not in repeats:
                     pairs.append({"old": old, "new": new, "suffix": f"~{n}"})
         for table in COPIED:
             conn.execute(_copy_rows(table), pairs)

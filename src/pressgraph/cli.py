@@ -39,7 +39,14 @@ def _settings(ctx: click.Context) -> Settings:
 
 
 def _db(ctx: click.Context) -> Database:
-    return Database(_settings(ctx).db_url)
+    return _open(ctx, _settings(ctx).db_url)
+
+
+def _open(ctx: click.Context, url: str) -> Database:
+    """Open the database for this command and close its connections when the command ends."""
+    db = Database(url)
+    ctx.call_on_close(db.close)
+    return db
 
 
 @click.group(cls=_Group)
@@ -77,7 +84,7 @@ def ingest_command(
 ) -> None:
     """Ingest files, directories (recursively), JSONL files and http(s) URLs."""
     settings = _settings(ctx).with_overrides(max_bytes=max_bytes)
-    db = Database(settings.db_url)
+    db = _open(ctx, settings.db_url)
     items = expand(list(inputs))
     with _progress("Ingesting", len(items)) as bar:
         summary = ingest(db, items, settings, progress=bar.step)
@@ -242,7 +249,7 @@ def serve_command(ctx: click.Context, host: str, port: int, db_url: str | None) 
     from pressgraph.web.app import serve  # the web stack loads only for this command
 
     settings = _settings(ctx).with_overrides(db_url=db_url)
-    db = Database(settings.db_url)
+    db = _open(ctx, settings.db_url)
     click.echo(f"Serving {settings.db_url} at http://{host}:{port}/ (Ctrl+C to stop)")
     serve(db, host=host, port=port)
 
@@ -258,7 +265,7 @@ def serve_command(ctx: click.Context, host: str, port: int, db_url: str | None) 
 def annotate_command(ctx: click.Context, redo: bool) -> None:
     """Find people, organizations, countries and posts held in stories; resolve entities."""
     settings = _settings(ctx)
-    _annotate(Database(settings.db_url), settings, redo=redo)
+    _annotate(_open(ctx, settings.db_url), settings, redo=redo)
 
 
 @main.command("entities")

@@ -170,7 +170,9 @@ def all_mentions(db: Database) -> list[StoredMention]:
         select(mentions, document)
         .outerjoin(stories, stories.c.id == mentions.c.story_id)
         .outerjoin(removed, removed.c.id == mentions.c.removed_id)
-        .order_by(mentions.c.story_id, mentions.c.removed_id, mentions.c.idx)
+        .order_by(
+            mentions.c.story_id.nulls_last(), mentions.c.removed_id.nulls_last(), mentions.c.idx
+        )
     )
     with db.read() as conn:
         return [_stored_mention(r) for r in conn.execute(query).mappings()]
@@ -199,7 +201,9 @@ def all_roles(db: Database) -> list[StoredRole]:
     """Every role, in story order."""
     with db.read() as conn:
         rows = conn.execute(
-            select(roles).order_by(roles.c.story_id, roles.c.removed_id, roles.c.start)
+            select(roles).order_by(
+                roles.c.story_id.nulls_last(), roles.c.removed_id.nulls_last(), roles.c.start
+            )
         ).mappings()
         return [_stored_role(r) for r in rows]
 

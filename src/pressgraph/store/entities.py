@@ -118,7 +118,7 @@ def entity_detail(db: Database, entity: EntityRow) -> EntityDetail:
         officials_rows = conn.execute(
             select(roles)
             .where(or_(roles.c.organization_id == entity.id, roles.c.country_id == entity.id))
-            .order_by(roles.c.date)
+            .order_by(roles.c.date.nulls_last())
         ).mappings()
         officials = _officials(list(officials_rows))
         seen = _seen(conn, entity.id)
@@ -136,7 +136,7 @@ def entity_detail(db: Database, entity: EntityRow) -> EntityDetail:
 
 
 def _posts(conn: Connection, where: ColumnElement[bool]) -> tuple[Post, ...]:
-    rows = conn.execute(select(roles).where(where).order_by(roles.c.date)).mappings()
+    rows = conn.execute(select(roles).where(where).order_by(roles.c.date.nulls_last())).mappings()
     return _group_posts(list(rows))
 
 
@@ -194,7 +194,7 @@ def _seen(conn: Connection, entity_id: str) -> tuple[Seen, ...]:
         .outerjoin(stories, stories.c.id == mentions.c.story_id)
         .outerjoin(removed, removed.c.id == mentions.c.removed_id)
         .where(mentions.c.entity_id == entity_id)
-        .order_by(stories.c.date, mentions.c.story_id, mentions.c.start)
+        .order_by(stories.c.date.nulls_last(), mentions.c.story_id, mentions.c.start)
     ).mappings()
     return tuple(
         Seen(_where(r), r["date"], r["text"], _sentence(r["source_text"], r["start"], r["end"]))

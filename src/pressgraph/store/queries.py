@@ -151,7 +151,7 @@ def list_events(
     entity: str | None = None,
 ) -> list[EventRow]:
     """Events by start date, optionally overlapping a date range or involving an entity."""
-    query = select(events).order_by(events.c.start, events.c.id)
+    query = select(events).order_by(events.c.start.nulls_last(), events.c.id)
     if date_from:
         query = query.where(or_(events.c.end >= date_from, events.c.start >= date_from))
     if date_to:
@@ -192,7 +192,7 @@ def list_statements(
     query = (
         select(statements, stories.c.date)
         .join(stories, stories.c.id == statements.c.story_id)
-        .order_by(stories.c.date, statements.c.story_id, statements.c.start)
+        .order_by(stories.c.date.nulls_last(), statements.c.story_id, statements.c.start)
     )
     if speaker:
         query = query.where(statements.c.speaker_id == speaker)
@@ -220,7 +220,7 @@ def list_claims(
     db: Database, *, unit: str | None = None, entity: str | None = None
 ) -> list[ClaimRow]:
     """Numeric claims by date, optionally of one unit or involving an entity."""
-    query = select(claims).order_by(claims.c.date, claims.c.story_id, claims.c.start)
+    query = select(claims).order_by(claims.c.date.nulls_last(), claims.c.story_id, claims.c.start)
     if unit:
         query = query.where(claims.c.unit == unit)
     if entity:
@@ -273,6 +273,6 @@ def list_relations(db: Database) -> list[RelationRow]:
                 r["end"],
             )
             for r in conn.execute(
-                select(relations).order_by(relations.c.date, relations.c.id)
+                select(relations).order_by(relations.c.date.nulls_last(), relations.c.id)
             ).mappings()
         ]

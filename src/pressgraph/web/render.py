@@ -22,6 +22,7 @@ from starlette.templating import Jinja2Templates
 from pressgraph import __version__
 from pressgraph.store.db import Database
 from pressgraph.store.pages.entities import KINDS as ENTITY_KINDS
+from pressgraph.store.pages.entities import SAMPLE
 from pressgraph.store.pages.events import FORMATS
 from pressgraph.store.pages.events import KINDS as EVENT_KINDS
 from pressgraph.store.search import MAX_PAGE
@@ -61,6 +62,7 @@ def _environment() -> Environment:
         formats=FORMATS,
         event_kinds=EVENT_KINDS,
         entity_kinds=ENTITY_KINDS,
+        sample_size=SAMPLE,
     )
     return env
 

@@ -207,27 +207,61 @@ def parts_of(*where: Any) -> Select[Any]:
     )
 
 
+def story_parts(conn: Connection, where: Any) -> list[tuple[str, str, int, str]]:
+    """(event id, story id, mention index, part) of the story events `where` selects."""
+    query = (
+        select(
+            story_events.c.event_id,
+            story_events.c.story_id,
+            story_event_parts.c.mention_idx,
+            story_event_parts.c.part,
+        )
+        .select_from(story_event_parts)
+        .join(story_events, story_events.c.id == story_event_parts.c.story_event_id)
+        .where(story_events.c.event_id.is_not(None), where)
+    )
+    return [(r[0], r[1], r[2], r[3]) for r in conn.execute(query)]
+
+
+def mention_entities(
+    conn: Connection, parts: list[tuple[str, str, int, str]]
+) -> dict[tuple[str, int], str]:
+    """(story id, mention index) -> entity id, for the mentions these parts point at.
+
+    Read story by story: joined part by part, SQLite would read every mention of a story once
+    for each part in it (there is no index on story and index together)."""
+    if not parts:
+        return {}
+    query = select(mentions.c.story_id, mentions.c.idx, mentions.c.entity_id).where(
+        mentions.c.story_id.in_({p[1] for p in parts}),
+        mentions.c.idx.in_({p[2] for p in parts}),
+        mentions.c.entity_id.is_not(None),
+    )
+    return {(r[0], r[1]): r[2] for r in conn.execute(query)}
+
+
 def event_cards(conn: Connection, query: Select[Any]) -> list[EventCard]:
     """The events `query` selects (rows of `events`), as cards with their counts."""
     rows = list(conn.execute(query).mappings())
     ids = [r["id"] for r in rows]
-    taking_part = (
-        parts_of(story_events.c.event_id.in_(ids), story_event_parts.c.part != "organizer")
-        .join(entities, entities.c.id == mentions.c.entity_id)
-        .with_only_columns(story_events.c.event_id, mentions.c.entity_id, entities.c.kind)
-        .distinct()
-    )
+    parts = story_parts(conn, story_events.c.event_id.in_(ids))
+    who = mention_entities(conn, parts)
+    taking_part = {
+        (e, who[(s, i)]) for e, s, i, part in parts if part != "organizer" and (s, i) in who
+    }
+    kinds = refs(conn, (entity for _, entity in taking_part))
     people: Counter[str] = Counter()
     others: Counter[str] = Counter()
-    for event_id, _, kind in conn.execute(taking_part):
-        (people if kind == "person" else others)[event_id] += 1
-    sources: dict[str, int] = dict(
-        conn.execute(
+    for event_id, entity in taking_part:
+        (people if kinds[entity].kind == "person" else others)[event_id] += 1
+    sources: dict[str, int] = {
+        r[0]: int(r[1])
+        for r in conn.execute(
             select(story_events.c.event_id, func.count(distinct(story_events.c.story_id)))
             .where(story_events.c.event_id.in_(ids))
             .group_by(story_events.c.event_id)
-        ).all()
-    )
+        )
+    }
     places = refs(conn, (r["place_id"] for r in rows))
     return [
         EventCard(
@@ -241,7 +275,7 @@ def event_cards(conn: Connection, query: Select[Any]) -> list[EventCard]:
             format=r["format"],
             people=people[r["id"]],
             organizations=others[r["id"]],
-            sources=int(sources.get(r["id"], 0)),
+            sources=sources.get(r["id"], 0),
         )
         for r in rows
     ]
@@ -264,14 +298,20 @@ def events_in(query: Select[Any], date_from: str | None, date_to: str | None) ->
 # --- statements, claims, relations ---------------------------------------------------------------
 
 
+def latest(table: Any, where: Any, limit: int | None) -> Any:
+    """`where`, kept to the `limit` rows stored last (an index walk, not a sort of them all)."""
+    if limit is None:
+        return where
+    return table.c.id.in_(select(table.c.id).where(where).order_by(table.c.id.desc()).limit(limit))
+
+
 def statement_views(conn: Connection, where: Any, limit: int | None) -> list[StatementView]:
-    """Statements matching `where`, in date and story order, with their speakers' names."""
+    """The latest statements matching `where`, in date and story order, with speakers' names."""
     query = (
         select(statements, stories.c.date)
         .join(stories, stories.c.id == statements.c.story_id)
-        .where(where)
+        .where(latest(statements, where, limit))
         .order_by(stories.c.date, statements.c.story_id, statements.c.start)
-        .limit(limit)
     )
     rows = list(conn.execute(query).mappings())
     names = refs(conn, (r["speaker_id"] for r in rows))
@@ -306,12 +346,11 @@ def figure(low: float, high: float, approx: str) -> str:
 
 
 def claim_views(conn: Connection, where: Any, limit: int | None) -> list[ClaimView]:
-    """Claims matching `where`, by date, with their speakers', subjects' and authorities' names."""
+    """The latest claims matching `where`, by date, with the names of whom they involve."""
     query = (
         select(claims)
-        .where(where)
+        .where(latest(claims, where, limit))
         .order_by(claims.c.date, claims.c.story_id, claims.c.start)
-        .limit(limit)
     )
     rows = list(conn.execute(query).mappings())
     names = refs(
@@ -343,14 +382,13 @@ def _claim(r: RowMapping, names: dict[str, Ref]) -> ClaimView:
 
 
 def relation_views(conn: Connection, where: Any, limit: int | None) -> list[RelationView]:
-    """Relations matching `where`, by date, with both sides' names and the evidence text."""
+    """The latest relations matching `where`, by date, with both sides' names and evidence."""
     said = func.substr(stories.c.text, relations.c.start + 1, relations.c.end - relations.c.start)
     query = (
         select(relations, said.label("said"))
         .join(stories, stories.c.id == relations.c.story_id)
-        .where(where)
+        .where(latest(relations, where, limit))
         .order_by(relations.c.date, relations.c.id)
-        .limit(limit)
     )
     rows = list(conn.execute(query).mappings())
     names = refs(conn, (r[c] for r in rows for c in ("source_id", "target_id")))
