@@ -10,7 +10,7 @@ from pressgraph.store.db import Database
 from pressgraph.store.pages.common import ClaimView, Ref, claim_views, count
 from pressgraph.store.schema import claims
 
-CLAIMS_LIMIT = 500  # the latest claims shown; narrow by unit or entity for older ones
+CLAIMS_LIMIT = 200  # the latest claims shown; narrow by unit or entity for older ones
 
 
 @dataclass(frozen=True)

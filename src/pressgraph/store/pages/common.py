@@ -230,14 +230,18 @@ def mention_entities(
 
     Read story by story: joined part by part, SQLite would read every mention of a story once
     for each part in it (there is no index on story and index together)."""
-    if not parts:
-        return {}
-    query = select(mentions.c.story_id, mentions.c.idx, mentions.c.entity_id).where(
-        mentions.c.story_id.in_({p[1] for p in parts}),
-        mentions.c.idx.in_({p[2] for p in parts}),
-        mentions.c.entity_id.is_not(None),
-    )
-    return {(r[0], r[1]): r[2] for r in conn.execute(query)}
+    found: dict[tuple[str, int], str] = {}
+    wanted = {(p[1], p[2]) for p in parts}
+    in_stories = sorted({p[1] for p in parts})
+    indexes = {p[2] for p in parts}
+    for chunk in (in_stories[n : n + 500] for n in range(0, len(in_stories), 500)):
+        query = select(mentions.c.story_id, mentions.c.idx, mentions.c.entity_id).where(
+            mentions.c.story_id.in_(chunk),
+            mentions.c.idx.in_(indexes),
+            mentions.c.entity_id.is_not(None),
+        )
+        found.update(((r[0], r[1]), r[2]) for r in conn.execute(query) if (r[0], r[1]) in wanted)
+    return found
 
 
 def event_cards(conn: Connection, query: Select[Any]) -> list[EventCard]:

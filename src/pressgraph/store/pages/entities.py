@@ -57,7 +57,9 @@ ENTITY_PAGE_SIZE = 100
 EVIDENCE = 3  # quotes shown for each post
 COMPANIONS = 8  # people and organizations each, most often seen with the entity
 SEEN = 10  # latest mentions shown in context
-SAMPLE = 600  # latest mentions read for spellings, companions, events and latest mentions
+EVENTS_SHOWN = 20  # newest events shown; the events page lists them all
+SAMPLE = 600  # latest mentions read for spellings and the latest mentions
+SAMPLE_STORIES = 60  # of their stories, the latest read for companions and events
 WITH_POSTS = ("person",)
 WITH_OFFICIALS = ("organization", "country")
 _POST = (roles.c.person_id, roles.c.title, roles.c.organization_id, roles.c.country_id)
@@ -188,7 +190,8 @@ def _page(conn: Connection, entity: EntityRow) -> EntityPage:
     own = [eid, *(b.id for b in bodies)]
     total = conn.execute(select(func.count()).where(mentions.c.entity_id == eid)).scalar_one()
     latest = list(conn.execute(_latest(eid)).mappings())
-    sample = list(dict.fromkeys(r["story_id"] for r in latest if r["story_id"]))
+    in_stories = list(dict.fromkeys(r["story_id"] for r in latest if r["story_id"]))
+    sample = in_stories[:SAMPLE_STORIES]
     said = statements.c.speaker_id == eid
     claimed = or_(
         claims.c.speaker_id.in_(own), claims.c.subject_id.in_(own), claims.c.authority_id.in_(own)
@@ -201,7 +204,7 @@ def _page(conn: Connection, entity: EntityRow) -> EntityPage:
         parent=ref(refs(conn, [entity.parent]), entity.parent),
         bodies=bodies,
         mentions=int(total),
-        sampled=len({r["story_id"] for r in latest}) if total > SAMPLE else None,
+        sampled=len(sample) if total > SAMPLE or len(in_stories) > SAMPLE_STORIES else None,
         spellings=_spellings(latest),
         posts=_posts(conn, roles.c.person_id == eid) if entity.kind in WITH_POSTS else (),
         officials=_officials(conn, eid) if entity.kind in WITH_OFFICIALS else (),
@@ -259,27 +262,39 @@ def _posts(conn: Connection, where: Any) -> tuple[PostView, ...]:
     """Posts grouped by (person, title, organization, country): dates seen and first evidence.
 
     One pass over the rows: a GROUP BY on four text columns sorts them and is slower than
-    grouping the ~10,000 rows the busiest organization has here."""
-    columns = (*_POST, roles.c.id, roles.c.date, roles.c.story_id, roles.c.text)
-    groups: dict[tuple[Any, ...], list[tuple[str, int, str | None, str]]] = {}
-    for person, title, org, country, row_id, date, story, said in conn.execute(
-        select(*columns).where(where)
+    grouping the ~10,000 rows the busiest organization has here. The phrases are read after,
+    for the first few rows of each post only."""
+    groups: dict[tuple[Any, ...], list[tuple[str, int]]] = {}
+    for person, title, org, country, row_id, date in conn.execute(
+        select(*_POST, roles.c.id, roles.c.date).where(where)
     ):
-        groups.setdefault((person, title, org, country), []).append(
-            (date or "", row_id, story, said)
+        groups.setdefault((person, title, org, country), []).append((date or "", row_id))
+    for rows in groups.values():
+        rows.sort()
+    first = [row_id for rows in groups.values() for _, row_id in rows[:EVIDENCE]]
+    said = {
+        r.id: Evidence(r.story_id, r.text, r.date)
+        for r in conn.execute(
+            select(roles.c.id, roles.c.story_id, roles.c.text, roles.c.date).where(
+                roles.c.id.in_(first)
+            )
         )
+    }
     names = refs(conn, (v for key in groups for n, v in enumerate(key) if n != 1))
-    posts = [_post(key, sorted(rows), names) for key, rows in groups.items()]
+    posts = [_post(key, rows, said, names) for key, rows in groups.items()]
     return tuple(
         sorted(posts, key=lambda p: (p.first or "", p.title, p.person.name if p.person else ""))
     )
 
 
 def _post(
-    key: tuple[Any, ...], rows: list[tuple[str, int, str | None, str]], names: dict[str, Ref]
+    key: tuple[Any, ...],
+    rows: list[tuple[str, int]],
+    said: dict[int, Evidence],
+    names: dict[str, Ref],
 ) -> PostView:
-    """One post from its rows (sorted by date, undated first)."""
-    dates = [date for date, *_ in rows if date]
+    """One post from its (date, row id) pairs, sorted by date (undated first)."""
+    dates = [date for date, _ in rows if date]
     return PostView(
         person=ref(names, key[0]),
         title=key[1],
@@ -288,9 +303,7 @@ def _post(
         first=dates[0] if dates else None,
         last=dates[-1] if dates else None,
         seen=len(rows),
-        evidence=tuple(
-            Evidence(story, said, date or None) for date, _, story, said in rows[:EVIDENCE]
-        ),
+        evidence=tuple(said[row_id] for _, row_id in rows[:EVIDENCE]),
     )
 
 
@@ -308,7 +321,7 @@ def _attended(
         if event_id not in best or order.index(part) < order.index(best[event_id]):
             best[event_id] = part
     query = newest_events(select(events)).where(events.c.id.in_(best))
-    cards = event_cards(conn, query.limit(LIST_LIMIT))
+    cards = event_cards(conn, query.limit(EVENTS_SHOWN))
     return tuple(Attended(c, best[c.id]) for c in cards), len(best)
 
 

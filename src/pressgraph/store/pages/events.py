@@ -138,10 +138,11 @@ def event_page(db: Database, event_id: str) -> EventPage:
         row = _event_row(conn, event_id)
         (summary,) = event_cards(conn, select(events).where(events.c.id == row["id"]))
         chair, organizers, participants = _people(conn, row)
-        said = statement_views(conn, statements.c.event_id == row["id"], None)
-        at_event = select(statements.c.story_id, statements.c.idx).where(
-            statements.c.event_id == row["id"]
-        )
+        # Through the stories that report it: statements have an index on story, not event.
+        reporting = select(story_events.c.story_id).where(story_events.c.event_id == row["id"])
+        at = and_(statements.c.story_id.in_(reporting), statements.c.event_id == row["id"])
+        said = statement_views(conn, at, None)
+        at_event = select(statements.c.story_id, statements.c.idx).where(at)
         made = claim_views(conn, _claims_in(at_event), None)
         sources = _sources(conn, row["id"])
     return EventPage(summary, chair, organizers, participants, tuple(said), tuple(made), sources)
@@ -187,7 +188,7 @@ def _claims_in(at_event: Select[Any]) -> ColumnElement[bool]:
     """Claims made in the statements `at_event` selects (story id, statement index)."""
     pairs = at_event.subquery()
     matched = and_(pairs.c.story_id == claims.c.story_id, pairs.c.idx == claims.c.statement_idx)
-    return claims.c.id.in_(select(claims.c.id).join(pairs, matched))
+    return claims.c.id.in_(select(claims.c.id).select_from(pairs).join(claims, matched))
 
 
 def _sources(conn: Connection, event_id: str) -> tuple[EventSource, ...]:

@@ -15,16 +15,15 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, select
+from sqlalchemy import Connection, Select, select
 
 from pressgraph.store.db import Database
-from pressgraph.store.pages.common import events_in, parts_of
+from pressgraph.store.pages.common import events_in, mention_entities, story_parts
 from pressgraph.store.schema import (
     entities,
     events,
     relations,
     roles,
-    story_event_parts,
     story_events,
 )
 
@@ -141,29 +140,24 @@ def _participation(
     for r in rows:
         if r.chair_id:
             members[r.id].add(r.chair_id)
-    for event_id, entity_id, _ in conn.execute(parts_of(story_events.c.event_id.in_(in_range))):
-        members[event_id].add(entity_id)
-    for event_id, org in conn.execute(_officials_at(in_range)):
-        members[event_id].add(org)
+    parts = story_parts(conn, story_events.c.event_id.in_(in_range))
+    who = mention_entities(conn, parts)
+    posts = _posts_in(conn, in_range)
+    for event_id, story, idx, _ in parts:
+        if (story, idx) in who:
+            members[event_id].add(who[(story, idx)])
+        if (story, idx) in posts:
+            members[event_id].add(posts[(story, idx)])
     return ((e, starts.get(e), m) for e, m in members.items())
 
 
-def _officials_at(in_range: Select[Any]) -> Select[Any]:
-    """(event, organization) for every participant whose post the reporting story gives."""
-    return (
-        select(story_events.c.event_id, roles.c.organization_id)
-        .select_from(story_event_parts)
-        .join(story_events, story_events.c.id == story_event_parts.c.story_event_id)
-        .join(
-            roles,
-            and_(
-                roles.c.story_id == story_events.c.story_id,
-                roles.c.person_idx == story_event_parts.c.mention_idx,
-            ),
-        )
-        .where(story_events.c.event_id.in_(in_range), roles.c.organization_id.is_not(None))
-        .distinct()
+def _posts_in(conn: Connection, in_range: Select[Any]) -> dict[tuple[str, int], str]:
+    """(story, person mention index) -> the organization of the post the story gives them."""
+    reporting = select(story_events.c.story_id).where(story_events.c.event_id.in_(in_range))
+    query = select(roles.c.story_id, roles.c.person_idx, roles.c.organization_id).where(
+        roles.c.story_id.in_(reporting), roles.c.organization_id.is_not(None)
     )
+    return {(r[0], r[1]): r[2] for r in conn.execute(query)}
 
 
 def _relations(
