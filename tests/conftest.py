@@ -19,6 +19,23 @@ SEED_004 = EXAMPLES / "004_99e82e53ceebd7d5.txt"
 
 Cli = Callable[..., Result]
 
+# The eleven people who speak at the conference of seed page 000 (read from the page).
+SPEAKERS_000 = frozenset(
+    {
+        "Valery Semerikov",
+        "Alexander Pankin",
+        "Vladimir Voronkov",
+        "Jehangir Khan",
+        "Marcel Peško",
+        "Xie Xiaoyong",
+        "Sergey Ivanov",
+        "Anatoly Sidorov",
+        "Sergei Pospelov",
+        "Jurgen Stock",
+        "Marie Dubot",
+    }
+)
+
 
 @pytest.fixture
 def db_url(tmp_path: Path) -> str:

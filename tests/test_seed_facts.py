@@ -17,21 +17,8 @@ from pressgraph.store.queries import (
     list_statements,
     names,
 )
-from tests.conftest import EXAMPLES, Cli
+from tests.conftest import EXAMPLES, SPEAKERS_000, Cli
 
-SPEAKERS_000 = {
-    "Valery Semerikov",
-    "Alexander Pankin",
-    "Vladimir Voronkov",
-    "Jehangir Khan",
-    "Marcel Peško",
-    "Xie Xiaoyong",
-    "Sergey Ivanov",
-    "Anatoly Sidorov",
-    "Sergei Pospelov",
-    "Jurgen Stock",
-    "Marie Dubot",
-}
 CLAIMS_000 = {
     # (low, high, approx, unit, subject, speaker, authority)
     (80, 80, "over", "country", None, "Valery Semerikov", None),

@@ -15,7 +15,7 @@ from pressgraph.clean.stories import split_stories
 from pressgraph.extract.events import FoundEvent
 from pressgraph.nlp.pipeline import build_pipeline
 from pressgraph.settings import DEFAULT_MODEL
-from tests.conftest import SEED_000, SEED_004
+from tests.conftest import SEED_000, SEED_004, SPEAKERS_000
 
 Find = Callable[..., list[FoundEvent]]
 
@@ -68,19 +68,6 @@ def seed_000(find: Find) -> tuple[str, list[FoundEvent]]:
     return text, find(text, date)
 
 
-SPEAKERS_000 = {
-    "Valery Semerikov",
-    "Alexander Pankin",
-    "Vladimir Voronkov",
-    "Jehangir Khan",
-    "Marcel Peško",
-    "Xie Xiaoyong",
-    "Sergey Ivanov",
-    "Anatoly Sidorov",
-    "Sergei Pospelov",
-    "Jurgen Stock",
-    "Marie Dubot",
-}
 ATTENDING_000 = {
     "org:un-cted",
     "org:un",

@@ -197,12 +197,14 @@ def _seen(conn: Connection, entity_id: str) -> tuple[Seen, ...]:
         .order_by(stories.c.date.nulls_last(), mentions.c.story_id, mentions.c.start)
     ).mappings()
     return tuple(
-        Seen(_where(r), r["date"], r["text"], _sentence(r["source_text"], r["start"], r["end"]))
+        Seen(
+            _where(r), r["date"], r["text"], sentence_around(r["source_text"], r["start"], r["end"])
+        )
         for r in rows
     )
 
 
-def _sentence(text: str, start: int, end: int) -> str:
+def sentence_around(text: str, start: int, end: int) -> str:
     """The sentence around a mention (by punctuation; the evidence, not a parse)."""
     left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
     right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]

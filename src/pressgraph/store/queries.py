@@ -22,7 +22,7 @@ from pressgraph.store.schema import (
 )
 
 # When one entity has several parts in an event, the strongest is shown.
-_PART_ORDER = ("chair", "host", "delegation_head", "speaker", "participant")
+PART_ORDER = ("chair", "host", "delegation_head", "speaker", "participant")
 
 
 @dataclass(frozen=True)
@@ -126,7 +126,7 @@ def _event_row(row: object, parts: list[tuple[str, str]], sources: list[str]) ->
     for entity, part in parts:
         if part == "organizer":
             organizers.append(entity)
-        elif entity not in best or _PART_ORDER.index(part) < _PART_ORDER.index(best[entity]):
+        elif entity not in best or PART_ORDER.index(part) < PART_ORDER.index(best[entity]):
             best[entity] = part
     return EventRow(
         id=r["id"],
@@ -138,7 +138,7 @@ def _event_row(row: object, parts: list[tuple[str, str]], sources: list[str]) ->
         format=r["format"],
         chair=r["chair_id"],
         organizers=tuple(dict.fromkeys(organizers)),
-        participants=tuple(sorted(best.items(), key=lambda p: (_PART_ORDER.index(p[1]), p[0]))),
+        participants=tuple(sorted(best.items(), key=lambda p: (PART_ORDER.index(p[1]), p[0]))),
         stories=tuple(dict.fromkeys(sources)),
     )
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import Connection, RowMapping, Select, and_, distinct, func, or_, select
 
-from pressgraph.store.queries import _PART_ORDER
+from pressgraph.store.queries import PART_ORDER
 from pressgraph.store.schema import (
     claims,
     entities,
@@ -27,7 +27,7 @@ from pressgraph.store.schema import (
 _PARAGRAPH = re.compile(r"[^\n]+")
 TITLE_WIDTH = 90
 LIST_LIMIT = 50  # rows of one kind a page shows before it says "and N more"
-PARTS = (*_PART_ORDER, "organizer")  # strongest first, as queries.py ranks them
+PARTS = (*PART_ORDER, "organizer")  # strongest first, as queries.py ranks them
 
 
 @dataclass(frozen=True)

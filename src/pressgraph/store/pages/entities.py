@@ -18,7 +18,7 @@ from sqlalchemy import Connection, RowMapping, Select, distinct, func, or_, sele
 from pressgraph.errors import NotFoundError
 from pressgraph.store.annotations import EntityRow
 from pressgraph.store.db import Database
-from pressgraph.store.entities import EntityCount, Seen, _sentence, find_entity, list_entities
+from pressgraph.store.entities import EntityCount, Seen, find_entity, list_entities, sentence_around
 from pressgraph.store.pages.common import (
     LIST_LIMIT,
     PARTS,
@@ -380,4 +380,4 @@ def _seen(conn: Connection, latest: list[RowMapping]) -> tuple[Seen, ...]:
 def _seen_row(r: RowMapping, texts: dict[str, tuple[str, str | None]]) -> Seen:
     where = r["story_id"] or f"removed:{r['removed_id']}"
     source, date = texts[where]
-    return Seen(where, date, r["text"], _sentence(source, r["start"], r["end"]))
+    return Seen(where, date, r["text"], sentence_around(source, r["start"], r["end"]))
