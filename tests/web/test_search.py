@@ -116,7 +116,7 @@ def test_marked_text_splits_into_runs() -> None:
 
 def test_the_like_fallback_finds_the_same_stories(db_for_search: Database) -> None:
     with db_for_search.read() as conn:
-        total, hits = _like(conn, "semerikov conference", None, None, 1, 10)
+        total, hits = _like(conn, "semerikov conference", (None, None), (), 1, 10)
     assert total == 2
     assert all(any(hit for _, hit in h.snippet.parts()) for h in hits)
 
@@ -269,10 +269,11 @@ def test_an_unknown_entity_filter_is_a_404(client: TestClient) -> None:
 
 def test_the_like_fallback_applies_the_filters(seeded: Seeded) -> None:
     from pressgraph.store.pages.common import Ref
-    from pressgraph.store.pages.search import _like, _within
+    from pressgraph.store.pages.search import _within
 
     db = Database(seeded.url)
     within = _within(Ref("org:csto", "CSTO", "organization"), "conference")
+    assert within is not None
     with db.read() as conn:
-        total, hits = _like(conn, "terrorism", within, (None, None), 1, 10)
+        total, hits = _like(conn, "terrorism", (None, None), (within,), 1, 10)
     assert total == 2 and {h.story for h in hits} == {seeded.seed_000, seeded.seed_004_main}

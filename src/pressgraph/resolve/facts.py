@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Table, bindparam, delete, select, update
 from pressgraph.records import RESOLVE_STAGE, StoryEvent
 from pressgraph.resolve.entities import slug
 from pressgraph.resolve.events import EventCandidate, merge_events
+from pressgraph.store import derived
 from pressgraph.store.annotations import all_mentions
 from pressgraph.store.db import Database
 from pressgraph.store.facts import StoryEventRow, story_event_rows
@@ -32,7 +33,8 @@ class FactsSummary:
 
 
 def resolve_facts(db: Database) -> FactsSummary:
-    """Fill entity ids on every fact and rebuild the events table, in one transaction."""
+    """Fill entity ids on every fact, rebuild the events table and the sums pages read
+    (store/derived.py), in one transaction."""
     entities: Entities = {
         (m.story, m.idx): m.entity for m in all_mentions(db) if m.entity is not None
     }
@@ -52,6 +54,7 @@ def resolve_facts(db: Database) -> FactsSummary:
             ("authority_idx", "authority_id"),
         )
         _link(conn, relations, entities, ("source_idx", "source_id"), ("target_idx", "target_id"))
+        derived.refresh(conn)
     return FactsSummary(len(rows), len(set(merged.values())))
 
 

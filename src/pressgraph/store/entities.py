@@ -9,7 +9,7 @@ from sqlalchemy import ColumnElement, Connection, RowMapping, func, or_, select
 from pressgraph.errors import NotFoundError
 from pressgraph.store.annotations import EntityRow, _entity
 from pressgraph.store.db import Database
-from pressgraph.store.schema import entities, mentions, removed, roles, stories
+from pressgraph.store.schema import entities, entity_counts, mentions, removed, roles, stories
 
 
 @dataclass(frozen=True)
@@ -59,11 +59,10 @@ def list_entities(
     db: Database, kind: str | None = None, query: str | None = None
 ) -> list[EntityCount]:
     """Entities with mention counts, most mentioned first; filter by kind and name substring."""
-    count = func.count(mentions.c.id)
+    count = func.coalesce(entity_counts.c.mentions, 0)
     stmt = (
         select(entities, count.label("n"))
-        .select_from(entities.outerjoin(mentions, mentions.c.entity_id == entities.c.id))
-        .group_by(entities.c.id)
+        .select_from(entities.outerjoin(entity_counts, entity_counts.c.entity_id == entities.c.id))
         .order_by(count.desc(), entities.c.name)
     )
     if kind:

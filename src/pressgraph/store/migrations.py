@@ -19,7 +19,7 @@ from alembic.operations import Operations
 from sqlalchemy import Column, Connection, String, inspect, select, update
 
 from pressgraph.clean.text import story_hash
-from pressgraph.store import schema, search
+from pressgraph.store import derived, schema, search
 
 
 @dataclass(frozen=True)
@@ -87,12 +87,42 @@ def _facts(op: Operations, conn: Connection) -> None:
     schema.metadata.create_all(conn, tables=tables)
 
 
+_ENTITY_COLUMNS = (
+    ("claims", "speaker_id"),
+    ("claims", "subject_id"),
+    ("claims", "authority_id"),
+    ("relations", "source_id"),
+    ("relations", "target_id"),
+)
+
+
+def _derived(op: Operations, conn: Connection) -> None:
+    """Sums of the facts that pages read (issue 5): entity stories and counts, event
+    members, posts held, network edges; filled from the facts already stored. Mentions are
+    indexed by (story, index), the key facts point at them by; claims and relations by the
+    entities they involve."""
+    op.drop_index("ix_mentions_story", table_name="mentions")
+    op.create_index("ix_mentions_story", "mentions", ["story_id", "idx"])
+    for table, column in _ENTITY_COLUMNS:
+        op.create_index(f"ix_{table}_{column.removesuffix('_id')}", table, [column])
+    tables = [
+        schema.entity_stories,
+        schema.entity_counts,
+        schema.event_members,
+        schema.posts,
+        schema.network_edges,
+    ]
+    schema.metadata.create_all(conn, tables=tables)
+    derived.refresh(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", _initial),
     Migration(2, "story_search", _story_search, search.create_index),
     Migration(3, "entities", _entities),
     Migration(4, "story_duplicates", _story_duplicates),
     Migration(5, "facts", _facts),
+    Migration(6, "derived", _derived),
 )
 
 

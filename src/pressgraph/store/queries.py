@@ -5,24 +5,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, and_, or_, select
+from sqlalchemy import Connection, or_, select
 
 from pressgraph.errors import NotFoundError
 from pressgraph.store.db import Database
+from pressgraph.store.derived import PART_ORDER, parts_of
 from pressgraph.store.schema import (
     claims,
     entities,
     events,
-    mentions,
     relations,
     statements,
     stories,
-    story_event_parts,
     story_events,
 )
-
-# When one entity has several parts in an event, the strongest is shown.
-PART_ORDER = ("chair", "host", "delegation_head", "speaker", "participant")
 
 
 @dataclass(frozen=True)
@@ -101,20 +97,8 @@ def names(db: Database) -> dict[str, str]:
 
 def _parts(conn: Connection) -> dict[str, list[tuple[str, str]]]:
     """Event id -> [(entity id, part)] from every story that reports it."""
-    query = (
-        select(story_events.c.event_id, mentions.c.entity_id, story_event_parts.c.part)
-        .join(story_events, story_events.c.id == story_event_parts.c.story_event_id)
-        .join(
-            mentions,
-            and_(
-                mentions.c.story_id == story_events.c.story_id,
-                mentions.c.idx == story_event_parts.c.mention_idx,
-            ),
-        )
-        .where(mentions.c.entity_id.is_not(None))
-    )
     out: dict[str, list[tuple[str, str]]] = {}
-    for event_id, entity_id, part in conn.execute(query):
+    for event_id, entity_id, part in conn.execute(parts_of()):
         out.setdefault(event_id, []).append((entity_id, part))
     return out
 

@@ -125,7 +125,8 @@ mentions = Table(
     Column("entity_id", String(96)),  # set by resolution
     Column("stage", String(32), nullable=False),
 )
-Index("ix_mentions_story", mentions.c.story_id)
+# (story, index) is how facts point at mentions; the index serves story lookups too.
+Index("ix_mentions_story", mentions.c.story_id, mentions.c.idx)
 Index("ix_mentions_entity", mentions.c.entity_id)
 
 roles = Table(
@@ -272,6 +273,9 @@ claims = Table(
 )
 Index("ix_claims_story", claims.c.story_id)
 Index("ix_claims_unit", claims.c.unit)
+Index("ix_claims_speaker", claims.c.speaker_id)
+Index("ix_claims_subject", claims.c.subject_id)
+Index("ix_claims_authority", claims.c.authority_id)
 
 relations = Table(
     "relations",
@@ -289,3 +293,81 @@ relations = Table(
     Column("stage", String(32), nullable=False),
 )
 Index("ix_relations_story", relations.c.story_id)
+Index("ix_relations_source", relations.c.source_id)
+Index("ix_relations_target", relations.c.target_id)
+
+# --- derived: rebuilt from the facts by every resolution (store/derived.py) -------------------
+# Nothing here is evidence: each row sums facts stored above, so pages read a few precomputed
+# rows instead of aggregating hundreds of thousands of mentions per request.
+
+entity_stories = Table(
+    "entity_stories",
+    metadata,
+    Column("entity_id", String(96), primary_key=True),
+    Column("story_id", String(24), primary_key=True),  # an annotated story (not a repeat)
+    Column("mentions", Integer, nullable=False),
+    Column("date", String(10)),  # the story's
+)
+Index("ix_entity_stories_story", entity_stories.c.story_id)
+
+entity_counts = Table(
+    "entity_counts",
+    metadata,
+    Column("entity_id", String(96), primary_key=True),
+    Column("mentions", Integer, nullable=False),  # in stories and in removed furniture
+    Column("stories", Integer, nullable=False),
+    # Events it or one of its bodies took part in, chaired, organized or hosted.
+    Column("events", Integer, nullable=False),
+)
+
+event_members = Table(
+    "event_members",
+    metadata,
+    # Keyed (and, on SQLite, stored) by entity: an entity's events are one range of rows.
+    Column("entity_id", String(96), primary_key=True),
+    Column("event_id", String(96), primary_key=True),
+    # The strongest part: chair, host, delegation_head, speaker, participant, organizer, then
+    # "place" (where it was held) and "official" (the organization of a post held by someone
+    # taking part).
+    Column("part", String(16), nullable=False),
+    Column("rank", Integer, nullable=False),  # the part's place in that order
+    Column("start", String(10)),  # the event's
+    sqlite_with_rowid=False,
+)
+Index("ix_event_members_event", event_members.c.event_id)
+Index("ix_event_members_start", event_members.c.entity_id, event_members.c.start)
+
+posts = Table(
+    "posts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("person_id", String(96)),
+    Column("title", Text, nullable=False),
+    Column("organization_id", String(96)),
+    Column("country_id", String(96)),
+    Column("first", String(10)),  # the first and last date a story says it was held
+    Column("last", String(10)),
+    Column("seen", Integer, nullable=False),  # how many phrases say so
+    Column("evidence", Text, nullable=False),  # ids of the first few `roles` rows, by date
+)
+Index("ix_posts_person", posts.c.person_id)
+Index("ix_posts_organization", posts.c.organization_id)
+Index("ix_posts_country", posts.c.country_id)
+
+network_edges = Table(
+    "network_edges",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("bodies", Boolean, nullable=False),  # bodies kept apart (else folded into the top)
+    Column("source", String(96), nullable=False),
+    Column("target", String(96), nullable=False),
+    Column("kind", String(24), nullable=False),  # a relation kind, or "co-participation"
+    # "2019-10" of the events or relations summed; None: undated, or dated only to a month
+    # or a year (those are summed from the facts when the page asks for a date range).
+    Column("month", String(10)),
+    Column("count", Integer, nullable=False),
+    Column("first", String(10)),
+    Column("last", String(10)),
+    Column("evidence", Text, nullable=False),  # the first few event or story ids, one per line
+)
+Index("ix_network_edges_month", network_edges.c.bodies, network_edges.c.month)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
+    ColumnElement,
     Connection,
     Select,
     column,
@@ -202,18 +203,23 @@ def search_stories(
     *,
     date_from: str | None = None,
     date_to: str | None = None,
+    within: ColumnElement[bool] | None = None,
     page: int = 1,
     page_size: int = PAGE_SIZE,
 ) -> SearchResults:
-    """One page of stories matching `query`, best first, within the dates (no query: newest)."""
+    """One page of stories matching `query`, best first, within the dates (no query: newest).
+
+    `within` is one more condition on the `stories` row (the stories that mention an
+    entity, say); ranking, snippets and marks stay those of the query alone."""
     query = query.strip()
+    where = () if within is None else (within,)
     with db.read() as conn:
         if not query:
-            total, hits = _browse(conn, date_from, date_to, page, page_size)
+            total, hits = _browse(conn, date_from, date_to, where, page, page_size)
         elif conn.dialect.name == "sqlite":
-            total, hits = _fts(conn, query, date_from, date_to, page, page_size)
+            total, hits = _fts(conn, query, (date_from, date_to), where, page, page_size)
         else:
-            total, hits = _like(conn, query, date_from, date_to, page, page_size)
+            total, hits = _like(conn, query, (date_from, date_to), where, page, page_size)
     pages = max(1, -(-total // page_size))
     return SearchResults(query, date_from, date_to, page, page_size, total, pages, tuple(hits))
 
@@ -250,9 +256,14 @@ def _run(conn: Connection, found: Select[Any], rows: Select[Any], page: int, siz
 
 
 def _browse(
-    conn: Connection, date_from: str | None, date_to: str | None, page: int, size: int
+    conn: Connection,
+    date_from: str | None,
+    date_to: str | None,
+    where: tuple[ColumnElement[bool], ...],
+    page: int,
+    size: int,
 ) -> tuple[int, list[SearchHit]]:
-    found = _dated(select(stories.c.id), date_from, date_to)
+    found = _dated(select(stories.c.id).where(*where), date_from, date_to)
     rows = found.with_only_columns(*_CARD).order_by(
         stories.c.date.desc().nulls_last(), stories.c.id
     )
@@ -263,15 +274,23 @@ def _browse(
 
 
 def _fts(
-    conn: Connection, query: str, date_from: str | None, date_to: str | None, page: int, size: int
+    conn: Connection,
+    query: str,
+    dates: tuple[str | None, str | None],
+    where: tuple[ColumnElement[bool], ...],
+    page: int,
+    size: int,
 ) -> tuple[int, list[SearchHit]]:
     """Count the matches, and read one page of them best first, with the matches marked."""
     name: ColumnClause[Any] = literal_column(INDEX)  # FTS5 functions take the table itself
     match = text(f"{INDEX} MATCH :match").bindparams(match=to_fts(query))
     found = select(_INDEX.c.rowid).where(match)
-    if date_from or date_to:
-        dated = found.join_from(_INDEX, _MAP, _MAP.c.id == _INDEX.c.rowid)
-        found = _dated(dated, date_from, date_to, _MAP.c.date)
+    # Joined only as far as needed: counting the bare matches reads the index alone.
+    if where:
+        found = found.select_from(_JOINED).where(*where)
+    elif dates != (None, None):
+        found = found.join_from(_INDEX, _MAP, _MAP.c.id == _INDEX.c.rowid)
+    found = _dated(found, *dates, _MAP.c.date)
     # Ordered by FTS5's own `rank` (here bm25 with our weights), FTS5 sorts the matches
     # itself, so SQLite computes the highlight and snippet for the shown rows only.
     shown = _dated(
@@ -281,10 +300,9 @@ def _fts(
             func.snippet(name, 1, _OPEN, _CLOSE, "…", SNIPPET_TOKENS).label("snippet"),
         )
         .select_from(_JOINED)
-        .where(match, text(f"{INDEX}.rank MATCH :rank").bindparams(rank=_RANK))
+        .where(match, *where, text(f"{INDEX}.rank MATCH :rank").bindparams(rank=_RANK))
         .order_by(_INDEX.c.rank),
-        date_from,
-        date_to,
+        *dates,
         _MAP.c.date,
     )
     try:
@@ -307,11 +325,16 @@ def _syntax_error(query: str, exc: OperationalError) -> PressgraphError:
 
 
 def _like(
-    conn: Connection, query: str, date_from: str | None, date_to: str | None, page: int, size: int
+    conn: Connection,
+    query: str,
+    dates: tuple[str | None, str | None],
+    where: tuple[ColumnElement[bool], ...],
+    page: int,
+    size: int,
 ) -> tuple[int, list[SearchHit]]:
     """The portable fallback (no FTS5): every word must occur in the headline or the text."""
     words = [w for w in _WORD.findall(query) if w.upper() not in _OPERATORS]
-    found = _dated(select(stories.c.id), date_from, date_to).where(
+    found = _dated(select(stories.c.id).where(*where), *dates).where(
         *(_contains(stories.c.headline, w) | _contains(stories.c.text, w) for w in words)
     )
     rows = found.with_only_columns(*_CARD, stories.c.headline, stories.c.text).order_by(

@@ -9,18 +9,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, RowMapping, Select, and_, distinct, func, or_, select
+from sqlalchemy import Connection, RowMapping, Select, distinct, func, or_, select
 
-from pressgraph.store.queries import PART_ORDER
+from pressgraph.store.derived import PART_ORDER
 from pressgraph.store.schema import (
     claims,
     entities,
+    event_members,
     events,
-    mentions,
     relations,
     statements,
     stories,
-    story_event_parts,
     story_events,
 )
 
@@ -190,74 +189,19 @@ def event_title(kind: str, name: str | None, place: Ref | None) -> str:
     return f"{kind.capitalize()} in {place.name}" if place else kind.capitalize()
 
 
-def parts_of(*where: Any) -> Select[Any]:
-    """(event id, entity id, part) of every resolved participant, where the conditions hold."""
-    return (
-        select(story_events.c.event_id, mentions.c.entity_id, story_event_parts.c.part)
-        .select_from(story_event_parts)
-        .join(story_events, story_events.c.id == story_event_parts.c.story_event_id)
-        .join(
-            mentions,
-            and_(
-                mentions.c.story_id == story_events.c.story_id,
-                mentions.c.idx == story_event_parts.c.mention_idx,
-            ),
-        )
-        .where(mentions.c.entity_id.is_not(None), *where)
-    )
-
-
-def story_parts(conn: Connection, where: Any) -> list[tuple[str, str, int, str]]:
-    """(event id, story id, mention index, part) of the story events `where` selects."""
-    query = (
-        select(
-            story_events.c.event_id,
-            story_events.c.story_id,
-            story_event_parts.c.mention_idx,
-            story_event_parts.c.part,
-        )
-        .select_from(story_event_parts)
-        .join(story_events, story_events.c.id == story_event_parts.c.story_event_id)
-        .where(story_events.c.event_id.is_not(None), where)
-    )
-    return [(r[0], r[1], r[2], r[3]) for r in conn.execute(query)]
-
-
-def mention_entities(
-    conn: Connection, parts: list[tuple[str, str, int, str]]
-) -> dict[tuple[str, int], str]:
-    """(story id, mention index) -> entity id, for the mentions these parts point at.
-
-    Read story by story: joined part by part, SQLite would read every mention of a story once
-    for each part in it (there is no index on story and index together)."""
-    found: dict[tuple[str, int], str] = {}
-    wanted = {(p[1], p[2]) for p in parts}
-    in_stories = sorted({p[1] for p in parts})
-    indexes = {p[2] for p in parts}
-    for chunk in (in_stories[n : n + 500] for n in range(0, len(in_stories), 500)):
-        query = select(mentions.c.story_id, mentions.c.idx, mentions.c.entity_id).where(
-            mentions.c.story_id.in_(chunk),
-            mentions.c.idx.in_(indexes),
-            mentions.c.entity_id.is_not(None),
-        )
-        found.update(((r[0], r[1]), r[2]) for r in conn.execute(query) if (r[0], r[1]) in wanted)
-    return found
-
-
 def event_cards(conn: Connection, query: Select[Any]) -> list[EventCard]:
     """The events `query` selects (rows of `events`), as cards with their counts."""
     rows = list(conn.execute(query).mappings())
     ids = [r["id"] for r in rows]
-    parts = story_parts(conn, story_events.c.event_id.in_(ids))
-    who = mention_entities(conn, parts)
-    taking_part = {
-        (e, who[(s, i)]) for e, s, i, part in parts if part != "organizer" and (s, i) in who
-    }
-    kinds = refs(conn, (entity for _, entity in taking_part))
     people: Counter[str] = Counter()
     others: Counter[str] = Counter()
-    for event_id, entity in taking_part:
-        (people if kinds[entity].kind == "person" else others)[event_id] += 1
+    taking_part = (
+        select(event_members.c.event_id, entities.c.kind)
+        .outerjoin(entities, entities.c.id == event_members.c.entity_id)
+        .where(event_members.c.event_id.in_(ids), event_members.c.part.in_(PART_ORDER))
+    )
+    for event_id, kind in conn.execute(taking_part):
+        (people if kind == "person" else others)[event_id] += 1
     sources: dict[str, int] = {
         r[0]: int(r[1])
         for r in conn.execute(

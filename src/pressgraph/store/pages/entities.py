@@ -13,15 +13,15 @@ from dataclasses import dataclass
 from typing import Any, Literal, get_args
 from urllib.parse import quote
 
-from sqlalchemy import Connection, RowMapping, Select, distinct, func, or_, select
+from sqlalchemy import Connection, RowMapping, Select, func, or_, select
 
 from pressgraph.errors import NotFoundError
 from pressgraph.store.annotations import EntityRow
 from pressgraph.store.db import Database
+from pressgraph.store.derived import MEMBER_ORDER, attended
 from pressgraph.store.entities import EntityCount, Seen, find_entity, list_entities, sentence_around
 from pressgraph.store.pages.common import (
     LIST_LIMIT,
-    PARTS,
     ClaimView,
     EventCard,
     Ref,
@@ -30,25 +30,26 @@ from pressgraph.store.pages.common import (
     claim_views,
     count,
     event_cards,
-    mention_entities,
     newest_events,
     ref,
     refs,
     relation_views,
     statement_views,
-    story_parts,
 )
 from pressgraph.store.schema import (
     claims,
     entities,
+    entity_counts,
+    entity_stories,
+    event_members,
     events,
     mentions,
+    posts,
     relations,
     removed,
     roles,
     statements,
     stories,
-    story_events,
 )
 
 EntityKind = Literal["person", "organization", "country", "place"]
@@ -62,7 +63,6 @@ SAMPLE = 600  # latest mentions read for spellings and the latest mentions
 SAMPLE_STORIES = 60  # of their stories, the latest read for companions and events
 WITH_POSTS = ("person",)
 WITH_OFFICIALS = ("organization", "country")
-_POST = (roles.c.person_id, roles.c.title, roles.c.organization_id, roles.c.country_id)
 
 
 @dataclass(frozen=True)
@@ -133,15 +133,15 @@ class EntityPage:
     parent: Ref | None
     bodies: tuple[Ref, ...]
     mentions: int
-    # Spellings, companions, events and the latest mentions are read from the stories of the
-    # latest SAMPLE mentions: all of them for most entities, the latest ones for the busiest
-    # (the CSTO is named 100,000 times in 10,000 stories). `sampled` is then how many stories.
+    # Spellings, companions and the latest mentions are read from the stories of the latest
+    # SAMPLE mentions: all of them for most entities, the latest ones for the busiest (the
+    # CSTO is named 100,000 times in 10,000 stories). `sampled` is then how many stories.
     sampled: int | None
     spellings: tuple[Spelling, ...]
     posts: tuple[PostView, ...]  # held by a person, oldest first
     officials: tuple[PostView, ...]  # of an organization or country, oldest first
     events: tuple[Attended, ...]  # newest first
-    events_total: int  # in the sampled stories when `sampled` is set
+    events_total: int
     statements: tuple[StatementView, ...]
     statements_total: int
     claims: tuple[ClaimView, ...]  # made by it, about it, or on its authority
@@ -188,7 +188,12 @@ def _page(conn: Connection, entity: EntityRow) -> EntityPage:
     # An organization's events, relations and claims include its bodies' (the CSTO organizes
     # through its Secretariat, and claims on the authority of its Joint Staff).
     own = [eid, *(b.id for b in bodies)]
-    total = conn.execute(select(func.count()).where(mentions.c.entity_id == eid)).scalar_one()
+    counted = conn.execute(
+        select(entity_counts.c.mentions, entity_counts.c.events).where(
+            entity_counts.c.entity_id == eid
+        )
+    ).first()
+    total, events_total = (int(counted[0]), int(counted[1])) if counted else (0, 0)
     latest = list(conn.execute(_latest(eid)).mappings())
     in_stories = list(dict.fromkeys(r["story_id"] for r in latest if r["story_id"]))
     sample = in_stories[:SAMPLE_STORIES]
@@ -197,18 +202,17 @@ def _page(conn: Connection, entity: EntityRow) -> EntityPage:
         claims.c.speaker_id.in_(own), claims.c.subject_id.in_(own), claims.c.authority_id.in_(own)
     )
     related = or_(relations.c.source_id.in_(own), relations.c.target_id.in_(own))
-    attended, events_total = _attended(conn, own, sample)
     people, orgs = _companions(conn, eid, sample)
     return EntityPage(
         entity=entity,
         parent=ref(refs(conn, [entity.parent]), entity.parent),
         bodies=bodies,
-        mentions=int(total),
+        mentions=total,
         sampled=len(sample) if total > SAMPLE or len(in_stories) > SAMPLE_STORIES else None,
         spellings=_spellings(latest),
-        posts=_posts(conn, roles.c.person_id == eid) if entity.kind in WITH_POSTS else (),
+        posts=_posts(conn, posts.c.person_id == eid) if entity.kind in WITH_POSTS else (),
         officials=_officials(conn, eid) if entity.kind in WITH_OFFICIALS else (),
-        events=attended,
+        events=_attended(conn, own),
         events_total=events_total,
         statements=tuple(statement_views(conn, said, LIST_LIMIT)),
         statements_total=count(conn, select(statements.c.id).where(said)),
@@ -255,99 +259,87 @@ def _spellings(latest: list[RowMapping]) -> tuple[Spelling, ...]:
 
 def _officials(conn: Connection, entity_id: str) -> tuple[PostView, ...]:
     """The posts held in an organization or country, by whom, oldest first."""
-    return _posts(conn, or_(roles.c.organization_id == entity_id, roles.c.country_id == entity_id))
+    return _posts(conn, or_(posts.c.organization_id == entity_id, posts.c.country_id == entity_id))
 
 
 def _posts(conn: Connection, where: Any) -> tuple[PostView, ...]:
-    """Posts grouped by (person, title, organization, country): dates seen and first evidence.
-
-    One pass over the rows: a GROUP BY on four text columns sorts them and is slower than
-    grouping the ~10,000 rows the busiest organization has here. The phrases are read after,
-    for the first few rows of each post only."""
-    groups: dict[tuple[Any, ...], list[tuple[str, int]]] = {}
-    for person, title, org, country, row_id, date in conn.execute(
-        select(*_POST, roles.c.id, roles.c.date).where(where)
-    ):
-        groups.setdefault((person, title, org, country), []).append((date or "", row_id))
-    for rows in groups.values():
-        rows.sort()
-    first = [row_id for rows in groups.values() for _, row_id in rows[:EVIDENCE]]
+    """Posts held (rows of the derived `posts` table), each with its first few phrases."""
+    rows = list(conn.execute(select(posts).where(where)).mappings())
+    shown = {r["id"]: [int(i) for i in r["evidence"].split()][:EVIDENCE] for r in rows}
+    wanted = [i for ids in shown.values() for i in ids]
     said = {
         r.id: Evidence(r.story_id, r.text, r.date)
         for r in conn.execute(
             select(roles.c.id, roles.c.story_id, roles.c.text, roles.c.date).where(
-                roles.c.id.in_(first)
+                roles.c.id.in_(wanted)
             )
         )
     }
-    names = refs(conn, (v for key in groups for n, v in enumerate(key) if n != 1))
-    posts = [_post(key, rows, said, names) for key, rows in groups.items()]
+    names = refs(conn, (r[c] for r in rows for c in ("person_id", "organization_id", "country_id")))
+    views = [
+        PostView(
+            person=ref(names, r["person_id"]),
+            title=r["title"],
+            organization=ref(names, r["organization_id"]),
+            country=ref(names, r["country_id"]),
+            first=r["first"],
+            last=r["last"],
+            seen=r["seen"],
+            evidence=tuple(said[i] for i in shown[r["id"]] if i in said),
+        )
+        for r in rows
+    ]
     return tuple(
-        sorted(posts, key=lambda p: (p.first or "", p.title, p.person.name if p.person else ""))
-    )
-
-
-def _post(
-    key: tuple[Any, ...],
-    rows: list[tuple[str, int]],
-    said: dict[int, Evidence],
-    names: dict[str, Ref],
-) -> PostView:
-    """One post from its (date, row id) pairs, sorted by date (undated first)."""
-    dates = [date for date, _ in rows if date]
-    return PostView(
-        person=ref(names, key[0]),
-        title=key[1],
-        organization=ref(names, key[2]),
-        country=ref(names, key[3]),
-        first=dates[0] if dates else None,
-        last=dates[-1] if dates else None,
-        seen=len(rows),
-        evidence=tuple(said[row_id] for _, row_id in rows[:EVIDENCE]),
+        sorted(views, key=lambda p: (p.first or "", p.title, p.person.name if p.person else ""))
     )
 
 
 # --- events, companions, mentions ---------------------------------------------------------------
 
 
-def _attended(
-    conn: Connection, own: list[str], sample: list[str]
-) -> tuple[tuple[Attended, ...], int]:
-    """The events the entities took part in, as the sampled stories report them (newest first,
-    capped), with the strongest part; and events they chaired or that were held there."""
-    order = (*PARTS, "place")
-    best: dict[str, str] = {}
-    for event_id, part in [*_parts_in(conn, own, sample), *_chaired_or_hosted(conn, own)]:
-        if event_id not in best or order.index(part) < order.index(best[event_id]):
-            best[event_id] = part
-    query = newest_events(select(events)).where(events.c.id.in_(best))
-    cards = event_cards(conn, query.limit(EVENTS_SHOWN))
-    return tuple(Attended(c, best[c.id]) for c in cards), len(best)
-
-
-def _parts_in(conn: Connection, own: list[str], sample: list[str]) -> list[tuple[str, str]]:
-    """(event, part) of the entities in the events these stories report."""
-    parts = story_parts(conn, story_events.c.story_id.in_(sample))
-    who = mention_entities(conn, parts)
-    return [(e, part) for e, s, i, part in parts if who.get((s, i)) in own]
-
-
-def _chaired_or_hosted(conn: Connection, own: list[str]) -> list[tuple[str, str]]:
-    query = select(events.c.id, events.c.chair_id).where(
-        or_(events.c.chair_id.in_(own), events.c.place_id.in_(own))
+def _attended(conn: Connection, own: list[str]) -> tuple[Attended, ...]:
+    """The newest events the entities took part in, chaired, organized or hosted (undated
+    last), each with the strongest part any of them had."""
+    newest: dict[str, str | None] = {}
+    for entity_id in own:
+        newest.update(_newest_of(conn, entity_id))
+    chosen = sorted(newest)
+    chosen.sort(key=lambda e: (newest[e] is not None, newest[e] or ""), reverse=True)
+    chosen = chosen[:EVENTS_SHOWN]
+    strongest = (
+        select(event_members.c.event_id, func.min(event_members.c.rank))
+        .where(event_members.c.entity_id.in_(own), event_members.c.event_id.in_(chosen))
+        .group_by(event_members.c.event_id)
     )
-    return [(r.id, "chair" if r.chair_id in own else "place") for r in conn.execute(query)]
+    best = {str(e): MEMBER_ORDER[int(rank)] for e, rank in conn.execute(strongest)}
+    cards = event_cards(conn, newest_events(select(events)).where(events.c.id.in_(chosen)))
+    return tuple(Attended(c, best[c.id]) for c in cards)
+
+
+def _newest_of(conn: Connection, entity_id: str) -> list[tuple[str, str | None]]:
+    """(event, start) of the entity's EVENTS_SHOWN newest events: an index walk, dated first
+    (an order with NULLS LAST would make SQLite sort every event of a busy entity)."""
+    mine = select(event_members.c.event_id, event_members.c.start).where(
+        event_members.c.entity_id == entity_id, attended()
+    )
+    dated = mine.where(event_members.c.start.is_not(None)).order_by(
+        event_members.c.start.desc(), event_members.c.event_id
+    )
+    found = [(r[0], r[1]) for r in conn.execute(dated.limit(EVENTS_SHOWN))]
+    if len(found) < EVENTS_SHOWN:
+        undated = mine.where(event_members.c.start.is_(None)).order_by(event_members.c.event_id)
+        found += [(r[0], None) for r in conn.execute(undated.limit(EVENTS_SHOWN - len(found)))]
+    return found
 
 
 def _companions(
     conn: Connection, entity_id: str, sample: list[str]
 ) -> tuple[tuple[Companion, ...], tuple[Companion, ...]]:
     """People and organizations mentioned in the most of the sampled stories of the entity."""
-    n = func.count(distinct(mentions.c.story_id)).label("n")
     query = (
-        select(mentions.c.entity_id, n)
-        .where(mentions.c.story_id.in_(sample), mentions.c.entity_id != entity_id)
-        .group_by(mentions.c.entity_id)
+        select(entity_stories.c.entity_id, func.count())
+        .where(entity_stories.c.story_id.in_(sample), entity_stories.c.entity_id != entity_id)
+        .group_by(entity_stories.c.entity_id)
     )
     counted: dict[str, int] = {r[0]: int(r[1]) for r in conn.execute(query)}
     names = refs(conn, counted)

@@ -6,10 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
-from sqlalchemy import ColumnElement, Connection, RowMapping, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Connection, RowMapping, Select, and_, func, select
 
 from pressgraph.errors import NotFoundError
 from pressgraph.store.db import Database
+from pressgraph.store.derived import attended, parts_of
 from pressgraph.store.pages.common import (
     PARTS,
     ClaimView,
@@ -22,15 +23,14 @@ from pressgraph.store.pages.common import (
     count,
     event_cards,
     events_in,
-    parts_of,
     ref,
     refs,
     statement_views,
 )
 from pressgraph.store.schema import (
     claims,
+    event_members,
     events,
-    mentions,
     statements,
     stories,
     story_events,
@@ -122,13 +122,8 @@ def event_list(
 
 def _involving(entity_id: str) -> ColumnElement[bool]:
     """Events the entity took part in, chaired, organized or hosted (as their place)."""
-    took_part = parts_of(mentions.c.entity_id == entity_id).with_only_columns(
-        story_events.c.event_id
-    )
-    return or_(
-        events.c.id.in_(took_part),
-        events.c.chair_id == entity_id,
-        events.c.place_id == entity_id,
+    return events.c.id.in_(
+        select(event_members.c.event_id).where(event_members.c.entity_id == entity_id, attended())
     )
 
 

@@ -1,0 +1,420 @@
+"""Derived tables: sums of the facts that pages read instead of aggregating per request.
+
+Which stories mention an entity and how often, how many mentions, stories and events each
+entity has, who took part in each event with their strongest part, and the edges of the
+network (co-participation and typed relations) summed per month. They are rebuilt from the
+facts in the transaction in which resolution rewrites the events, so they always agree with
+them, and by the migration that adds them. They hold no evidence of their own: every row
+sums rows of the fact tables, which keep the stories, offsets and stage versions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    and_,
+    case,
+    delete,
+    func,
+    insert,
+    select,
+    true,
+)
+
+from pressgraph.store.schema import (
+    entities,
+    entity_counts,
+    entity_stories,
+    event_members,
+    events,
+    mentions,
+    network_edges,
+    posts,
+    relations,
+    roles,
+    stories,
+    story_event_parts,
+    story_events,
+)
+
+# When one entity has several parts in an event, the strongest is shown.
+PART_ORDER = ("chair", "host", "delegation_head", "speaker", "participant")
+# Strongest part first; "official": the organization of a post held by someone taking part.
+MEMBER_ORDER = (*PART_ORDER, "organizer", "place", "official")
+TAKING_PART = PART_ORDER  # the parts that count someone among the participants
+CO_PARTICIPATION = "co-participation"
+NODE_KINDS = ("organization", "person")
+EVIDENCE = 5  # event or story ids kept per edge
+_CHUNK = 5000
+
+Folder = Callable[[str | None], str | None]
+EdgeKey = tuple[str, str, str]  # (source node, target node, kind)
+
+
+@dataclass(frozen=True)
+class DerivedSummary:
+    """How many rows each derived table got."""
+
+    entity_stories: int
+    event_members: int
+    posts: int
+    network_edges: int
+
+
+@dataclass
+class Link:
+    """An edge being summed: how often, the dates seen, the first few evidence ids."""
+
+    count: int = 0
+    dates: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+
+    def add(self, count: int, dates: Iterable[str | None], evidence: Iterable[str]) -> None:
+        """Add `count` more events or statements, their dates and evidence ids."""
+        self.count += count
+        self.dates.extend(d for d in dates if d)
+        for item in evidence:
+            if len(self.evidence) < EVIDENCE and item not in self.evidence:
+                self.evidence.append(item)
+
+
+def refresh(conn: Connection) -> DerivedSummary:
+    """Rebuild every derived table from the facts (inside the caller's transaction)."""
+    for table in (network_edges, posts, event_members, entity_counts, entity_stories):
+        conn.execute(delete(table))
+    stories_n = _fill_entity_stories(conn)
+    members_n = _fill_event_members(conn)
+    _fill_entity_counts(conn)
+    posts_n = _fill_posts(conn)
+    edges_n = _fill_network_edges(conn)
+    return DerivedSummary(stories_n, members_n, posts_n, edges_n)
+
+
+# --- entities: stories and counts --------------------------------------------------------------
+
+
+def _fill_entity_stories(conn: Connection) -> int:
+    counted = (
+        select(mentions.c.entity_id, mentions.c.story_id, func.count().label("n"))
+        .where(mentions.c.entity_id.is_not(None), mentions.c.story_id.is_not(None))
+        .group_by(mentions.c.entity_id, mentions.c.story_id)
+        .subquery()
+    )
+    rows = select(counted.c.entity_id, counted.c.story_id, counted.c.n, stories.c.date).join(
+        stories, stories.c.id == counted.c.story_id
+    )
+    columns = ["entity_id", "story_id", "mentions", "date"]
+    conn.execute(insert(entity_stories).from_select(columns, rows))
+    return _rows(conn, entity_stories)
+
+
+def _family_events(conn: Connection) -> dict[str, set[str]]:
+    """Entity id -> the events it and its bodies attended (as its page counts them)."""
+    own: dict[str, set[str]] = defaultdict(set)
+    for entity_id, event_id in conn.execute(
+        select(event_members.c.entity_id, event_members.c.event_id).where(attended())
+    ):
+        own[entity_id].add(event_id)
+    family = {eid: set(own.get(eid, ())) for eid in conn.execute(select(entities.c.id)).scalars()}
+    for eid, parent in conn.execute(select(entities.c.id, entities.c.parent_id)):
+        if parent in family:
+            family[parent] |= own.get(eid, set())
+    return family
+
+
+def _fill_entity_counts(conn: Connection) -> None:
+    def per_entity(query: Any) -> dict[str, int]:
+        return {str(r[0]): int(r[1]) for r in conn.execute(query)}
+
+    said = per_entity(
+        select(mentions.c.entity_id, func.count())
+        .where(mentions.c.entity_id.is_not(None))
+        .group_by(mentions.c.entity_id)
+    )
+    in_stories = per_entity(
+        select(entity_stories.c.entity_id, func.count()).group_by(entity_stories.c.entity_id)
+    )
+    rows = [
+        {
+            "entity_id": eid,
+            "mentions": said.get(eid, 0),
+            "stories": in_stories.get(eid, 0),
+            "events": len(events),
+        }
+        for eid, events in _family_events(conn).items()
+    ]
+    _insert(conn, entity_counts, rows)
+
+
+# --- events: members ---------------------------------------------------------------------------
+
+
+def parts_of(*where: Any) -> Select[Any]:
+    """(event id, entity id, part) of every resolved participant, where the conditions hold."""
+    return (
+        select(story_events.c.event_id, mentions.c.entity_id, story_event_parts.c.part)
+        .select_from(story_event_parts)
+        .join(story_events, story_events.c.id == story_event_parts.c.story_event_id)
+        .join(
+            mentions,
+            and_(
+                mentions.c.story_id == story_events.c.story_id,
+                mentions.c.idx == story_event_parts.c.mention_idx,
+            ),
+        )
+        .where(mentions.c.entity_id.is_not(None), *where)
+    )
+
+
+def attended() -> ColumnElement[bool]:
+    """The member rows of events an entity took part in, chaired, organized or hosted; not
+    those where only one of its officials took part."""
+    return event_members.c.rank < MEMBER_ORDER.index("official")
+
+
+def member_rank(part: str) -> int:
+    """The place of a part in MEMBER_ORDER (a part not listed there ranks as a participant)."""
+    return MEMBER_ORDER.index(part if part in MEMBER_ORDER else "participant")
+
+
+def _fill_event_members(conn: Connection) -> int:
+    best: dict[tuple[str, str], int] = {}
+    for event_id, entity_id, part in _member_rows(conn):
+        rank = member_rank(part)
+        if best.get((event_id, entity_id), len(MEMBER_ORDER)) > rank:
+            best[(event_id, entity_id)] = rank
+    starts = {r[0]: r[1] for r in conn.execute(select(events.c.id, events.c.start))}
+    rows = [
+        {"event_id": e, "entity_id": m, "part": MEMBER_ORDER[r], "rank": r, "start": starts[e]}
+        for (e, m), r in sorted(best.items())
+        if e in starts
+    ]
+    _insert(conn, event_members, rows)
+    return len(rows)
+
+
+def _member_rows(conn: Connection) -> Iterable[tuple[str, str, str]]:
+    """(event, entity, part) as the stories report them, the officials' organizations, and
+    each event's chair and place."""
+    for event_id, entity_id, part in conn.execute(parts_of(story_events.c.event_id.is_not(None))):
+        yield event_id, entity_id, part
+    officials = (
+        select(story_events.c.event_id, roles.c.organization_id)
+        .select_from(story_event_parts)
+        .join(story_events, story_events.c.id == story_event_parts.c.story_event_id)
+        .join(
+            roles,
+            and_(
+                roles.c.story_id == story_events.c.story_id,
+                roles.c.person_idx == story_event_parts.c.mention_idx,
+            ),
+        )
+        .where(story_events.c.event_id.is_not(None), roles.c.organization_id.is_not(None))
+    )
+    for event_id, organization_id in conn.execute(officials):
+        yield event_id, organization_id, "official"
+    for event_id, chair_id, place_id in conn.execute(
+        select(events.c.id, events.c.chair_id, events.c.place_id)
+    ):
+        if chair_id:
+            yield event_id, chair_id, "chair"
+        if place_id:
+            yield event_id, place_id, "place"
+
+
+# --- posts held ----------------------------------------------------------------------------------
+
+
+def _fill_posts(conn: Connection) -> int:
+    """Posts grouped by (person, title, organization, country): dates seen, first evidence."""
+    key = (roles.c.person_id, roles.c.title, roles.c.organization_id, roles.c.country_id)
+    groups: dict[tuple[Any, ...], list[tuple[str, int]]] = defaultdict(list)
+    for *post, row_id, date in conn.execute(select(*key, roles.c.id, roles.c.date)):
+        groups[tuple(post)].append((date or "", row_id))
+    rows: list[dict[str, object]] = []
+    for (person, title, organization, country), seen in groups.items():
+        seen.sort()  # undated first, then by date
+        dates = [date for date, _ in seen if date]
+        rows.append(
+            {
+                "person_id": person,
+                "title": title,
+                "organization_id": organization,
+                "country_id": country,
+                "first": dates[0] if dates else None,
+                "last": dates[-1] if dates else None,
+                "seen": len(seen),
+                "evidence": " ".join(str(row_id) for _, row_id in seen[:EVIDENCE]),
+            }
+        )
+    _insert(conn, posts, rows)
+    return len(rows)
+
+
+# --- the network -------------------------------------------------------------------------------
+
+
+def node_folder(conn: Connection, bodies: bool) -> tuple[Folder, dict[str, str]]:
+    """A function: entity id -> its node in the network (its top organization unless
+    `bodies`; None for kinds the network does not show), and the kind of every entity."""
+    rows = conn.execute(select(entities.c.id, entities.c.kind, entities.c.parent_id)).all()
+    kinds = {r.id: r.kind for r in rows}
+    parents = {r.id: r.parent_id for r in rows if r.parent_id in kinds}
+
+    def node(entity_id: str | None) -> str | None:
+        if entity_id is None or kinds.get(entity_id) not in NODE_KINDS:
+            return None
+        seen = {entity_id}
+        while not bodies and entity_id in parents and parents[entity_id] not in seen:
+            entity_id = parents[entity_id]
+            seen.add(entity_id)
+        return entity_id
+
+    return node, kinds
+
+
+def month(date: str | None) -> str | None:
+    """The month a day falls in ("2019-10"). None for a date known only to the month or the
+    year: whether "2019-05" is inside a range is decided by comparing it with the range's
+    ends, so its edges are always summed from the facts when a range is given."""
+    return date[:7] if date and len(date) >= 10 else None
+
+
+def links(
+    members: Iterable[tuple[str, str | None, Iterable[str]]],
+    stated: Iterable[tuple[str | None, str | None, str, str | None, str]],
+    node: Folder,
+) -> dict[tuple[str, str, str, str | None], Link]:
+    """Edges summed per month: co-participation from (event, start, members), and typed
+    relations from (source, target, kind, date, story)."""
+    found: dict[tuple[str, str, str, str | None], Link] = defaultdict(Link)
+    for event_id, start, who in members:
+        shown = sorted({n for m in who if (n := node(m))})
+        for a, b in combinations(shown, 2):
+            found[(a, b, CO_PARTICIPATION, month(start))].add(1, [start], [event_id])
+    for source, target, kind, date, story in stated:
+        head, tail = node(source), node(target)
+        if head and tail and head != tail:
+            found[(head, tail, kind, month(date))].add(1, [date], [story])
+    return found
+
+
+def event_members_of(
+    conn: Connection, where: ColumnElement[bool]
+) -> list[tuple[str, str | None, list[str]]]:
+    """(event, start, members) of the events `where` selects, earliest first; the place
+    where an event was held is not a member."""
+    query = (
+        select(events.c.id, events.c.start, event_members.c.entity_id)
+        .join(event_members, event_members.c.event_id == events.c.id)
+        .where(event_members.c.part != "place", where)
+        .order_by(events.c.start, events.c.id)
+    )
+    found: dict[str, tuple[str, str | None, list[str]]] = {}
+    for event_id, start, entity_id in conn.execute(query):
+        found.setdefault(event_id, (event_id, start, []))[2].append(entity_id)
+    return list(found.values())
+
+
+def relations_of(
+    conn: Connection, where: ColumnElement[bool]
+) -> list[tuple[str | None, str | None, str, str | None, str]]:
+    """(source, target, kind, date, story) of the relations `where` selects, earliest first."""
+    query = select(
+        relations.c.source_id,
+        relations.c.target_id,
+        relations.c.kind,
+        relations.c.date,
+        relations.c.story_id,
+    ).where(where)
+    return [
+        (r[0], r[1], r[2], r[3], r[4])
+        for r in conn.execute(query.order_by(relations.c.date, relations.c.id))
+    ]
+
+
+def _fill_network_edges(conn: Connection) -> int:
+    members = event_members_of(conn, true())
+    stated = relations_of(conn, true())
+    rows: list[dict[str, object]] = []
+    for bodies in (False, True):
+        node, _ = node_folder(conn, bodies)
+        for (a, b, kind, in_month), link in links(members, stated, node).items():
+            rows.append(
+                {
+                    "bodies": bodies,
+                    "source": a,
+                    "target": b,
+                    "kind": kind,
+                    "month": in_month,
+                    "count": link.count,
+                    "first": min(link.dates, default=None),
+                    "last": max(link.dates, default=None),
+                    "evidence": "\n".join(link.evidence),
+                }
+            )
+    _insert(conn, network_edges, rows)
+    return len(rows)
+
+
+def in_full_months(column: Any, date_from: str | None, date_to: str | None) -> ColumnElement[bool]:
+    """A condition on a month `column`: the months wholly inside the date range (every month,
+    and undated rows, when there is no range). Stored edges of these months are read as they
+    are; events and relations in other months of the range are summed again from the facts."""
+    if not date_from and not date_to:
+        return true()
+    conditions = [column.is_not(None)]
+    if date_from:
+        conditions.append(column >= _first_full_month(date_from))
+    if date_to:
+        conditions.append(column <= _last_full_month(date_to))
+    return and_(*conditions)
+
+
+def month_of(date: Any) -> Any:
+    """SQL: the month of a date column, as `month` computes it."""
+    return case((func.length(date) >= 10, func.substr(date, 1, 7)), else_=None)
+
+
+def _first_full_month(date_from: str) -> str:
+    """The first month starting on or after `date_from` ("9999-99" for a date not understood:
+    no month is then covered, and everything is summed from the facts)."""
+    try:
+        day = dt.date.fromisoformat(date_from)
+    except ValueError:
+        return "9999-99"
+    if day.day != 1:
+        day = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return f"{day:%Y-%m}"
+
+
+def _last_full_month(date_to: str) -> str:
+    """The last month ending on or before `date_to` ("0000-00" for a date not understood)."""
+    try:
+        day = dt.date.fromisoformat(date_to)
+    except ValueError:
+        return "0000-00"
+    if (day + dt.timedelta(days=1)).day != 1:
+        day = day.replace(day=1) - dt.timedelta(days=1)
+    return f"{day:%Y-%m}"
+
+
+# --- writing -----------------------------------------------------------------------------------
+
+
+def _insert(conn: Connection, table: Any, rows: list[dict[str, object]]) -> None:
+    for n in range(0, len(rows), _CHUNK):
+        conn.execute(insert(table), rows[n : n + _CHUNK])
+
+
+def _rows(conn: Connection, table: Any) -> int:
+    return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
