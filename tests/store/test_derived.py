@@ -96,7 +96,7 @@ def test_event_members_keep_each_entitys_strongest_part(seed_db: Database, seede
         ).scalar()
     part = {entity: p for entity, p, _ in rows}
     assert len(part) == len(rows)  # one row per entity
-    assert all(derived.MEMBER_ORDER[rank] == p for _, p, rank in rows)
+    assert all(schema.MEMBER_ORDER[rank] == p for _, p, rank in rows)
     speakers = {e for e, p in part.items() if p == "speaker" and e.startswith("person:")}
     assert len(speakers) == 11 and "person:valery-semerikov" in speakers
     assert part["place:moscow"] == "place"

@@ -13,6 +13,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from click.testing import CliRunner
+from sqlalchemy import select
 
 from pressgraph.cli import main
 from pressgraph.store import schema
@@ -73,6 +74,23 @@ def test_the_whole_flow_gives_the_same_knowledge_on_both_databases(
     assert [(c.low, c.unit, c.speaker) for c in list_claims(pg)] == [
         (c.low, c.unit, c.speaker) for c in list_claims(lite)
     ]
+    assert _derived(pg) == _derived(lite)
+
+
+def _derived(db: Database) -> dict[str, list[tuple[Any, ...]]]:
+    """The sums resolution stores for the pages (store/derived.py), without row ids."""
+    edges = schema.network_edges
+    wanted = {
+        schema.entity_counts: list(schema.entity_counts.c),
+        schema.event_members: list(schema.event_members.c),
+        schema.posts: [c for c in schema.posts.c if c.name not in ("id", "evidence")],
+        edges: [c for c in edges.c if c.name not in ("id", "evidence")],
+    }
+    with db.read() as conn:
+        return {
+            table.name: sorted((tuple(r) for r in conn.execute(select(*columns))), key=repr)
+            for table, columns in wanted.items()
+        }
 
 
 def test_search_falls_back_to_like_on_postgresql(pg_url: str) -> None:

@@ -123,6 +123,21 @@ def test_an_organization_has_bodies_officials_relations_and_its_bodies_events(
     assert ("about 11,000", "org:csto-joint-staff") in claims
 
 
+def test_an_organizations_events_are_newest_first_with_the_undated_last(
+    client: TestClient, seeded: Seeded
+) -> None:
+    data = client.get("/entities/org:csto.json").json()
+    starts = [a["event"]["start"] for a in data["events"]]
+    dated = [s for s in starts if s]
+    assert dated == sorted(dated, reverse=True) and starts[: len(dated)] == dated
+    # the Combat Brotherhood training has no date in its story: it comes last
+    assert starts[-1] is None and data["events"][-1]["event"]["kind"] == "training"
+    # its own events and its bodies': the 2019 conference is there through the Secretariat,
+    # the 2022 meeting through the Council of Defence Ministers
+    assert data["events_total"] == len(data["events"]) == 4
+    assert seeded.meeting_2022 in {a["event"]["id"] for a in data["events"]}
+
+
 def test_the_organization_page_shows_its_sections(client: TestClient) -> None:
     html = client.get("/entities/org:csto").text
     for heading in ("Officials by date", "Relations with other organizations", "Bodies"):

@@ -31,6 +31,8 @@ from sqlalchemy import (
 )
 
 from pressgraph.store.schema import (
+    ATTENDED,
+    MEMBER_ORDER,
     entities,
     entity_counts,
     entity_stories,
@@ -46,18 +48,12 @@ from pressgraph.store.schema import (
     story_events,
 )
 
-# When one entity has several parts in an event, the strongest is shown.
-PART_ORDER = ("chair", "host", "delegation_head", "speaker", "participant")
-# Strongest part first; "official": the organization of a post held by someone taking part.
-MEMBER_ORDER = (*PART_ORDER, "organizer", "place", "official")
-TAKING_PART = PART_ORDER  # the parts that count someone among the participants
 CO_PARTICIPATION = "co-participation"
 NODE_KINDS = ("organization", "person")
 EVIDENCE = 5  # event or story ids kept per edge
 _CHUNK = 5000
 
 Folder = Callable[[str | None], str | None]
-EdgeKey = tuple[str, str, str]  # (source node, target node, kind)
 
 
 @dataclass(frozen=True)
@@ -178,7 +174,7 @@ def parts_of(*where: Any) -> Select[Any]:
 def attended() -> ColumnElement[bool]:
     """The member rows of events an entity took part in, chaired, organized or hosted; not
     those where only one of its officials took part."""
-    return event_members.c.rank < MEMBER_ORDER.index("official")
+    return event_members.c.rank < ATTENDED
 
 
 def member_rank(part: str) -> int:

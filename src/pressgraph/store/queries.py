@@ -9,8 +9,9 @@ from sqlalchemy import Connection, or_, select
 
 from pressgraph.errors import NotFoundError
 from pressgraph.store.db import Database
-from pressgraph.store.derived import PART_ORDER, parts_of
+from pressgraph.store.derived import parts_of
 from pressgraph.store.schema import (
+    PART_ORDER,
     claims,
     entities,
     events,

@@ -6,6 +6,8 @@ that a database migrated from nothing matches these definitions exactly.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     Boolean,
     Column,
@@ -17,7 +19,9 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    literal_column,
 )
+from sqlalchemy.sql.expression import ColumnClause
 
 metadata = MetaData()
 
@@ -320,22 +324,37 @@ entity_counts = Table(
     Column("events", Integer, nullable=False),
 )
 
+# Parts in an event, strongest first. A member's `rank` is its part's place in MEMBER_ORDER:
+# the parts stories give, then "organizer", "place" (where it was held) and "official" (the
+# organization of a post held by someone taking part, who is not there in person).
+PART_ORDER = ("chair", "host", "delegation_head", "speaker", "participant")
+MEMBER_ORDER = (*PART_ORDER, "organizer", "place", "official")
+# A literal, not a bound parameter: SQLite uses the partial index below only for a query whose
+# condition is the index's own, word for word.
+ATTENDED: ColumnClause[Any] = literal_column(str(MEMBER_ORDER.index("official")))
+
 event_members = Table(
     "event_members",
     metadata,
     # Keyed (and, on SQLite, stored) by entity: an entity's events are one range of rows.
     Column("entity_id", String(96), primary_key=True),
     Column("event_id", String(96), primary_key=True),
-    # The strongest part: chair, host, delegation_head, speaker, participant, organizer, then
-    # "place" (where it was held) and "official" (the organization of a post held by someone
-    # taking part).
-    Column("part", String(16), nullable=False),
-    Column("rank", Integer, nullable=False),  # the part's place in that order
+    Column("part", String(16), nullable=False),  # the strongest the entity had there
+    Column("rank", Integer, nullable=False),  # its place in MEMBER_ORDER
     Column("start", String(10)),  # the event's
     sqlite_with_rowid=False,
 )
 Index("ix_event_members_event", event_members.c.event_id)
-Index("ix_event_members_start", event_members.c.entity_id, event_members.c.start)
+# An entity's newest events without its officials' (most rows of a busy organization): an
+# index walk that stops after a page of them.
+Index(
+    "ix_event_members_attended",
+    event_members.c.entity_id,
+    event_members.c.start,
+    event_members.c.event_id,
+    sqlite_where=event_members.c.rank < ATTENDED,
+    postgresql_where=event_members.c.rank < ATTENDED,
+)
 
 posts = Table(
     "posts",

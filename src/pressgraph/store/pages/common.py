@@ -11,8 +11,8 @@ from typing import Any
 
 from sqlalchemy import Connection, RowMapping, Select, distinct, func, or_, select
 
-from pressgraph.store.derived import PART_ORDER
 from pressgraph.store.schema import (
+    PART_ORDER,
     claims,
     entities,
     event_members,

@@ -18,7 +18,7 @@ from sqlalchemy import Connection, RowMapping, Select, func, or_, select
 from pressgraph.errors import NotFoundError
 from pressgraph.store.annotations import EntityRow
 from pressgraph.store.db import Database
-from pressgraph.store.derived import MEMBER_ORDER, attended
+from pressgraph.store.derived import attended
 from pressgraph.store.entities import EntityCount, Seen, find_entity, list_entities, sentence_around
 from pressgraph.store.pages.common import (
     LIST_LIMIT,
@@ -37,6 +37,7 @@ from pressgraph.store.pages.common import (
     statement_views,
 )
 from pressgraph.store.schema import (
+    MEMBER_ORDER,
     claims,
     entities,
     entity_counts,
@@ -303,9 +304,9 @@ def _attended(conn: Connection, own: list[str]) -> tuple[Attended, ...]:
     newest: dict[str, str | None] = {}
     for entity_id in own:
         newest.update(_newest_of(conn, entity_id))
-    chosen = sorted(newest)
-    chosen.sort(key=lambda e: (newest[e] is not None, newest[e] or ""), reverse=True)
-    chosen = chosen[:EVENTS_SHOWN]
+    # newest first, undated last; on one day the later id first, as _newest_of reads them
+    chosen = sorted(newest, key=lambda e: (newest[e] is not None, newest[e] or "", e))
+    chosen = chosen[::-1][:EVENTS_SHOWN]
     strongest = (
         select(event_members.c.event_id, func.min(event_members.c.rank))
         .where(event_members.c.entity_id.in_(own), event_members.c.event_id.in_(chosen))
@@ -317,17 +318,20 @@ def _attended(conn: Connection, own: list[str]) -> tuple[Attended, ...]:
 
 
 def _newest_of(conn: Connection, entity_id: str) -> list[tuple[str, str | None]]:
-    """(event, start) of the entity's EVENTS_SHOWN newest events: an index walk, dated first
-    (an order with NULLS LAST would make SQLite sort every event of a busy entity)."""
+    """(event, start) of the entity's EVENTS_SHOWN newest events: a backward walk of the
+    `ix_event_members_attended` index, dated first (ordering by NULLS LAST, or by start
+    backwards but event id forwards, would make SQLite sort every event of a busy entity)."""
     mine = select(event_members.c.event_id, event_members.c.start).where(
         event_members.c.entity_id == entity_id, attended()
     )
     dated = mine.where(event_members.c.start.is_not(None)).order_by(
-        event_members.c.start.desc(), event_members.c.event_id
+        event_members.c.start.desc(), event_members.c.event_id.desc()
     )
     found = [(r[0], r[1]) for r in conn.execute(dated.limit(EVENTS_SHOWN))]
     if len(found) < EVENTS_SHOWN:
-        undated = mine.where(event_members.c.start.is_(None)).order_by(event_members.c.event_id)
+        undated = mine.where(event_members.c.start.is_(None)).order_by(
+            event_members.c.event_id.desc()
+        )
         found += [(r[0], None) for r in conn.execute(undated.limit(EVENTS_SHOWN - len(found)))]
     return found
 
