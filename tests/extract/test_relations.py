@@ -12,7 +12,7 @@ from pressgraph import datafiles
 from pressgraph.clean.page import clean_page
 from pressgraph.clean.stories import split_stories
 from pressgraph.errors import DataError
-from pressgraph.extract import relations
+from pressgraph.extract.relations import lexicon
 from pressgraph.nlp.pipeline import build_pipeline
 from tests.conftest import SEED_000, SEED_004
 
@@ -459,13 +459,13 @@ def test_kinds_are_the_export_contract() -> None:
 
 
 def test_a_broken_data_file_is_a_data_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    relations._data.cache_clear()
-    monkeypatch.setattr(relations, "load_yaml", lambda *_: {"kinds": {}, "cues": []})
+    lexicon.relation_data.cache_clear()
+    monkeypatch.setattr(lexicon, "load_yaml", lambda *_: {"kinds": {}, "cues": []})
     with pytest.raises(DataError, match=r"relations\.yml"):
-        relations._data()
+        lexicon.relation_data()
     monkeypatch.undo()
-    relations._data.cache_clear()
-    assert relations._data().cues
+    lexicon.relation_data.cache_clear()
+    assert lexicon.relation_data().cues
 
 
 def test_the_organization_before_any_organization_is_the_most_mentioned(

@@ -777,4 +777,4 @@ def test_extension_is_registered() -> None:
 
 def test_a_word_yaml_reads_as_a_boolean_is_a_data_error() -> None:
     with pytest.raises(DataError, match="quote the words YAML reads otherwise"):
-        statements._strings({"dangling": ["since", True]}, "dangling")
+        statements.word_list({"dangling": ["since", True]}, "dangling")

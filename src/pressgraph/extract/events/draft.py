@@ -1,0 +1,129 @@
+"""One event being read: the Draft that collects what the story says of it, and how an event
+noun in a sentence finds its event (an earlier one, a new one, or none)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from pressgraph.extract.events.anchors import Anchors, find_anchors
+from pressgraph.extract.events.nouns import (
+    Named,
+    Noun,
+    find_body,
+    find_name,
+    name_head,
+    norm_name,
+)
+from pressgraph.extract.events.records import Participant
+from pressgraph.extract.events.story import Story, fuller, identity, sentence_range
+
+
+@dataclass
+class Draft:
+    """An event while the story is read: its facts so far, filled in sentence by sentence."""
+
+    kind: str
+    name: str | None
+    sentence: tuple[int, int]
+    by_verb: bool
+    body: Span | None
+    start: str | None = None
+    end: str | None = None
+    place: Span | None = None
+    formats: set[str] = field(default_factory=set)
+    organizers: dict[str, Span] = field(default_factory=dict)
+    chair: Span | None = None
+    parts: dict[tuple[str, str], Participant] = field(default_factory=dict)
+    mentions: set[tuple[int, int]] = field(default_factory=set)
+
+    def add(self, story: Story, span: Span, part: str) -> None:
+        """Record a participant once per entity and part, by the fullest name written."""
+        key = (identity(story, span), part)
+        old = self.parts.get(key)
+        if old is None or fuller(span, old.entity):
+            self.parts[key] = Participant(span, part)
+
+    def credit(self, story: Story, part: str, spans: list[Span]) -> None:
+        """Give the spans a verb or cue found the part it names."""
+        if part == "chair":
+            people = [s for s in spans if s.label_ == "PERSON"]
+            chosen = people[:1] or (spans if len(spans) == 1 else [])
+            for span in chosen:
+                self.chair = self.chair or span
+                self.add(story, span, "chair")
+            return
+        for span in spans:
+            if part == "participant":
+                self.add(story, span, "participant")
+            elif span.label_ == "PERSON":
+                self.add(story, span, "host")
+            elif span.label_ == "ORG" or part == "organizer":
+                self.organizers.setdefault(identity(story, span), span)
+
+
+def _is_definite(tok: Token) -> bool:
+    return any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that") for c in tok.lefts)
+
+
+def _same_name(drafts: list[Draft], kind: str, name: str) -> Draft | None:
+    """An event of the story already told under this name, or a fuller form of it."""
+    words = set(norm_name(name))
+    for draft in reversed(drafts):
+        if draft.kind == kind and draft.name is not None:
+            other = set(norm_name(draft.name))
+            if words <= other or other <= words:
+                return draft
+    return None
+
+
+@dataclass(frozen=True)
+class Said:
+    """One event noun in one sentence, with its name, body, and what ties it to a verb."""
+
+    noun: Noun
+    sent: Span
+    head: Token  # the token its verbs govern: the noun, or its quoted name
+    named: Named | None
+    body: Span | None
+    anchors: Anchors
+
+
+def said_in_sentence(story: Story, noun: Noun, sent: Span) -> Said:
+    """What a sentence says around an event noun: its body, its name, and its anchors."""
+    body = None if noun.generic else find_body(story, noun)
+    named = None if noun.generic else find_name(noun, sent, body)
+    head = name_head(noun.token, named)
+    return Said(noun, sent, head, named, body, find_anchors(story.lex, head))
+
+
+def event_for(story: Story, drafts: list[Draft], said: Said) -> Draft | None:
+    """The event a noun speaks of: an earlier one, a new one, or none. A new event needs a
+    verb that says it happens, or a quoted name ("Combat Brotherhood-2019" trainings): a
+    capitalized title alone may be a body ("the Conference on Disarmament adopted ...")."""
+    noun, named = said.noun, said.named
+    tok = noun.token
+    by_verb = len(said.anchors) > 1
+    earlier = [d for d in drafts if d.kind == noun.kind or noun.generic]
+    lefts = {c.lower_ for c in tok.lefts}
+    found: Draft | None = None
+    new = False
+    if named is not None:
+        found = _same_name(drafts, noun.kind, named.text)
+        new = found is None and (by_verb or named.quoted)
+    elif noun.generic:
+        found = drafts[-1] if drafts and _is_definite(tok) else None
+    elif noun.plural:
+        return None
+    elif lefts & (story.lex.other_event_words | story.lex.indefinite) or not earlier:
+        new = by_verb
+    else:
+        found = earlier[-1]
+    if new:
+        name = None if named is None else named.text
+        found = Draft(noun.kind, name, sentence_range(said.sent), by_verb, said.body)
+        drafts.append(found)
+    if found is not None:
+        found.by_verb = found.by_verb or by_verb
+    return found

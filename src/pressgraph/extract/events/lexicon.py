@@ -1,0 +1,101 @@
+"""The word lists of data/events.yml (and the delegation-head title of role_titles.yml) as
+lookup tables and patterns, read once and shared by every rule of the event finder."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from pressgraph.datafiles import load_yaml
+
+_Phrase = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The event nouns, verbs, cue words and format patterns the rules look words up in."""
+
+    nouns: dict[str, tuple[tuple[_Phrase, str, bool], ...]]  # last word -> (words, kind, plural)
+    generic: frozenset[str]
+    speech_kinds: frozenset[str]
+    in_person_kinds: frozenset[str]
+    other_event_words: frozenset[str]
+    indefinite: frozenset[str]
+    event_verbs: dict[str, str]
+    verb_events: dict[str, str]
+    cue_nouns: dict[str, tuple[str, frozenset[str]]]  # noun -> (part, prepositions before it)
+    company_preps: frozenset[str]
+    place_preps: frozenset[str]
+    visit_preps: frozenset[str]
+    venues: frozenset[str]
+    formats: tuple[tuple[str, re.Pattern[str]], ...]
+    format_nouns: frozenset[str]
+    speech_verbs: dict[str, tuple[_Phrase, ...]]  # first word -> the words after it
+    not_members: re.Pattern[str]
+    delegation_head: str
+
+
+def _phrases(words: Iterable[str]) -> re.Pattern[str]:
+    """One case-insensitive whole-word pattern for many phrases, longest first."""
+    parts = sorted((r"\s+".join(map(re.escape, w.split())) for w in words), key=len)[::-1]
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])", re.IGNORECASE)
+
+
+def _noun_forms(data: dict[str, Any]) -> dict[str, tuple[tuple[_Phrase, str, bool], ...]]:
+    """Every singular and regular plural form of the event nouns, keyed by their last word."""
+    plural_only = {w.lower() for w in data["plural_only"]}
+    index: dict[str, list[tuple[_Phrase, str, bool]]] = {}
+    for kind, nouns in data["kinds"].items():
+        for noun in nouns:
+            words = tuple(noun.lower().split())
+            forms = [(words, False)]
+            if noun.lower() not in plural_only:
+                forms += [((*words[:-1], words[-1] + s), True) for s in ("s", "es")]
+            for form, plural in forms:
+                index.setdefault(form[-1], []).append((form, kind, plural))
+    return {last: tuple(sorted(v, key=lambda f: -len(f[0]))) for last, v in index.items()}
+
+
+def _split_heads(words: Iterable[str]) -> dict[str, tuple[_Phrase, ...]]:
+    out: dict[str, list[_Phrase]] = {}
+    for phrase in words:
+        first, *rest = phrase.lower().split()
+        out.setdefault(first, []).append(tuple(rest))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _lower_set(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """events.yml as lookup tables and patterns (read once)."""
+    data = load_yaml("pressgraph.extract", "events.yml")
+    roles = load_yaml("pressgraph.extract", "role_titles.yml")
+    members = _phrases(data["not_members"]).pattern
+    return Lexicon(
+        nouns=_noun_forms(data),
+        generic=_lower_set(data["generic"]),
+        speech_kinds=frozenset(data["speech_kinds"]),
+        in_person_kinds=frozenset(data["in_person_kinds"]),
+        other_event_words=_lower_set(data["other_event_words"]),
+        indefinite=_lower_set(data["indefinite"]),
+        event_verbs={k.lower(): v for k, v in data["event_verbs"].items()},
+        verb_events={k.lower(): v for k, v in data["verb_events"].items()},
+        cue_nouns={
+            k.lower(): (v["part"], _lower_set(v["preps"])) for k, v in data["cue_nouns"].items()
+        },
+        company_preps=_lower_set(data["company_preps"]),
+        place_preps=_lower_set(data["place_preps"]),
+        visit_preps=_lower_set(data["visit_preps"]),
+        venues=_lower_set(data["venues"]),
+        formats=tuple((fmt, _phrases(words)) for fmt, words in data["formats"].items()),
+        format_nouns=_lower_set(data["format_nouns"]),
+        speech_verbs=_split_heads(data["speech_verbs"]),
+        not_members=re.compile(rf"[^\S\n]+{members}", re.IGNORECASE),
+        delegation_head=roles["delegation_head"].casefold(),
+    )

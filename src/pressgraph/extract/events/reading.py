@@ -1,0 +1,192 @@
+"""Reading the facts of one event from one sentence (date, place, format, who did what), and
+meetings told by a verb alone ("X met with Y"). Only words hanging from an anchor count."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from pressgraph.extract.events.anchors import (
+    Anchors,
+    climb,
+    doers,
+    opens_clause,
+    subtree_actors,
+)
+from pressgraph.extract.events.draft import Draft, Said
+from pressgraph.extract.events.nouns import NOUN_TAGS
+from pressgraph.extract.events.story import Story, sentence_range
+
+
+def read_facts(story: Story, draft: Draft, said: Said) -> None:
+    """Add what one sentence says about the event."""
+    sent, anchors = said.sent, said.anchors
+    draft.mentions.add(sentence_range(sent))
+    _read_date(story, draft, sent, anchors)
+    _read_place(story, draft, sent, anchors)
+    _read_format(story, draft, sent, anchors)
+    for tok, part in anchors.values():
+        top = None if part in ("noun", "none") else doers(tok, said.head)
+        if top is not None:
+            draft.credit(story, part, subtree_actors(story, top))
+    _read_cues(story, draft, sent, anchors)
+    _read_with(story, draft, anchors)
+
+
+def _read_date(story: Story, draft: Draft, sent: Span, anchors: Anchors) -> None:
+    """A day or month that the noun or its verb governs, directly or through a preposition."""
+    if draft.start is not None:
+        return
+    found = set()
+    for m in story.dates:
+        if not sent.start_char <= m.start < sent.end_char or m.precision == "year":
+            continue
+        span = story.doc.char_span(m.start, m.end, alignment_mode="expand")
+        path = None if span is None else climb(span.root, anchors)
+        if path is not None and (len(path) < 2 or (len(path) == 2 and path[1].dep_ == "prep")):
+            found.add((m.value, m.end_value or m.value))
+    if len(found) == 1:
+        draft.start, draft.end = found.pop()
+
+
+def _read_place(story: Story, draft: Draft, sent: Span, anchors: Anchors) -> None:
+    """The one place (or else the one country) the event is said to be in."""
+    if draft.place is not None:
+        return
+    found = [
+        s
+        for s in story.places
+        if sent.start <= s.start and s.end <= sent.end and _placed(story, s, anchors, draft.kind)
+    ]
+    for label in ("LOC", "GPE"):
+        keys = {s.kb_id_ or s.text for s in found if s.label_ == label}
+        if len(keys) > 1:
+            return
+        if keys:
+            draft.place = next(s for s in found if s.label_ == label)
+            return
+
+
+def _placed(story: Story, span: Span, anchors: Anchors, kind: str) -> bool:
+    """Whether a place is where the event was: "Moscow hosted", "held in New York", "at the
+    training ground in Tajikistan", "a visit to Minsk"."""
+    path = climb(span.root, anchors)
+    if not path:
+        return False
+    _, part = anchors[path[-1].head.i]
+    if len(path) == 1 and path[0].dep_ == "nsubj" and part == "host":
+        return True
+    lex = story.lex
+    preps = lex.place_preps | (lex.visit_preps if kind == "visit" else frozenset())
+    if path[-1].dep_ != "prep" or path[-1].lower_ not in preps:
+        return False
+    return all(_venue_link(story, t) for t in path[1:-1])
+
+
+def _venue_link(story: Story, tok: Token) -> bool:
+    """Words between a place and its preposition: "in"/"of", a venue, a format noun ("held in
+    a mixed format in Minsk" is often parsed with Minsk under "format"), or another place."""
+    if tok.dep_ == "prep":
+        return tok.lower_ in ("in", "of")
+    lex = story.lex
+    return tok.lower_ in lex.venues or tok.lower_ in lex.format_nouns or tok.i in story.place_tokens
+
+
+def _read_format(story: Story, draft: Draft, sent: Span, anchors: Anchors) -> None:
+    """Format cues under the noun or under a verb saying the event happened; a cue under
+    "participated" says how one participant took part."""
+    held = {i: a for i, a in anchors.items() if a[1] != "participant"}
+    text = story.text
+    cues = [
+        (fmt, m.start(), m.end())
+        for fmt, pattern in story.lex.formats
+        for m in pattern.finditer(text, sent.start_char, sent.end_char)
+    ]
+    for fmt, start, end in cues:
+        span = story.doc.char_span(start, end, alignment_mode="expand")
+        path = None if span is None else climb(span[0], held)
+        if path is not None and all(_format_link(story, t, cues) for t in path[1:]):
+            draft.formats.add(fmt)
+
+
+def _format_link(story: Story, tok: Token, cues: list[tuple[str, int, int]]) -> bool:
+    """Words a cue may hang from: prepositions, format nouns, other cue words."""
+    if tok.dep_ == "prep" or tok.lower_ in story.lex.format_nouns:
+        return True
+    return any(start <= tok.idx < end for _, start, end in cues)
+
+
+def _read_cues(story: Story, draft: Draft, sent: Span, anchors: Anchors) -> None:
+    """ "under the chairmanship of X", "with the participation of X", "at the initiative of X"."""
+    for tok in sent:
+        cue = story.lex.cue_nouns.get(tok.lower_)
+        path = None if cue is None or tok.pos_ not in NOUN_TAGS else climb(tok, anchors)
+        if cue is None or path is None or len(path) < 2:
+            continue
+        if path[1].dep_ != "prep" or path[1].lower_ not in cue[1]:
+            continue
+        if not all(t.dep_ == "prep" or t.i in story.date_tokens for t in path[2:]):
+            continue
+        for of in tok.children:
+            if of.dep_ == "prep" and of.lower_ == "of":
+                for obj in of.children:
+                    if obj.dep_ == "pobj":
+                        draft.credit(story, cue[0], subtree_actors(story, obj))
+
+
+def _read_with(story: Story, draft: Draft, anchors: Anchors) -> None:
+    """Who the event was held "with" or "between": the people named before the clause ends,
+    and the organizations or countries that are the listed items ("between the CSTO and the
+    SCO"), not those inside a title ("the Ambassador of Belarus")."""
+    for tok, _ in anchors.values():
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in story.lex.company_preps:
+                continue
+            draft.credit(story, "participant", _people_after(story, prep))
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    spans = subtree_actors(story, obj)
+                    listed = [s for s in spans if s.label_ != "PERSON" and _listed(s, obj)]
+                    draft.credit(story, "participant", listed)
+
+
+def _people_after(story: Story, prep: Token) -> list[Span]:
+    """People after a preposition up to the end of its clause ("with the Ambassador of Serbia
+    to Russia Momčilo Babić", which the parser often hangs elsewhere)."""
+    doc, sent = prep.doc, prep.sent
+    end = prep.i + 1
+    while end < sent.end and not opens_clause(doc[end]) and doc[end].text not in (";", ":"):
+        end += 1
+    return [s for s in story.actors if s.label_ == "PERSON" and prep.i < s.start < end]
+
+
+def _listed(span: Span, obj: Token) -> bool:
+    """Whether a span is the object itself or one of its conjuncts."""
+    tok = span.root
+    while tok.dep_ == "conj" and tok.i != obj.i:
+        tok = tok.head
+    return span.start <= obj.i < span.end or tok.i == obj.i
+
+
+def verb_event(story: Story, tok: Token, sent: Span, told: list[Draft]) -> Draft | None:
+    """A meeting told by its verb: "X met with Y" (with whom is required). When the sentence
+    speaks of an event already ("During the visit, he met with ..."), X and Y take part in
+    that event instead, and no new one is made."""
+    kind = story.lex.verb_events.get(tok.lower_)
+    if kind is None or tok.pos_ != "VERB":
+        return None
+    anchors: Anchors = {tok.i: (tok, "participant")}
+    draft = Draft(kind, None, sentence_range(sent), True, None)
+    _read_with(story, draft, anchors)
+    if not draft.parts:
+        return None
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subject is not None:
+        draft.credit(story, "participant", subtree_actors(story, subject))
+    if told:
+        for part in draft.parts.values():
+            told[0].add(story, part.entity, part.part)
+        return None
+    draft.mentions.add(draft.sentence)
+    _read_date(story, draft, sent, anchors)
+    _read_place(story, draft, sent, anchors)
+    return draft

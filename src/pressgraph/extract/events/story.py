@@ -1,0 +1,117 @@
+"""The story as every event rule reads it: the doc with its dates, mentions and places found
+once, and who is who (one key per person, the better of two mentions)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from pressgraph.extract.dates import DateMention, find_dates
+from pressgraph.extract.events.lexicon import Lexicon, load_lexicon
+from pressgraph.nlp.spans import COUNTRIES, ORGS, PEOPLE, PLACES, doc_text
+from pressgraph.resolve.names import parse_person_name, same_person
+
+_DATE_KEY = "pressgraph.date"  # the story date, set by nlp.pipeline before the pipeline runs
+
+
+@dataclass(frozen=True)
+class Story:
+    """What every rule reads: the doc, its dates, its mentions, and who is who."""
+
+    doc: Doc
+    text: str  # doc.text, built once: spaCy rebuilds it on every access
+    lex: Lexicon
+    dates: tuple[DateMention, ...]
+    actors: tuple[Span, ...]  # PERSON, ORG and GPE spans, in text order
+    places: tuple[Span, ...]  # LOC and GPE spans
+    claimed: frozenset[int]  # tokens inside a mention: never an event noun
+    place_tokens: frozenset[int]
+    date_tokens: frozenset[int]
+    qualifiers: frozenset[tuple[int, int]]  # org/country spans of someone's post
+    person_keys: dict[tuple[int, int], str]
+
+
+def read_story(doc: Doc) -> Story:
+    """Build the story view of a doc once, so the rules need not search its spans again."""
+    people = list(doc.spans.get(PEOPLE, []))
+    orgs = list(doc.spans.get(ORGS, []))
+    countries = list(doc.spans.get(COUNTRIES, []))
+    places = [*doc.spans.get(PLACES, []), *countries]
+    claimed = {i for s in (*people, *orgs, *places) for i in range(s.start, s.end)}
+    qualifiers = {
+        (s.start_char, s.end_char)
+        for role in doc._.roles or []
+        for s in (role.organization, role.country)
+        if s is not None
+    }
+    text = doc_text(doc)
+    dates = tuple(find_dates(text, anchor=_anchor(doc)))
+    return Story(
+        doc=doc,
+        text=text,
+        lex=load_lexicon(),
+        dates=dates,
+        actors=tuple(sorted((*people, *orgs, *countries), key=lambda s: s.start_char)),
+        places=tuple(places),
+        claimed=frozenset(claimed),
+        place_tokens=frozenset(i for s in places for i in range(s.start, s.end)),
+        date_tokens=frozenset(i for m in dates for i in _char_tokens(doc, m.start, m.end)),
+        qualifiers=frozenset(qualifiers),
+        person_keys=_person_keys(people),
+    )
+
+
+def _char_tokens(doc: Doc, start: int, end: int) -> range:
+    """Indices of the tokens over a character range."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return range(span.start, span.end) if span is not None else range(0)
+
+
+def _anchor(doc: Doc) -> dt.date | None:
+    """The story date, which relative and year-less dates are read against."""
+    value = doc.user_data.get(_DATE_KEY)
+    try:
+        return dt.date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _person_keys(people: list[Span]) -> dict[tuple[int, int], str]:
+    """One key per person of the story: "V. Semerikov" and "Semerikov" join "Valery
+    Semerikov" when he is the only one they can be."""
+    names = sorted({s.kb_id_ or s.text for s in people}, key=lambda n: (-len(n), n))
+    parsed = {n: parse_person_name(n) for n in names}
+    key_of: dict[str, str] = {}
+    for name in names:
+        this = parsed[name]
+        fits = [k for k in dict.fromkeys(key_of.values()) if _fits(this, parsed[k])]
+        key_of[name] = fits[0] if len(fits) == 1 else name
+    return {(s.start_char, s.end_char): key_of[s.kb_id_ or s.text] for s in people}
+
+
+def _fits(a: Any, b: Any) -> bool:
+    return a is not None and b is not None and same_person(a, b)
+
+
+def identity(story: Story, span: Span) -> str:
+    """Who or what a mention stands for, the same for every mention of one person or body, so
+    that an event lists each of them once."""
+    if span.label_ == "PERSON":
+        return "person:" + story.person_keys.get((span.start_char, span.end_char), span.text)
+    return f"{span.label_}:{span.kb_id_ or span.text}"
+
+
+def fuller(span: Span, than: Span) -> bool:
+    """Whether a mention names a person better than another: a name rather than a post, a
+    longer name rather than a shorter one ("Marcel Peško" rather than "M. Peshko")."""
+    if span._.source == "reference":
+        return False
+    return than._.source == "reference" or len(span.kb_id_) > len(than.kb_id_)
+
+
+def sentence_range(sent: Span) -> tuple[int, int]:
+    """A sentence's character range without its trailing white space."""
+    return sent.start_char, sent.start_char + len(sent.text.rstrip())

@@ -1,0 +1,153 @@
+"""The cue data: ``data/relations.yml`` read once, validated and compiled into kinds, cues,
+upgrades and word lists, so a broken file fails loudly as a DataError."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from pressgraph.datafiles import load_yaml
+from pressgraph.errors import DataError
+from pressgraph.extract.relations.patterns import (
+    WORD,
+    alternation,
+    between_pattern,
+    interjection_pattern,
+    linked_pattern,
+    whole,
+)
+
+_DATA = "relations.yml"
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A relation kind as the data file defines it; `priority` is its place there."""
+
+    name: str
+    priority: int  # lower wins
+    directed: bool
+    speaker: bool
+    hedges: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One cue of the data file, compiled: its head words and how the organizations follow."""
+
+    kind: Kind
+    head: re.Pattern[str]
+    before: re.Pattern[str] | None  # a required word just before the head
+    linked: re.Pattern[str] | None  # head [of ⟦O⟧] gap link [lead-in] list
+    between: re.Pattern[str] | None  # head gap "between" list
+    joint: bool
+    unless_after: re.Pattern[str] | None  # words after the list that cancel the cue
+
+
+@dataclass(frozen=True)
+class Upgrade:
+    """Kinds that become another kind when a framing phrase is in the same sentence."""
+
+    sources: frozenset[str]
+    target: str
+    framing: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class RelationData:
+    """Everything ``relations.yml`` says, compiled for the relation finder."""
+
+    kinds: dict[str, Kind]
+    cues: tuple[Cue, ...]
+    upgrades: tuple[Upgrade, ...]
+    negations: tuple[str, ...]
+    hedges: tuple[str, ...]
+    topics: tuple[str, ...]
+    interjection: re.Pattern[str]
+    reporting_verbs: frozenset[str]
+    speaker_pronouns: frozenset[str]
+    blocking_pronouns: frozenset[str]
+    organization_words: tuple[str, ...]
+    organization_kinds: frozenset[str]
+    date_prepositions: frozenset[str]
+
+
+def _strings(raw: Any, key: str) -> tuple[str, ...]:
+    value = raw.get(key) if isinstance(raw, dict) else None
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise DataError(f"pressgraph/extract/data/{_DATA}: {key!r} must be a list of strings")
+    return tuple(value)
+
+
+def _optional(raw: dict[str, Any], key: str) -> tuple[str, ...]:
+    return _strings(raw, key) if key in raw else ()
+
+
+def _parse_kinds(raw: Any) -> dict[str, Kind]:
+    if not isinstance(raw, dict) or not raw:
+        raise DataError(f"pressgraph/extract/data/{_DATA}: 'kinds' must be a mapping")
+    return {
+        name: Kind(name, i, bool(spec["directed"]), bool(spec["speaker"]), _strings(spec, "hedges"))
+        for i, (name, spec) in enumerate(raw.items())
+    }
+
+
+def _parse_cue(raw: Any, kinds: dict[str, Kind], lead_ins: tuple[str, ...]) -> Cue:
+    kind = kinds.get(str(raw.get("kind"))) if isinstance(raw, dict) else None
+    if kind is None:
+        raise DataError(f"pressgraph/extract/data/{_DATA}: a cue has an unknown kind: {raw!r}")
+    heads = rf"(?i:{alternation(_strings(raw, 'heads'))})"
+    before = _optional(raw, "before")
+    joint = bool(raw.get("joint", False))
+    if joint and not before:
+        raise DataError(f"pressgraph/extract/data/{_DATA}: a joint cue needs 'before': {raw!r}")
+    gap = int(raw.get("gap", 0))
+    links = _strings(raw, "links") if "links" in raw else None
+    unless = _optional(raw, "unless_after")
+    return Cue(
+        kind=kind,
+        head=re.compile(rf"(?<![\w-]){heads}(?![\w-])"),
+        before=re.compile(rf"{whole(before)}(?:\s+{WORD}){{0,4}}\s*$") if before else None,
+        linked=None if links is None else linked_pattern(heads, links, gap, lead_ins),
+        between=between_pattern(heads, gap) if raw.get("between") else None,
+        joint=joint,
+        unless_after=re.compile(rf"\s*{whole(unless)}") if unless else None,
+    )
+
+
+def _parse_upgrade(raw: Any, kinds: dict[str, Kind]) -> Upgrade:
+    sources, target = _strings(raw, "from"), raw.get("to")
+    if target not in kinds or not set(sources) <= set(kinds):
+        raise DataError(f"pressgraph/extract/data/{_DATA}: an upgrade names an unknown kind")
+    framing = whole(_strings(raw, "framing"))
+    heads = whole(_strings(raw, "heads"))
+    return Upgrade(
+        frozenset(sources), target, re.compile(rf"{framing}\s+(?:{WORD}\s+){{0,3}}{heads}")
+    )
+
+
+@lru_cache(maxsize=1)
+def relation_data() -> RelationData:
+    """The compiled ``relations.yml``, read once; raises DataError when the file is malformed."""
+    raw = load_yaml("pressgraph.extract", _DATA)
+    if not isinstance(raw, dict):
+        raise DataError(f"pressgraph/extract/data/{_DATA} must be a mapping")
+    kinds = _parse_kinds(raw.get("kinds"))
+    lead_ins = _strings(raw, "lead_ins")
+    return RelationData(
+        kinds=kinds,
+        cues=tuple(_parse_cue(c, kinds, lead_ins) for c in raw.get("cues") or ()),
+        upgrades=tuple(_parse_upgrade(u, kinds) for u in raw.get("upgrades") or ()),
+        negations=_strings(raw, "negations"),
+        hedges=_strings(raw, "hedges"),
+        topics=_strings(raw, "topics"),
+        interjection=interjection_pattern(_strings(raw, "interjections")),
+        reporting_verbs=frozenset(_strings(raw, "reporting_verbs")),
+        speaker_pronouns=frozenset(_strings(raw, "speaker_pronouns")),
+        blocking_pronouns=frozenset(_strings(raw, "blocking_pronouns")),
+        organization_words=_strings(raw, "organization_words"),
+        organization_kinds=frozenset(_strings(raw, "organization_kinds")),
+        date_prepositions=frozenset(_strings(raw, "date_prepositions")),
+    )

@@ -1,0 +1,134 @@
+"""What each attribution governs: the words said after the verb, before the speaker, around an
+interjected attribution, or in quotes; then one statement per content."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc, Token
+
+from pressgraph.extract.statements.context import WORD, Context, has_finite_verb
+from pressgraph.extract.statements.lexicon import lexicon
+from pressgraph.extract.statements.quotes import quote_after, quote_before
+from pressgraph.extract.statements.records import Attribution, Content, FoundStatement
+
+_LAST_WORD = re.compile(r"(\w+)\s*$")
+_EDGE = " \t\n,;:-–—"
+
+
+def statements_from(
+    doc: Doc, context: Context, found: list[Attribution]
+) -> Iterator[FoundStatement]:
+    """Each attribution with the content it governs, in text order."""
+    claimed = 0  # characters before this belong to an earlier statement (or its quote)
+    for i, attribution in enumerate(found):
+        if doc[attribution.start].idx < claimed:
+            continue  # inside a quote already attributed
+        unit = context.unit_of(attribution.start)
+        follower = found[i + 1] if i + 1 < len(found) else None
+        right = follower.start if follower and context.unit_of(follower.start) == unit else unit[1]
+        content = _content(context, attribution, claimed, right)
+        if content is None or attribution.speaker is None:
+            continue
+        claimed = max(claimed, content.end, _char_end(doc, attribution.end - 1))
+        yield FoundStatement(
+            speaker=attribution.speaker,
+            cue=attribution.pronoun,
+            verb=attribution.cue.lemma,
+            quote=content.quote,
+            start=content.start,
+            end=content.end,
+            text=content.text,
+        )
+
+
+def _content(
+    context: Context, attribution: Attribution, claimed: int, right: int
+) -> Content | None:
+    """What was said: a quote, the words after the verb, before the speaker, or both."""
+    doc, text = context.doc, context.text
+    a_start = doc[attribution.start].idx
+    a_end = _char_end(doc, attribution.end - 1)
+    after_start = _char_end(doc, attribution.content_from - 1)
+    quoted = quote_after(context, after_start)
+    if quoted is not None:
+        return quoted
+    after_end = _char_end(doc, right - 1) if right > attribution.content_from else after_start
+    after = _trim(text, after_start, after_end)
+    left = max(claimed, doc[context.unit_of(attribution.start)[0]].idx)
+    before = _trim(text, left, a_start) if left < a_start else None
+    if before is not None and _is_setting(context, *before):
+        before = None
+    if after is None:
+        if before is None:
+            return None
+        quoted = quote_before(context, claimed, a_start)
+        if quoted is not None:
+            return quoted
+        if not has_finite_verb(_tokens(doc, *before)):
+            return None  # "In his speech, X said." has nothing said
+        return Content(before[0], before[1], text[before[0] : before[1]], False)
+    if (
+        before is not None
+        and text[before[1] : a_start].strip() == ","
+        and text[a_end : after[0]].strip() == ","
+    ):
+        # Interjected: "I think, said X, comments are unnecessary here."
+        words = f"{text[before[0] : before[1]]} {text[after[0] : after[1]]}"
+        return Content(before[0], after[1], words, False)
+    return Content(after[0], after[1], text[after[0] : after[1]], False)
+
+
+def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _char_end(doc: Doc, token: int) -> int:
+    return doc[token].idx + len(doc[token].text)
+
+
+def _is_setting(context: Context, start: int, end: int) -> bool:
+    """ "Addressing the participants", "In his speech": where it was said, not what."""
+    lowered = context.text[start:end].lower()
+    framed = any(
+        lowered == frame or lowered.startswith((frame + " ", frame + ","))
+        for frame in lexicon().frames
+    )
+    return framed and not has_finite_verb(_tokens(context.doc, start, end))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The content between two offsets without edge punctuation, a leading "that" or
+    "however,", or a dangling "since" at the end."""
+    dangling = lexicon().dangling
+    while True:
+        while start < end and text[start] in _EDGE:
+            start += 1
+        while end > start and text[end - 1] in _EDGE:
+            end -= 1
+        first = WORD.match(text, start)
+        if first and first.end() < end and _leads(first.group().lower(), text[first.end()]):
+            start = first.end()
+            continue
+        last = _LAST_WORD.search(text, start, end)
+        if last and last.group(1).lower() in dangling:
+            end = last.start(1)
+            continue
+        break
+    return (start, end) if WORD.search(text, start, end) else None
+
+
+def _leads(word: str, after: str) -> bool:
+    """A first word that is not content: "that", or a word like "however" set off by a comma."""
+    return word == "that" or (after == "," and word in lexicon().dangling)
+
+
+def dedupe(statements: Iterable[FoundStatement]) -> Iterator[FoundStatement]:
+    """One statement per content: the first attribution of the same words wins."""
+    seen: set[tuple[int, int]] = set()
+    for statement in statements:
+        if (statement.start, statement.end) not in seen:
+            seen.add((statement.start, statement.end))
+            yield statement
