@@ -82,7 +82,7 @@ def main(ctx: click.Context, db_url: str | None) -> None:
 def ingest_command(
     ctx: click.Context, inputs: tuple[str, ...], max_bytes: int | None, annotate: bool
 ) -> None:
-    """Ingest files, directories (recursively), JSONL files and http(s) URLs."""
+    """Ingest files, directories (recursively), JSONL files, RSS/Atom feeds and http(s) URLs."""
     settings = _settings(ctx).with_overrides(max_bytes=max_bytes)
     db = _open(ctx, settings.db_url)
     items = expand(list(inputs))

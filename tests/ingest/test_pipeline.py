@@ -94,7 +94,8 @@ def test_every_kind_of_bad_input_is_recorded_and_the_batch_goes_on(
     errors = cli("errors").output
     assert "cannot read it (No such file or directory)" in errors
     assert "raise it with --max-bytes or PRESSGRAPH_MAX_BYTES" in errors
-    assert "supported: .htm, .html, .jsonl, .markdown, .md, .txt, .xhtml" in errors
+    supported = ".atom, .htm, .html, .jsonl, .markdown, .md, .rss, .txt, .xhtml, .xml"
+    assert f"supported: {supported}" in errors
     assert "re-save it as UTF-8" in errors
 
 

@@ -31,14 +31,19 @@ def _read_capped(response: httpx.Response, url: str, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def fetch(url: str, settings: Settings, client: httpx.Client | None = None) -> Page:
-    """Download one page; any failure raises InputError("fetch" or "too_large")."""
-    own = client is None
-    http = client or httpx.Client(
+def client_for(settings: Settings) -> httpx.Client:
+    """An HTTP client with the settings' timeout and user agent, following redirects."""
+    return httpx.Client(
         timeout=settings.fetch_timeout,
         follow_redirects=True,
         headers={"User-Agent": settings.user_agent},
     )
+
+
+def fetch(url: str, settings: Settings, client: httpx.Client | None = None) -> Page:
+    """Download one page; any failure raises InputError("fetch" or "too_large")."""
+    own = client is None
+    http = client or client_for(settings)
     try:
         with http.stream("GET", url) as response:
             if response.status_code >= 400:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import lxml.html
 import trafilatura
 
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)[^)]*\)")
@@ -13,6 +14,10 @@ _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", re.M)
 _MD_EMPHASIS = re.compile(r"(\*\*|\*)(?=\S)(.+?)(?<=\S)\1|(?<!\w)(__|_)(?=\S)(.+?)(?<=\S)\3(?!\w)")
 _MD_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$", re.M)
 _MD_QUOTE = re.compile(r"^\s{0,3}>\s?", re.M)
+_BLOCK_END = re.compile(
+    r"</(?:p|div|h[1-6]|li|blockquote|tr|section|article|header|footer)\s*>|<br\s*/?>", re.I
+)
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,15 @@ def from_html(html: str, url: str | None = None) -> Extracted:
         published=date[:10] if isinstance(date, str) and date else None,
         url=data.get("url") or url,
     )
+
+
+def from_fragment(html: str) -> str:
+    """Text of an HTML fragment (the content a feed item carries): one paragraph per block,
+    white space inside a paragraph collapsed. Too short for trafilatura's main-text search."""
+    marked = _BLOCK_END.sub(lambda m: m.group() + "\n\n", html)
+    text = lxml.html.fragment_fromstring(marked, create_parent="div").text_content()
+    paragraphs = (" ".join(p.split()) for p in _PARAGRAPH_BREAK.split(text))
+    return "\n\n".join(p for p in paragraphs if p)
 
 
 def _image_line(match: re.Match[str]) -> str:

@@ -1,4 +1,4 @@
-"""Find inputs (files, directories, JSONL files, URLs) and read each into `Page` records.
+"""Find inputs (files, directories, JSONL files, feeds, URLs) and read each into `Page` records.
 
 Every failure becomes a `Refusal` with a reason, never an exception that stops a batch.
 """
@@ -8,18 +8,23 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
+from urllib.parse import urljoin
+
+import httpx
 
 from pressgraph.errors import InputError
 from pressgraph.ingest.decode import decode
-from pressgraph.ingest.fetch import fetch, is_url
-from pressgraph.ingest.formats import from_html, from_markdown
+from pressgraph.ingest.feeds import FEED_SUFFIXES, FeedItem, is_feed, parse_feed
+from pressgraph.ingest.fetch import client_for, fetch, is_url
+from pressgraph.ingest.formats import from_fragment, from_html, from_markdown
 from pressgraph.records import Page, Refusal
 from pressgraph.settings import Settings
 
 TEXT_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-SUPPORTED = sorted([*TEXT_SUFFIXES, *HTML_SUFFIXES, ".jsonl"])
+SUPPORTED = sorted([*TEXT_SUFFIXES, *HTML_SUFFIXES, *FEED_SUFFIXES, ".jsonl"])
 
 
 def expand(inputs: list[str]) -> list[str]:
@@ -41,12 +46,19 @@ def expand(inputs: list[str]) -> list[str]:
 
 
 def read_input(item: str, settings: Settings) -> Iterator[Page | Refusal]:
-    """Read one file or URL: one page, several (JSONL), or refusals with their reasons."""
+    """Read one file or URL: one page, several (JSONL, a feed's items), or refusals with
+    their reasons."""
     try:
         if is_url(item):
-            yield fetch(item, settings)
+            page = fetch(item, settings)
+            if is_feed(page.raw):
+                yield from _feed_pages(page.raw, item, settings)
+            else:
+                yield page
         elif Path(item).suffix.lower() == ".jsonl":
             yield from _read_jsonl(Path(item), settings)
+        elif Path(item).suffix.lower() in FEED_SUFFIXES:
+            yield from _read_feed(Path(item), settings)
         else:
             yield _read_file(Path(item), settings)
     except InputError as exc:
@@ -87,6 +99,52 @@ def _read_file(path: Path, settings: Settings) -> Page:
         md = from_markdown(text)
         return Page(source, text, md.text, "markdown", md.title)
     return Page(source, text, text, "text")
+
+
+def _read_feed(path: Path, settings: Settings) -> Iterator[Page | Refusal]:
+    text = decode(_read_bytes(path, settings), str(path))
+    if not is_feed(text):
+        raise InputError(
+            "unsupported",
+            f"{path}: an XML file that is not an RSS or Atom feed; give the feed, or save the "
+            "pages themselves as .html",
+        )
+    yield from _feed_pages(text, str(path.resolve()), settings)
+
+
+def _feed_pages(text: str, where: str, settings: Settings) -> Iterator[Page | Refusal]:
+    """Each item of a feed as a page: its link fetched, or the content the item carries.
+    An item that cannot be read is refused on its own; the other items go on."""
+    items = parse_feed(text, where)
+    with client_for(settings) as client:
+        for item in items:
+            try:
+                yield _item_page(item, where, settings, client)
+            except InputError as exc:
+                yield Refusal(_item_source(item, where), exc.reason, str(exc))
+
+
+def _item_source(item: FeedItem, where: str) -> str:
+    """The item's link (made absolute against a feed that was fetched), or feed#id."""
+    if item.link and (is_url(item.link) or is_url(where)):
+        return urljoin(where, item.link)
+    return f"{where}#{item.key}"
+
+
+def _item_page(item: FeedItem, where: str, settings: Settings, client: httpx.Client) -> Page:
+    source = _item_source(item, where)
+    if is_url(source):
+        page = fetch(source, settings, client)
+        return replace(
+            page, title=page.title or item.title, published=page.published or item.published
+        )
+    if item.content:
+        text = from_fragment(item.content)
+        return Page(source, item.content, text, "html", item.title, item.published, item.link)
+    raise InputError(
+        "bad_record",
+        f"{where}: item {item.key!r} has neither a web link nor any content; nothing to read",
+    )
 
 
 def _read_jsonl(path: Path, settings: Settings) -> Iterator[Page | Refusal]:
