@@ -47,6 +47,23 @@ def test_sidebar_after_main_story(cli: Cli, db_url: str) -> None:
     assert _removed(doc, "navigation") == ["Go back"]
 
 
+def test_subheadings_stay_in_their_story_and_dated_items_split(cli: Cli, db_url: str) -> None:
+    doc = _ingest_one(cli, db_url, "subheadings.txt")
+    heads = [(s.headline, s.date, s.main) for s in doc.stories]
+    assert heads == [
+        ("The CSTO Collective Security Council held its session in Minsk", "2023-11-14", True),
+        ("The CSTO Secretary General met with the Ambassador of Kazakhstan", "2023-11-10", False),
+        # a bare headline after a body starts a story when its lead opens with a date
+        ("The CSTO Joint Staff held a staff training", "2023-11-08", False),
+    ]
+    main = doc.stories[0].text
+    # undated headline-like lines inside the article are its sub-headings, not new stories
+    assert "\n\nResults of the session\n\nThe Council adopted a declaration" in main
+    assert main.endswith("military-political alliance of six states.")
+    # "Related news" is page furniture, removed; the Kazakhstan item keeps its one sentence
+    assert doc.stories[1].text.endswith("session of the Collective Security Council.")
+
+
 def test_page_of_only_sidebar_items_has_no_main_story(cli: Cli, db_url: str) -> None:
     doc = _ingest_one(cli, db_url, "only_sidebars.txt")
     assert [s.main for s in doc.stories] == [False, False]

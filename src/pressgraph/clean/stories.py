@@ -1,7 +1,8 @@
 """Split a cleaned page into stories: the main story and any sidebar items glued to it.
 
 A new story starts at a bare date line, at a headline with a date glued on, or at a
-headline-like paragraph (short, no sentence ending) that follows a story body. Each
+headline-like paragraph (short, no sentence ending) that follows a story body and opens a
+dated lead ("On May 24, 2022, ..."); an undated one is a sub-heading of the story it is in. Each
 story gets its date from, in order: its date line, its headline's date, a date at
 the start of its lead, the page's metadata. The longest story is the main one,
 unless every story is teaser-sized, which is what a page of sidebar items looks like.
@@ -32,6 +33,7 @@ class _Draft:
     date_source: str | None = None
     headline: tuple[str, int | None, int | None] | None = None
     body: list[tuple[int, int]] = field(default_factory=list)
+    after_body: bool = False  # opened by a bare headline right after another story's body
 
     @property
     def empty(self) -> bool:
@@ -84,13 +86,34 @@ def _drafts(text: str) -> list[_Draft]:
             current.headline is not None and not current.body
         ):
             if current.body:
-                drafts.append(current := _Draft())
+                drafts.append(current := _Draft(after_body=True))
             current.headline = _headline_span(text, start, end, dated)
             if dated is not None and current.date is None:
                 current.date, current.date_source = dated[1].value, "headline"
             continue
         current.body.append((start, end))
     return [d for d in drafts if d.body]
+
+
+def _join_subheadings(text: str, drafts: list[_Draft], anchor: dt.date | None) -> list[_Draft]:
+    """A bare headline after a story body, whose lead does not open with a date, is a
+    sub-heading of that story ("Results of the meeting"): its draft joins the one before."""
+    joined: list[_Draft] = []
+    for d in drafts:
+        heading = d.headline
+        if (
+            joined
+            and d.after_body
+            and d.date is None
+            and heading is not None
+            and heading[1] is not None
+            and heading[2] is not None
+            and _lead_date(text, d.body[0][0], d.body[0][1], anchor) is None
+        ):
+            joined[-1].body.extend([(heading[1], heading[2]), *d.body])
+        else:
+            joined.append(d)
+    return joined
 
 
 def _headline_span(
@@ -122,7 +145,7 @@ def split_stories(
 ) -> list[Story]:
     """Split a cleaned page text into dated stories with offsets into that text."""
     anchor = _anchor(published)
-    drafts = _drafts(text)
+    drafts = _join_subheadings(text, _drafts(text), anchor)
     sizes = [sum(len(text[s:e].split()) for s, e in d.body) for d in drafts]
     main = _choose_main(sizes)
     stories = []
