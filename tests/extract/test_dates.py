@@ -493,7 +493,7 @@ def test_trailing_date_none(line: str) -> None:
 
 def _good_raw() -> dict[str, object]:
     """A minimal well-formed months.yml content."""
-    words = {key: ["x"] for key in dates._WORD_LISTS}
+    words = {key: ["x"] for key in dates.WORD_LISTS}
     months = {n: {"en": [f"M{n}"], "en_short": [], "ru": [f"м{n}"]} for n in range(1, 13)}
     return {
         "months": months,
@@ -506,7 +506,7 @@ def _good_raw() -> dict[str, object]:
 
 
 def test_lexicon_accepts_well_formed_data() -> None:
-    lexicon = dates._parse_lexicon(_good_raw())
+    lexicon = dates.parse_lexicon(_good_raw())
     assert lexicon.en_months["m3"] == 3
     assert lexicon.quantity_cues["by"] == frozenset({"increased"})
 
@@ -529,17 +529,17 @@ def test_lexicon_rejects_malformed_data(key: str, bad: object) -> None:
     raw = _good_raw()
     raw[key] = bad
     with pytest.raises(DataError, match=re.escape(key.split(".")[0])):
-        dates._parse_lexicon(raw)
+        dates.parse_lexicon(raw)
 
 
 def test_empty_word_list_matches_nothing() -> None:
-    assert re.search(dates._alt([]), "any text") is None
-    assert re.fullmatch(dates._alt(["the current"]), "The  Current") is not None
+    assert re.search(dates.alternation([]), "any text") is None
+    assert re.fullmatch(dates.alternation(["the current"]), "The  Current") is not None
 
 
 def test_lexicon_rejects_non_mapping() -> None:
     with pytest.raises(DataError, match="top level"):
-        dates._parse_lexicon(["months"])
+        dates.parse_lexicon(["months"])
 
 
 # ---------------------------------------------------------------- properties

@@ -455,14 +455,14 @@ def _raw_lexicon() -> dict[str, Any]:
     """The bundled units.yml, parsed, for tests that break one part of it."""
     import yaml
 
-    path = Path(quantities.__file__).parent / "data" / "units.yml"
+    path = Path(quantities.__file__).parents[1] / "data" / "units.yml"
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert isinstance(raw, dict)
     return raw
 
 
 def test_bundled_lexicon_parses() -> None:
-    lex = quantities._parse_lexicon(_raw_lexicon())
+    lex = quantities.parse_lexicon(_raw_lexicon())
     assert lex.multipliers["thousand"] == 1000
     assert lex.multipliers["млрд"] == 1e9
     assert lex.hedges["up to"] == "under"
@@ -489,12 +489,12 @@ def test_malformed_lexicon_is_a_data_error(key: str, value: object) -> None:
     raw = _raw_lexicon()
     raw[key] = value
     with pytest.raises(DataError, match=re.escape(key)):
-        quantities._parse_lexicon(raw)
+        quantities.parse_lexicon(raw)
 
 
 def test_lexicon_rejects_non_mapping() -> None:
     with pytest.raises(DataError, match="top level"):
-        quantities._parse_lexicon(["number_words"])
+        quantities.parse_lexicon(["number_words"])
 
 
 def test_unreadable_data_file_is_a_data_error(
@@ -504,7 +504,7 @@ def test_unreadable_data_file_is_a_data_error(
     (tmp_path / "data" / "units.yml").write_text("hedges: [unclosed\n", encoding="utf-8")
     monkeypatch.setattr(datafiles.resources, "files", lambda _package: tmp_path)
     with pytest.raises(DataError, match=r"(?s)units.yml is not valid YAML .*; fix the syntax"):
-        quantities._load_lexicon()
+        quantities.load_lexicon()
 
 
 # ---------------------------------------------------------------- properties

@@ -11,20 +11,22 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pressgraph.errors import DataError, NotFoundError
-from pressgraph.nlp import gazetteer
 from pressgraph.nlp.gazetteer import (
     KINDS,
     Country,
     ancestors,
     countries,
+    country_data,
     country_forms,
     generic_aliases,
     load_data_file,
     normalize_alias,
+    org_data,
     organization_aliases,
     organizations,
     spelling_variants,
     split_country_compound,
+    title_data,
     titles,
 )
 
@@ -243,29 +245,29 @@ def _entry(org_id: str, **fields: Any) -> dict[str, Any]:
 )
 def test_malformed_organizations_raise_data_error(entries: object, message: str) -> None:
     with pytest.raises(DataError, match=message):
-        gazetteer._parse_organizations(entries)
+        org_data._parse_organizations(entries)
 
 
 def test_a_form_on_two_entries_is_a_collision() -> None:
-    orgs = gazetteer._parse_organizations(
+    orgs = org_data._parse_organizations(
         [_entry("a", aliases=["Joint Staff"]), _entry("b", acronyms=["the JOINT staff"])]
     )
     with pytest.raises(DataError, match="'b' and a form of 'a' both normalize to 'joint staff'"):
-        gazetteer._alias_index(orgs)
+        org_data._alias_index(orgs)
 
 
 def test_a_generic_name_may_not_also_be_an_alias() -> None:
-    orgs = gazetteer._parse_organizations(
+    orgs = org_data._parse_organizations(
         [_entry("a", aliases=["Secretariat"]), _entry("b", parent="a", generic=["Secretariat"])]
     )
     with pytest.raises(DataError, match="generic 'Secretariat' is also a name of 'a'"):
-        gazetteer._generic_index(orgs, gazetteer._alias_index(orgs))
+        org_data._generic_index(orgs, org_data._alias_index(orgs))
 
 
 def test_a_generic_name_needs_a_context() -> None:
-    orgs = gazetteer._parse_organizations([_entry("a", generic=["Secretariat"])])
+    orgs = org_data._parse_organizations([_entry("a", generic=["Secretariat"])])
     with pytest.raises(DataError, match="need a parent or a country"):
-        gazetteer._generic_index(orgs, {})
+        org_data._generic_index(orgs, {})
 
 
 def test_a_missing_data_file_names_the_file() -> None:
@@ -376,16 +378,16 @@ def test_split_country_compound(text: str, codes: tuple[str, ...] | None) -> Non
 
 def test_unknown_country_code_raises() -> None:
     with pytest.raises(DataError, match="'XYZ': not an ISO 3166 alpha-3"):
-        gazetteer._parse_country_extras({"XYZ": {"adjectives": ["Xian"]}})
+        country_data._parse_country_extras({"XYZ": {"adjectives": ["Xian"]}})
     with pytest.raises(DataError, match=r"unknown field\(s\) \['adjective'\]"):
-        gazetteer._parse_country_extras({"RUS": {"adjective": ["Russian"]}})
+        country_data._parse_country_extras({"RUS": {"adjective": ["Russian"]}})
 
 
 def test_a_form_on_two_countries_is_a_collision() -> None:
     congo = Country("COG", "Congo", None, ("Congo",), ("Congolese",), ())
     dr_congo = Country("COD", "DR Congo", None, ("DR Congo",), ("Congolese",), ())
     with pytest.raises(DataError, match="both normalize to 'congolese'"):
-        gazetteer._country_index({"COG": congo, "COD": dr_congo})
+        country_data._country_index({"COG": congo, "COD": dr_congo})
 
 
 # --- titles ---------------------------------------------------------------------------------------
@@ -418,6 +420,6 @@ def test_malformed_titles_raise() -> None:
         "post_modifiers": ["Acting"],
     }
     with pytest.raises(DataError, match="`ranks` lists \\['Major'\\] more than once"):
-        gazetteer._parse_titles({**good, "ranks": ["Major", "Major"]})
+        title_data._parse_titles({**good, "ranks": ["Major", "Major"]})
     with pytest.raises(DataError, match="`post_heads` is missing or empty"):
-        gazetteer._parse_titles({**good, "post_heads": []})
+        title_data._parse_titles({**good, "post_heads": []})
