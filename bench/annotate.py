@@ -60,20 +60,25 @@ class Score:
         )
 
 
-def _same(a: str, b: str) -> bool:
+def _same(a: str, b: str, page: Iterable[str] = ()) -> bool:
+    """Whether found name `a` is gold name `b`. Full names match by `same_person`; a surname
+    alone or initials match the same written form, or the one gold person of the page they
+    fit (the page names al-Baghdadi by surname only; the gold has his full name)."""
     pa, pb = parse_person_name(a), parse_person_name(b)
     if pa is None or pb is None or not same_person(pa, pb):
         return False
-    # a surname alone or initials match only the same written form: the gold has full names
-    return (pa.given is not None and pb.given is not None) or a == b
+    if (pa.given is not None and pb.given is not None) or a == b:
+        return True
+    fits = [g for g in page if (pg := parse_person_name(g)) is not None and same_person(pa, pg)]
+    return fits == [b]
 
 
 def _score_names(found: Iterable[str], gold: Iterable[str], score: Score) -> None:
     found, gold = set(found), set(gold)
     score.found += len(found)
     score.gold += len(gold)
-    score.correct += sum(any(_same(f, g) for g in gold) for f in found)
-    score.matched_gold += sum(any(_same(f, g) for f in found) for g in gold)
+    score.correct += sum(any(_same(f, g, gold) for g in gold) for f in found)
+    score.matched_gold += sum(any(_same(f, g, gold) for f in found) for g in gold)
 
 
 def _score_roles(found: set[tuple[str, ...]], gold: set[tuple[str, ...]], score: Score) -> None:

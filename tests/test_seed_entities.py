@@ -168,7 +168,9 @@ def test_bodies_keep_their_parent_and_unknown_organizations_are_new(seeded: Data
 def test_entities_list_and_export(cli: Cli, seeded: Database, tmp_path: Path) -> None:
     listing = cli("entities", "--kind", "person").output
     assert listing.splitlines()[0].startswith("person:valery-semerikov\tperson\t  12\t")
-    assert "20 entities" in listing
+    assert "21 entities" in listing
+    # "the leader of ISIS al-Baghdadi", which the model tags ORG whole
+    assert "person:al-baghdadi\tperson" in listing
     assert "org:csto\torganization" in cli("entities", "--query", "CSTO").output
     out = tmp_path / "all.jsonl"
     cli("export", "--format", "jsonl", str(out))

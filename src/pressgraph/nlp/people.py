@@ -1,7 +1,8 @@
 """Pipeline component: person mentions, with honorifics and ranks stripped and the rank kept.
 
-A person is a name the model tags PERSON, or a run of capitalized words right after an
-honorific or a rank ("Mr. Valery Semerikov", "Lieutenant General Baktybek Bekbolotov").
+A person is a name the model tags PERSON, a run of capitalized words right after an
+honorific or a rank ("Mr. Valery Semerikov", "Lieutenant General Baktybek Bekbolotov"), or a
+name with a particle the model took into an organization ("the leader of ISIS al-Baghdadi").
 Names after a post title ("the Minister of Defense of Armenia Suren Papikian") are added
 by the roles component, which knows where a title ends.
 """
@@ -17,7 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from pressgraph.nlp import gazetteer
-from pressgraph.nlp.spans import PEOPLE, is_free, keep_longest, make_span, taken
+from pressgraph.nlp.spans import ORGS, PEOPLE, is_free, keep_longest, make_span, taken
 from pressgraph.resolve.names import parse_person_name
 
 _MAX_NAME_TOKENS = 5
@@ -28,15 +29,18 @@ class _Words:
     particles: frozenset[str]
     not_names: frozenset[str]
     patronymic_endings: tuple[str, ...]
+    org_heads: frozenset[str]  # "council", "centre": a name with one is an organization's
 
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     data = gazetteer.load_data_file("person_words.yml")
+    org_words = gazetteer.load_data_file("org_words.yml")
     return _Words(
         frozenset(data["particles"]),
         frozenset(data["not_names"]),
         tuple(data["patronymic_endings"]),
+        frozenset(org_words["heads"]),
     )
 
 
@@ -105,6 +109,7 @@ class PersonFinder:
         triggers = self._triggers(doc)
         found = list(self._after_triggers(doc, triggers, claimed))
         found += list(_with_patronymics(doc, claimed))
+        found += [s for s in _glued_to_organizations(doc) if is_free(s, claimed)]
         found += [s for s in self._from_model(doc, triggers) if is_free(s, claimed)]
         doc.spans[PEOPLE] = keep_longest(found)
         return doc
@@ -143,10 +148,42 @@ class PersonFinder:
             if ent.label_ != "PERSON":
                 continue
             start = ent.start
-            while start < ent.end and not _is_name_word(doc[start].text):
+            while (
+                start < ent.end
+                and not _is_name_word(doc[start].text)
+                and not _hyphened_particle(doc, start)
+            ):
                 start += 1  # a leading "Mr." or a lower-case word the model took in
             rank = triggers.get(start, (0, None))[1]
             span = person_span(doc, start, ent.end, "model", rank)
+            if span is not None:
+                yield span
+
+
+def _hyphened_particle(doc: Doc, i: int) -> bool:
+    """A particle joined by a hyphen to the name word after it: the "al-" of "al-Zawahiri"."""
+    return (
+        doc[i].text.lower() in _words().particles
+        and i + 2 < len(doc)
+        and doc[i + 1].text == "-"
+        and _is_name_word(doc[i + 2].text)
+    )
+
+
+def _glued_to_organizations(doc: Doc) -> Iterator[Span]:
+    """A name the model tagged ORG together with the organization before it ("ISIS
+    al-Baghdadi"): after a known organization at the start of the model's ORG, the rest is a
+    person when it parses as a name with a lower-case particle ("al-", "bin", "von") and has
+    no word that heads organization names ("the CSTO Crisis Response Centre" stays whole)."""
+    known = {span.start: span for span in doc.spans.get(ORGS, [])}
+    words = _words()
+    for ent in doc.ents:
+        org = known.get(ent.start) if ent.label_ == "ORG" else None
+        if org is None or org.end >= ent.end:
+            continue
+        rest = [t.text.lower() for t in doc[org.end : ent.end]]
+        if any(w in words.particles for w in rest) and not any(w in words.org_heads for w in rest):
+            span = person_span(doc, org.end, ent.end, "model", None)
             if span is not None:
                 yield span
 
