@@ -500,6 +500,19 @@ def test_pronoun_inside_reported_speech_is_part_of_the_content(nlp_statements: L
     ]
 
 
+def test_a_person_named_in_what_the_speaker_said_does_not_take_the_pronoun(
+    nlp_statements: Language,
+) -> None:
+    doc = _run(
+        nlp_statements,
+        "Mr. Jehangir Khan pointed out that, despite the arrest of Mr. Ivan Petrov, the threat "
+        "remains. Moreover, the tactics are improving. According to him, the groups keep 20,000 "
+        "fighters.",
+    )
+    said = [(s.speaker.text, s.verb, s.text) for s in doc._.statements]
+    assert ("Jehangir Khan", "according to", "the groups keep 20,000 fighters.") in said
+
+
 def test_pronoun_after_a_person_who_is_not_a_subject_is_dropped(nlp_statements: Language) -> None:
     doc = _run(
         nlp_statements,
