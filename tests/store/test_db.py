@@ -13,18 +13,13 @@ from pressgraph.errors import SettingsError, StoreError
 from pressgraph.store import schema
 from pressgraph.store.db import Database
 from pressgraph.store.migrations import MIGRATIONS
-from pressgraph.store.search import is_index_table
 from tests.conftest import SEED_000, SEED_004, Cli
-
-
-def _described_by_schema(name: str | None, type_: str, _parent: object) -> bool:
-    """Leave out the full-text index (made by a migration's on_create, not by schema.py)."""
-    return not (type_ == "table" and name is not None and is_index_table(name))
+from tests.store.conftest import described_by_schema
 
 
 def test_a_new_database_matches_the_tables_and_records_every_migration(db: Database) -> None:
     with db.read() as conn:
-        context = MigrationContext.configure(conn, opts={"include_name": _described_by_schema})
+        context = MigrationContext.configure(conn, opts={"include_name": described_by_schema})
         diff = compare_metadata(context, schema.metadata)
         recorded = conn.execute(select(schema.migrations.c.id, schema.migrations.c.name)).all()
     assert diff == []
@@ -95,7 +90,7 @@ def test_an_older_database_is_upgraded_by_its_pending_migration(db_url: str, cli
     upgraded = Database(db_url)
     assert upgraded.applied == ["story_duplicates"]
     with upgraded.read() as conn:
-        context = MigrationContext.configure(conn, opts={"include_name": _described_by_schema})
+        context = MigrationContext.configure(conn, opts={"include_name": described_by_schema})
         assert compare_metadata(context, schema.metadata) == []
         hashes = conn.execute(text("SELECT text_hash, duplicate_of FROM stories")).all()
     assert len(hashes) == 3 and all(len(h) == 64 and d is None for h, d in hashes)

@@ -20,7 +20,9 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    Join,
     Select,
+    Table,
     and_,
     case,
     delete,
@@ -120,8 +122,9 @@ def _family_events(conn: Connection) -> dict[str, set[str]]:
         select(event_members.c.entity_id, event_members.c.event_id).where(attended())
     ):
         own[entity_id].add(event_id)
-    family = {eid: set(own.get(eid, ())) for eid in conn.execute(select(entities.c.id)).scalars()}
-    for eid, parent in conn.execute(select(entities.c.id, entities.c.parent_id)):
+    tree = entity_tree(conn)
+    family = {eid: set(own.get(eid, ())) for eid, _, _ in tree}
+    for eid, _, parent in tree:
         if parent in family:
             family[parent] |= own.get(eid, set())
     return family
@@ -154,19 +157,25 @@ def _fill_entity_counts(conn: Connection) -> None:
 # --- events: members ---------------------------------------------------------------------------
 
 
+def _parts_pointing_at(table: Table, index: Any) -> Join:
+    """Story event parts joined to their story event and to the row of `table` (mentions,
+    roles) in the same story at the mention index the part points at (`index`)."""
+    return story_event_parts.join(
+        story_events, story_events.c.id == story_event_parts.c.story_event_id
+    ).join(
+        table,
+        and_(
+            table.c.story_id == story_events.c.story_id,
+            index == story_event_parts.c.mention_idx,
+        ),
+    )
+
+
 def parts_of(*where: Any) -> Select[Any]:
     """(event id, entity id, part) of every resolved participant, where the conditions hold."""
     return (
         select(story_events.c.event_id, mentions.c.entity_id, story_event_parts.c.part)
-        .select_from(story_event_parts)
-        .join(story_events, story_events.c.id == story_event_parts.c.story_event_id)
-        .join(
-            mentions,
-            and_(
-                mentions.c.story_id == story_events.c.story_id,
-                mentions.c.idx == story_event_parts.c.mention_idx,
-            ),
-        )
+        .select_from(_parts_pointing_at(mentions, mentions.c.idx))
         .where(mentions.c.entity_id.is_not(None), *where)
     )
 
@@ -205,15 +214,7 @@ def _member_rows(conn: Connection) -> Iterable[tuple[str, str, str]]:
         yield event_id, entity_id, part
     officials = (
         select(story_events.c.event_id, roles.c.organization_id)
-        .select_from(story_event_parts)
-        .join(story_events, story_events.c.id == story_event_parts.c.story_event_id)
-        .join(
-            roles,
-            and_(
-                roles.c.story_id == story_events.c.story_id,
-                roles.c.person_idx == story_event_parts.c.mention_idx,
-            ),
-        )
+        .select_from(_parts_pointing_at(roles, roles.c.person_idx))
         .where(story_events.c.event_id.is_not(None), roles.c.organization_id.is_not(None))
     )
     for event_id, organization_id in conn.execute(officials):
@@ -259,12 +260,17 @@ def _fill_posts(conn: Connection) -> int:
 # --- the network -------------------------------------------------------------------------------
 
 
-def node_folder(conn: Connection, bodies: bool) -> tuple[Folder, dict[str, str]]:
+def entity_tree(conn: Connection) -> list[tuple[str, str, str | None]]:
+    """(id, kind, parent id) of every entity: what the network folds bodies by."""
+    query = select(entities.c.id, entities.c.kind, entities.c.parent_id)
+    return [(r[0], r[1], r[2]) for r in conn.execute(query)]
+
+
+def node_folder(tree: list[tuple[str, str, str | None]], bodies: bool) -> Folder:
     """A function: entity id -> its node in the network (its top organization unless
-    `bodies`; None for kinds the network does not show), and the kind of every entity."""
-    rows = conn.execute(select(entities.c.id, entities.c.kind, entities.c.parent_id)).all()
-    kinds = {r.id: r.kind for r in rows}
-    parents = {r.id: r.parent_id for r in rows if r.parent_id in kinds}
+    `bodies`; None for kinds the network does not show), over `entity_tree` rows."""
+    kinds = {eid: kind for eid, kind, _ in tree}
+    parents = {eid: parent for eid, _, parent in tree if parent in kinds}
 
     def node(entity_id: str | None) -> str | None:
         if entity_id is None or kinds.get(entity_id) not in NODE_KINDS:
@@ -275,7 +281,7 @@ def node_folder(conn: Connection, bodies: bool) -> tuple[Folder, dict[str, str]]
             seen.add(entity_id)
         return entity_id
 
-    return node, kinds
+    return node
 
 
 def month(date: str | None) -> str | None:
@@ -342,8 +348,9 @@ def _fill_network_edges(conn: Connection) -> int:
     members = event_members_of(conn, true())
     stated = relations_of(conn, true())
     rows: list[dict[str, object]] = []
+    tree = entity_tree(conn)
     for bodies in (False, True):
-        node, _ = node_folder(conn, bodies)
+        node = node_folder(tree, bodies)
         for (a, b, kind, in_month), link in links(members, stated, node).items():
             rows.append(
                 {

@@ -213,13 +213,14 @@ def search_stories(
     entity, say); ranking, snippets and marks stay those of the query alone."""
     query = query.strip()
     where = () if within is None else (within,)
+    dates = (date_from, date_to)
     with db.read() as conn:
         if not query:
-            total, hits = _browse(conn, date_from, date_to, where, page, page_size)
+            total, hits = _browse(conn, dates, where, page, page_size)
         elif conn.dialect.name == "sqlite":
-            total, hits = _fts(conn, query, (date_from, date_to), where, page, page_size)
+            total, hits = _fts(conn, query, dates, where, page, page_size)
         else:
-            total, hits = _like(conn, query, (date_from, date_to), where, page, page_size)
+            total, hits = _like(conn, query, dates, where, page, page_size)
     pages = max(1, -(-total // page_size))
     return SearchResults(query, date_from, date_to, page, page_size, total, pages, tuple(hits))
 
@@ -257,13 +258,12 @@ def _run(conn: Connection, found: Select[Any], rows: Select[Any], page: int, siz
 
 def _browse(
     conn: Connection,
-    date_from: str | None,
-    date_to: str | None,
+    dates: tuple[str | None, str | None],
     where: tuple[ColumnElement[bool], ...],
     page: int,
     size: int,
 ) -> tuple[int, list[SearchHit]]:
-    found = _dated(select(stories.c.id).where(*where), date_from, date_to)
+    found = _dated(select(stories.c.id).where(*where), *dates)
     rows = found.with_only_columns(*_CARD).order_by(
         stories.c.date.desc().nulls_last(), stories.c.id
     )

@@ -13,6 +13,7 @@ event.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, Connection, and_, not_, select
@@ -20,6 +21,7 @@ from sqlalchemy import ColumnElement, Connection, and_, not_, select
 from pressgraph.store.db import Database
 from pressgraph.store.derived import (
     CO_PARTICIPATION,
+    Folder,
     Link,
     event_members_of,
     in_full_months,
@@ -88,7 +90,8 @@ def network_page(
     with db.read() as conn:
         known = _entities(conn)
         found = _stored(conn, date_from, date_to, bodies)
-        for key, link in _partial_months(conn, date_from, date_to, bodies).items():
+        tree = [(eid, e.kind, e.parent) for eid, e in known.items()]
+        for key, link in _partial_months(conn, date_from, date_to, node_folder(tree, bodies)):
             found[key].add(link.count, link.dates, link.evidence)
     shown = {
         key: link
@@ -124,12 +127,11 @@ def _stored(
 
 
 def _partial_months(
-    conn: Connection, date_from: str | None, date_to: str | None, bodies: bool
-) -> dict[tuple[str, str, str], Link]:
+    conn: Connection, date_from: str | None, date_to: str | None, node: Folder
+) -> Iterator[tuple[tuple[str, str, str], Link]]:
     """The edges of the events and relations in the range but outside its whole months."""
     if not date_from and not date_to:
-        return {}
-    node, _ = node_folder(conn, bodies)
+        return
     in_range = events_in(select(events.c.id), date_from, date_to).where(
         not_(in_full_months(month_of(events.c.start), date_from, date_to))
     )
@@ -144,10 +146,8 @@ def _partial_months(
         relations_of(conn, and_(*stated, outside)),
         node,
     )
-    summed: dict[tuple[str, str, str], Link] = defaultdict(Link)
     for (a, b, kind, _), link in found.items():
-        summed[(a, b, kind)].add(link.count, link.dates, link.evidence)
-    return summed
+        yield (a, b, kind), link
 
 
 def _graph(
