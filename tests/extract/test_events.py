@@ -160,7 +160,11 @@ def test_seed_004_sidebar_meeting_of_defense_ministers(
 ) -> None:
     meeting = _only(seed_004[0][1])
     assert meeting.kind == "meeting"
-    assert meeting.name is None
+    # no title of its own: the noun phrase as written is its name
+    assert meeting.name == (
+        "meeting of the Council of Defense Ministers of the Collective Security Treaty "
+        "Organization"
+    )
     assert (meeting.start, meeting.end) == ("2022-05-24", "2022-05-24")
     assert meeting.format == "video"
     assert meeting.place is None

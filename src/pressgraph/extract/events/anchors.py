@@ -41,11 +41,14 @@ def find_anchors(lex: Lexicon, noun: Token) -> Anchors:
     was held", "participated in the meeting"), participles on it ("trainings held in"), and
     participles on those ("hosted the Conference, organized by")."""
     out: Anchors = {noun.i: (noun, "noun")}
-    head = noun.head
+    first = noun
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "the meetings and the 6th Plenary took place": the list's verb
+    head = first.head
     verb = None
-    if noun.dep_ in ("nsubj", "nsubjpass", "dobj") and head.i != noun.i:
+    if first.dep_ in ("nsubj", "nsubjpass", "dobj") and head.i != first.i:
         verb = head
-    elif noun.dep_ == "pobj" and head.dep_ == "prep":
+    elif first.dep_ == "pobj" and head.dep_ == "prep":
         verb = head.head
     for cand in (verb, *(c for c in noun.children if c.dep_ in ("acl", "relcl"))):
         part = None if cand is None else _verb_part(lex, cand)
@@ -74,6 +77,24 @@ def climb(tok: Token, anchors: Anchors) -> list[Token] | None:
         path.append(cur)
         cur = cur.head
     return path
+
+
+def date_hangs(doc_span: Span | None, anchors: Anchors) -> bool:
+    """Whether a date hangs from an anchor, directly or through one preposition ("held on 5
+    May", "the meeting on 5 May"); any word of a range may carry it ("from 28 November - 1
+    December", which the parser splits)."""
+    if doc_span is None:
+        return False
+    for tok in doc_span:
+        if tok.is_punct or tok.is_space:
+            continue
+        path = climb(tok, anchors)
+        if path is None:
+            continue
+        outside = [t for t in path if not doc_span.start <= t.i < doc_span.end]
+        if not outside or (len(outside) == 1 and outside[0].dep_ == "prep"):
+            return True
+    return False
 
 
 def subtree_actors(story: Story, top: Token) -> list[Span]:

@@ -32,7 +32,7 @@ def _format(lex: Lexicon, draft: Draft) -> str | None:
 def _freeze(story: Story, draft: Draft) -> FoundEvent:
     return FoundEvent(
         kind=draft.kind,
-        name=draft.name,
+        name=draft.label or draft.name,
         start=draft.start,
         end=draft.end,
         place=draft.place,

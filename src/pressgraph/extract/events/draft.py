@@ -8,13 +8,17 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from pressgraph.extract.events.anchors import Anchors, find_anchors
+from pressgraph.extract.events.naming import describe
 from pressgraph.extract.events.nouns import (
     Named,
     Noun,
     find_body,
     find_name,
+    has_ordinal,
+    in_frame,
     name_head,
     norm_name,
+    own_date,
 )
 from pressgraph.extract.events.records import Participant
 from pressgraph.extract.events.story import Story, fuller, identity, sentence_range
@@ -25,10 +29,11 @@ class Draft:
     """An event while the story is read: its facts so far, filled in sentence by sentence."""
 
     kind: str
-    name: str | None
+    name: str | None  # the event's own name (a title or a quoted name): who it is
     sentence: tuple[int, int]
     by_verb: bool
     body: Span | None
+    label: str | None = None  # its descriptive name, as written
     start: str | None = None
     end: str | None = None
     place: Span | None = None
@@ -88,6 +93,9 @@ class Said:
     named: Named | None
     body: Span | None
     anchors: Anchors
+    ordinal: bool  # "the 2nd meeting", "XXIII session", "the first meeting"
+    dated: str | None  # a date of its own: "the meeting of the leaders on May 16"
+    singled_out: bool  # an ordinal, its own date, or a frame ("on the margins of the summit")
 
 
 def said_in_sentence(story: Story, noun: Noun, sent: Span) -> Said:
@@ -95,13 +103,18 @@ def said_in_sentence(story: Story, noun: Noun, sent: Span) -> Said:
     body = None if noun.generic else find_body(story, noun)
     named = None if noun.generic else find_name(noun, sent, body)
     head = name_head(noun.token, named)
-    return Said(noun, sent, head, named, body, find_anchors(story.lex, head))
+    ordinal = has_ordinal(story, noun)
+    dated = own_date(story, head, sent)
+    singled = ordinal or dated is not None or in_frame(story, noun)
+    anchors = find_anchors(story.lex, head)
+    return Said(noun, sent, head, named, body, anchors, ordinal, dated, singled)
 
 
 def event_for(story: Story, drafts: list[Draft], said: Said) -> Draft | None:
     """The event a noun speaks of: an earlier one, a new one, or none. A new event needs a
-    verb that says it happens, or a quoted name ("Combat Brotherhood-2019" trainings): a
-    capitalized title alone may be a body ("the Conference on Disarmament adopted ...")."""
+    verb that says it happens, a quoted name ("Combat Brotherhood-2019" trainings), or words
+    that single it out (an ordinal, its own date, "on the margins of"): a capitalized title
+    alone may be a body ("the Conference on Disarmament adopted ...")."""
     noun, named = said.noun, said.named
     tok = noun.token
     by_verb = len(said.anchors) > 1
@@ -111,19 +124,34 @@ def event_for(story: Story, drafts: list[Draft], said: Said) -> Draft | None:
     new = False
     if named is not None:
         found = _same_name(drafts, noun.kind, named.text)
-        new = found is None and (by_verb or named.quoted)
+        new = found is None and (by_verb or named.quoted or said.singled_out)
     elif noun.generic:
         found = drafts[-1] if drafts and _is_definite(tok) else None
     elif noun.plural:
         return None
     elif lefts & (story.lex.other_event_words | story.lex.indefinite) or not earlier:
-        new = by_verb
+        new = by_verb or said.singled_out
+    elif _another(story, said, earlier[-1]):
+        new = by_verb or said.singled_out
     else:
         found = earlier[-1]
     if new:
         name = None if named is None else named.text
         found = Draft(noun.kind, name, sentence_range(said.sent), by_verb, said.body)
+        found.label = describe(story, noun.token, noun.first, named)
         drafts.append(found)
     if found is not None:
         found.by_verb = found.by_verb or by_verb
     return found
+
+
+def _another(story: Story, said: Said, before: Draft) -> bool:
+    """Whether a definite noun is another event than the one told before: it is numbered
+    ("the 2nd meeting"), has a date of its own that is not the earlier one's, or names
+    another body ("the meeting of the Council of Defense Ministers" after a meeting of the
+    Council of Foreign Ministers)."""
+    if said.ordinal or (said.dated is not None and said.dated != before.start):
+        return True
+    if said.body is None or before.body is None:
+        return False
+    return identity(story, said.body) != identity(story, before.body)

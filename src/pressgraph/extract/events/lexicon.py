@@ -36,6 +36,11 @@ class Lexicon:
     speech_verbs: dict[str, tuple[_Phrase, ...]]  # first word -> the words after it
     not_members: re.Pattern[str]
     delegation_head: str
+    name_preps: frozenset[str]
+    name_participles: frozenset[str]
+    ordinals: frozenset[str]
+    titled_only: frozenset[str]
+    frame_nouns: frozenset[str]
 
 
 def _phrases(words: Iterable[str]) -> re.Pattern[str]:
@@ -98,4 +103,9 @@ def load_lexicon() -> Lexicon:
         speech_verbs=_split_heads(data["speech_verbs"]),
         not_members=re.compile(rf"[^\S\n]+{members}", re.IGNORECASE),
         delegation_head=roles["delegation_head"].casefold(),
+        name_preps=_lower_set(data["name_preps"]),
+        name_participles=_lower_set(data["name_participles"]),
+        ordinals=_lower_set(data["ordinals"]),
+        titled_only=_lower_set(data["titled_only"]),
+        frame_nouns=_lower_set(data["frame_nouns"]),
     )

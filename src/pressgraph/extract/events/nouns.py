@@ -8,18 +8,20 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from pressgraph.extract.events.anchors import date_hangs
 from pressgraph.extract.events.story import Story
 from pressgraph.nlp.spans import doc_text
 
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})  # the parts of speech an event or cue noun has
 _NOT_TITLE = frozenset({"DET", "ADP", "PRON", "CCONJ", "SCONJ", "PUNCT", "VERB", "AUX", "PART"})
 _CONNECTORS = frozenset({"of", "on", "for", "and", "in", "against", "the", "to", "-", "–"})
-_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
-_QUOTE = r"“[^“”\n]{1,250}”|\"[^\"\n]{1,250}\"|«[^«»\n]{1,250}»|„[^„“”\n]{1,250}[“”]"
-_QUOTED_AFTER = re.compile(rf"[^\S\n]*(?:{_QUOTE})")
-_QUOTED_BEFORE = re.compile(rf"(?:{_QUOTE})[^\S\n]*$")
+_ORDINAL = re.compile(r"\d+(?:-?(?:st|nd|rd|th))?")
+_ROMAN = re.compile(r"(?=[IVXLC])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})")
+QUOTE = r"“[^“”\n]{1,250}”|\"[^\"\n]{1,250}\"|«[^«»\n]{1,250}»|„[^„“”\n]{1,250}[“”]"
+_QUOTED_AFTER = re.compile(rf"[^\S\n]*(?:{QUOTE})")
+_QUOTED_BEFORE = re.compile(rf"(?:{QUOTE})[^\S\n]*$")
 _OF_THE = re.compile(r"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?")
-_BODY_GAP = re.compile(rf"[^\S\n]*(?:(?:{_QUOTE})[^\S\n]*)?")
+_BODY_GAP = re.compile(rf"[^\S\n]*(?:(?:{QUOTE})[^\S\n]*)?")
 _NAME_NOISE = re.compile(r"[^\w\s-]+")
 
 
@@ -35,23 +37,92 @@ class Noun:
 
 
 def event_noun(story: Story, tok: Token) -> Noun | None:
-    """The event noun ending at `tok`, if it is one and not inside a mention."""
-    if tok.pos_ not in NOUN_TAGS or tok.i in story.claimed:
+    """The event noun ending at `tok`, if it is one and not inside a mention, nor a word
+    before another event noun ("Plenary Meeting" is one meeting, not a session too)."""
+    if tok.pos_ not in NOUN_TAGS or tok.i in story.claimed or _modifies_event(story, tok):
         return None
     doc = story.doc
     for words, kind, plural in story.lex.nouns.get(tok.lower_, ()):
         first = tok.i - len(words) + 1
-        if first >= 0 and tuple(t.lower_ for t in doc[first : tok.i + 1]) == words:
-            return Noun(tok, first, kind, plural, False)
+        if first < 0 or tuple(t.lower_ for t in doc[first : tok.i + 1]) != words:
+            continue
+        last = words[-1]
+        titled = {last, last[:-1], last[:-2]} & story.lex.titled_only
+        if titled and not _in_title(doc[first]):
+            return None
+        return Noun(tok, first, kind, plural, False)
     if tok.lower_ in story.lex.generic:
         return Noun(tok, tok.i, "other", False, True)
     return None
+
+
+def _modifies_event(story: Story, tok: Token) -> bool:
+    head = tok.head
+    if tok.dep_ not in ("compound", "amod", "nmod") or head.i <= tok.i:
+        return False
+    return head.lower_ in story.lex.nouns or head.lower_ in story.lex.generic
+
+
+def _in_title(tok: Token) -> bool:
+    """Whether a title-only noun heads a capitalized title ("the UN Online Week")."""
+    if not tok.text[:1].isupper():
+        return False
+    prev = tok.nbor(-1) if tok.i > 0 else None
+    return prev is not None and _is_title_word(prev, left=True) and not line_break(prev)
+
+
+def has_ordinal(story: Story, noun: Noun) -> bool:
+    """Whether the noun is numbered: "the 2nd meeting", "XXIII session", "23 Plenary
+    Meeting", "the VII-th Forum", "the first meeting"."""
+    doc = noun.token.doc
+    lo = min((c.left_edge.i for c in noun.token.lefts), default=noun.first)
+    for tok in doc[lo : noun.first]:
+        text = tok.text
+        if _ORDINAL.fullmatch(text) or tok.lower_ in story.lex.ordinals:
+            return True
+        if _ROMAN.fullmatch(text) or (tok.like_num and tok.dep_ == "nummod"):
+            return True
+    return False
+
+
+def own_date(story: Story, head: Token, sent: Span) -> str | None:
+    """The day or month that hangs from the noun itself ("the meeting ... on May 16")."""
+    anchors = {head.i: (head, "noun")}
+    for m in story.dates:
+        if not sent.start_char <= m.start < sent.end_char or m.precision == "year":
+            continue
+        span = story.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and span.root.i != head.i and date_hangs(span, anchors):
+            return m.value
+    return None
+
+
+def in_frame(story: Story, noun: Noun) -> bool:
+    """Whether the noun is the object of a frame that presupposes the event: "on the margins
+    of the summit", "as part of the session", "results of the meeting", "preparations for"."""
+    tok = noun.token
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.i == prep.i:
+        return False
+    return prep.head.lower_ in story.lex.frame_nouns
 
 
 def _is_title_word(tok: Token, left: bool = False) -> bool:
     if left and _ORDINAL.fullmatch(tok.text):
         return True
     return tok.text[:1].isupper() and tok.pos_ not in _NOT_TITLE and tok.text[:1].isalpha()
+
+
+def line_break(tok: Token) -> bool:
+    """Whether a line ends after the token (or the token is a line break): a title never
+    runs across lines."""
+    return "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text)
+
+
+
+def _joined(tok: Token) -> bool:
+    """A word glued to the next one without a space ("OSCE-", "VII-th")."""
+    return not tok.whitespace_ and (tok.is_alpha or tok.like_num or tok.text in "-–")
 
 
 def _title_range(noun: Noun, sent: Span) -> tuple[int, int] | None:
@@ -61,10 +132,17 @@ def _title_range(noun: Noun, sent: Span) -> tuple[int, int] | None:
     if not _is_title_word(noun.token):
         return None
     first = noun.first
-    while first > sent.start and _is_title_word(doc[first - 1], left=True):
-        first -= 1
+    while first > sent.start and not line_break(doc[first - 1]) and not doc[first - 1].is_space:
+        if _is_title_word(doc[first - 1], left=True):
+            first -= 1
+        elif _joined(doc[first - 1]) and first - 2 >= sent.start and _joined(doc[first - 2]):
+            first -= 2  # "2020 OSCE-wide Counter-Terrorism Video Conference"
+        else:
+            break
     end = scan = noun.token.i + 1
     while scan < sent.end and (_is_title_word(doc[scan]) or doc[scan].lower_ in _CONNECTORS):
+        if line_break(doc[scan - 1]):
+            break
         scan += 1
         if _is_title_word(doc[scan - 1]):
             end = scan

@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 from pressgraph.extract.events.anchors import (
     Anchors,
     climb,
+    date_hangs,
     doers,
     opens_clause,
     subtree_actors,
@@ -41,8 +42,7 @@ def _read_date(story: Story, draft: Draft, sent: Span, anchors: Anchors) -> None
         if not sent.start_char <= m.start < sent.end_char or m.precision == "year":
             continue
         span = story.doc.char_span(m.start, m.end, alignment_mode="expand")
-        path = None if span is None else climb(span.root, anchors)
-        if path is not None and (len(path) < 2 or (len(path) == 2 and path[1].dep_ == "prep")):
+        if date_hangs(span, anchors):
             found.add((m.value, m.end_value or m.value))
     if len(found) == 1:
         draft.start, draft.end = found.pop()

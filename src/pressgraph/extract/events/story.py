@@ -4,6 +4,7 @@ once, and who is who (one key per person, the better of two mentions)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,7 +49,8 @@ def read_story(doc: Doc) -> Story:
         if s is not None
     }
     text = doc_text(doc)
-    dates = tuple(find_dates(text, anchor=_anchor(doc)))
+    anchor = _anchor(doc)
+    dates = tuple(find_dates(text, anchor=anchor) if anchor else _neighbour_dated(text))
     return Story(
         doc=doc,
         text=text,
@@ -77,6 +79,42 @@ def _anchor(doc: Doc) -> dt.date | None:
         return dt.date.fromisoformat(str(value)[:10]) if value else None
     except ValueError:
         return None
+
+
+_SHIFTED = re.compile(r"\b(?:year|month|week)\b", re.IGNORECASE)  # "this year", "last month"
+
+
+def _neighbour_dated(text: str) -> list[DateMention]:
+    """The dates of a text without a story date: a day or month written without its year
+    takes the year of the nearest date written with one ("From 25 to 27 July ... On 4 July
+    2023"), as the items of one list share their year."""
+    written = find_dates(text)
+    years = [m for m in written if not m.relative and m.precision in ("day", "month")]
+    if not years:
+        return written
+    out = list(written)
+    taken = {(m.start, m.end) for m in written}
+    for anchor in {m.value for m in years}:
+        for m in find_dates(text, anchor=dt.date.fromisoformat(_first_day(anchor))):
+            if (m.start, m.end) in taken or not _yearless(m):
+                continue
+            nearest = min(years, key=lambda y: abs(y.start - m.start))
+            if nearest.value == anchor:
+                out.append(m)
+                taken.add((m.start, m.end))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _yearless(m: DateMention) -> bool:
+    """A day or a month written without a year ("25 July", "in May"), not "today" or "this
+    year", which only the story date can anchor."""
+    if not m.relative or _SHIFTED.search(m.text):
+        return False
+    return m.precision == "month" or any(c.isdigit() for c in m.text)
+
+
+def _first_day(value: str) -> str:
+    return value if len(value) == 10 else value + "-01"
 
 
 def _person_keys(people: list[Span]) -> dict[tuple[int, int], str]:
