@@ -15,6 +15,7 @@ _VERBS = frozenset({"VERB", "AUX"})
 _GLOSS_GAP = re.compile(r"\s*\(\s*")
 _LIST_WORDS = frozenset({"and", "as", "well", "the"})
 _ITEM_ENDS = frozenset({",", ";", ".", ":"})
+_CHAINED = frozenset({"advcl", "conj", "xcomp"})  # "scheduled to be held", "held and closed"
 _RELATIVES = frozenset({"who", "which", "whose", "where", "that", "while"})
 
 Anchors = dict[int, tuple[Token, str]]  # token index -> (token, part); the noun's part: "noun"
@@ -59,7 +60,7 @@ def find_anchors(lex: Lexicon, noun: Token) -> Anchors:
             continue
         for child in tok.children:
             more = _verb_part(lex, child)
-            if child.dep_ in ("advcl", "conj") and more is not None and not _has_subject(child):
+            if child.dep_ in _CHAINED and more is not None and not _has_subject(child):
                 out[child.i] = (child, more)
     return out
 

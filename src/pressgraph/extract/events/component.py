@@ -9,10 +9,11 @@ from spacy.tokens import Doc, Span
 from pressgraph.extract.events.draft import Draft, event_for, said_in_sentence
 from pressgraph.extract.events.lexicon import Lexicon
 from pressgraph.extract.events.nouns import event_noun
-from pressgraph.extract.events.reading import read_facts, verb_event
+from pressgraph.extract.events.reading import read_facts
 from pressgraph.extract.events.records import FoundEvent
 from pressgraph.extract.events.speakers import add_delegations, add_speakers
 from pressgraph.extract.events.story import Story, read_story
+from pressgraph.extract.events.verbs import Told, verb_event
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
@@ -65,16 +66,16 @@ class EventFinder:
         return doc
 
     @staticmethod
-    def _nouns(story: Story, drafts: list[Draft], sent: Span) -> list[Draft]:
+    def _nouns(story: Story, drafts: list[Draft], sent: Span) -> list[Told]:
         """Read the event nouns of a sentence; the events it speaks of, in order."""
-        told: list[Draft] = []
+        told: list[Told] = []
         for tok in sent:
             noun = event_noun(story, tok)
             said = None if noun is None else said_in_sentence(story, noun, sent)
             draft = None if said is None else event_for(story, drafts, said)
             if said is not None and draft is not None:
                 read_facts(story, draft, said)
-                told.append(draft)
+                told.append((said, draft))
         return told
 
 

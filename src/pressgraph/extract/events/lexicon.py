@@ -40,6 +40,11 @@ class Lexicon:
     name_participles: frozenset[str]
     ordinals: frozenset[str]
     titled_only: frozenset[str]
+    object_verbs: frozenset[str]
+    destination_verbs: frozenset[str]
+    party_nouns: frozenset[str]
+    within_preps: frozenset[str]
+    within_nouns: frozenset[str]
     frame_nouns: frozenset[str]
 
 
@@ -107,5 +112,10 @@ def load_lexicon() -> Lexicon:
         name_participles=_lower_set(data["name_participles"]),
         ordinals=_lower_set(data["ordinals"]),
         titled_only=_lower_set(data["titled_only"]),
+        object_verbs=_lower_set(data["object_verbs"]),
+        destination_verbs=_lower_set(data["destination_verbs"]),
+        party_nouns=_lower_set(data["party_nouns"]),
+        within_preps=_lower_set(data["within_preps"]),
+        within_nouns=_lower_set(data["within_nouns"]),
         frame_nouns=_lower_set(data["frame_nouns"]),
     )

@@ -22,18 +22,18 @@ def read_facts(story: Story, draft: Draft, said: Said) -> None:
     """Add what one sentence says about the event."""
     sent, anchors = said.sent, said.anchors
     draft.mentions.add(sentence_range(sent))
-    _read_date(story, draft, sent, anchors)
-    _read_place(story, draft, sent, anchors)
-    _read_format(story, draft, sent, anchors)
+    read_date(story, draft, sent, anchors)
+    read_place(story, draft, sent, anchors)
+    read_format(story, draft, sent, anchors)
     for tok, part in anchors.values():
         top = None if part in ("noun", "none") else doers(tok, said.head)
         if top is not None:
             draft.credit(story, part, subtree_actors(story, top))
     _read_cues(story, draft, sent, anchors)
-    _read_with(story, draft, anchors)
+    read_with(story, draft, anchors)
 
 
-def _read_date(story: Story, draft: Draft, sent: Span, anchors: Anchors) -> None:
+def read_date(story: Story, draft: Draft, sent: Span, anchors: Anchors) -> None:
     """A day or month that the noun or its verb governs, directly or through a preposition."""
     if draft.start is not None:
         return
@@ -48,7 +48,7 @@ def _read_date(story: Story, draft: Draft, sent: Span, anchors: Anchors) -> None
         draft.start, draft.end = found.pop()
 
 
-def _read_place(story: Story, draft: Draft, sent: Span, anchors: Anchors) -> None:
+def read_place(story: Story, draft: Draft, sent: Span, anchors: Anchors) -> None:
     """The one place (or else the one country) the event is said to be in."""
     if draft.place is not None:
         return
@@ -91,7 +91,7 @@ def _venue_link(story: Story, tok: Token) -> bool:
     return tok.lower_ in lex.venues or tok.lower_ in lex.format_nouns or tok.i in story.place_tokens
 
 
-def _read_format(story: Story, draft: Draft, sent: Span, anchors: Anchors) -> None:
+def read_format(story: Story, draft: Draft, sent: Span, anchors: Anchors) -> None:
     """Format cues under the noun or under a verb saying the event happened; a cue under
     "participated" says how one participant took part."""
     held = {i: a for i, a in anchors.items() if a[1] != "participant"}
@@ -133,7 +133,7 @@ def _read_cues(story: Story, draft: Draft, sent: Span, anchors: Anchors) -> None
                         draft.credit(story, cue[0], subtree_actors(story, obj))
 
 
-def _read_with(story: Story, draft: Draft, anchors: Anchors) -> None:
+def read_with(story: Story, draft: Draft, anchors: Anchors) -> None:
     """Who the event was held "with" or "between": the people named before the clause ends,
     and the organizations or countries that are the listed items ("between the CSTO and the
     SCO"), not those inside a title ("the Ambassador of Belarus")."""
@@ -165,28 +165,3 @@ def _listed(span: Span, obj: Token) -> bool:
     while tok.dep_ == "conj" and tok.i != obj.i:
         tok = tok.head
     return span.start <= obj.i < span.end or tok.i == obj.i
-
-
-def verb_event(story: Story, tok: Token, sent: Span, told: list[Draft]) -> Draft | None:
-    """A meeting told by its verb: "X met with Y" (with whom is required). When the sentence
-    speaks of an event already ("During the visit, he met with ..."), X and Y take part in
-    that event instead, and no new one is made."""
-    kind = story.lex.verb_events.get(tok.lower_)
-    if kind is None or tok.pos_ != "VERB":
-        return None
-    anchors: Anchors = {tok.i: (tok, "participant")}
-    draft = Draft(kind, None, sentence_range(sent), True, None)
-    _read_with(story, draft, anchors)
-    if not draft.parts:
-        return None
-    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    if subject is not None:
-        draft.credit(story, "participant", subtree_actors(story, subject))
-    if told:
-        for part in draft.parts.values():
-            told[0].add(story, part.entity, part.part)
-        return None
-    draft.mentions.add(draft.sentence)
-    _read_date(story, draft, sent, anchors)
-    _read_place(story, draft, sent, anchors)
-    return draft
