@@ -136,8 +136,8 @@ def test_seed_000_combat_brotherhood_is_a_separate_named_training(
     seed_000: tuple[str, list[FoundEvent]],
 ) -> None:
     text, events = seed_000
-    assert len(events) == 2
-    training = events[1]
+    assert [e.kind for e in events] == ["conference", "other", "training"]
+    training = events[2]
     assert training.kind == "training"
     assert training.name == '"Combat Brotherhood-2019"'
     # "held in Belarus, Russia, and Tajikistan": three countries, so no one place
@@ -145,6 +145,17 @@ def test_seed_000_combat_brotherhood_is_a_separate_named_training(
     assert _key(training.body) == "org:csto"
     assert training.participants == ()
     assert "Combat Brotherhood-2019" in text[training.start_char : training.end_char]
+
+
+def test_seed_000_a_planned_week_is_an_event_of_its_own(
+    seed_000: tuple[str, list[FoundEvent]],
+) -> None:
+    # "plans for holding the UN World Counter-Terrorism Week in July 2020": a titled week
+    # that is held, named without its date
+    _, events = seed_000
+    week = events[1]
+    assert (week.kind, week.name) == ("other", "UN World Counter-Terrorism Week")
+    assert (week.start, week.end) == ("2020-07", "2020-07")
 
 
 # ---------------------------------------------------------------- seed page 004

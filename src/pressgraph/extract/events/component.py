@@ -11,6 +11,7 @@ from pressgraph.extract.events.lexicon import Lexicon
 from pressgraph.extract.events.nouns import event_noun
 from pressgraph.extract.events.reading import read_facts
 from pressgraph.extract.events.records import FoundEvent
+from pressgraph.extract.events.repeats import merge_repeats
 from pressgraph.extract.events.speakers import add_delegations, add_speakers
 from pressgraph.extract.events.story import Story, read_story
 from pressgraph.extract.events.verbs import Told, verb_event
@@ -60,6 +61,7 @@ class EventFinder:
                 met = verb_event(story, tok, sent, told)
                 if met is not None:
                     drafts.append(met)
+        drafts = merge_repeats(story, drafts)
         add_speakers(story, drafts)
         add_delegations(story, drafts)
         doc._.events = [_freeze(story, d) for d in drafts]

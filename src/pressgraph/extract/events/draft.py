@@ -14,9 +14,10 @@ from pressgraph.extract.events.nouns import (
     Noun,
     find_body,
     find_name,
-    has_ordinal,
     in_frame,
     name_head,
+    ordinal,
+    names_event_again,
     norm_name,
     own_date,
 )
@@ -34,6 +35,7 @@ class Draft:
     by_verb: bool
     body: Span | None
     label: str | None = None  # its descriptive name, as written
+    number: int | None = None  # "the 6th Plenary": 6
     start: str | None = None
     end: str | None = None
     place: Span | None = None
@@ -93,7 +95,7 @@ class Said:
     named: Named | None
     body: Span | None
     anchors: Anchors
-    ordinal: bool  # "the 2nd meeting", "XXIII session", "the first meeting"
+    number: int | None  # "the 2nd meeting" (2), "XXIII session" (23), "the first meeting"
     dated: str | None  # a date of its own: "the meeting of the leaders on May 16"
     singled_out: bool  # an ordinal, its own date, or a frame ("on the margins of the summit")
 
@@ -101,13 +103,13 @@ class Said:
 def said_in_sentence(story: Story, noun: Noun, sent: Span) -> Said:
     """What a sentence says around an event noun: its body, its name, and its anchors."""
     body = None if noun.generic else find_body(story, noun)
-    named = None if noun.generic else find_name(noun, sent, body)
+    named = None if noun.generic else find_name(noun, sent, body, story.date_tokens)
     head = name_head(noun.token, named)
-    ordinal = has_ordinal(story, noun)
+    number = ordinal(story, noun)
     dated = own_date(story, head, sent)
-    singled = ordinal or dated is not None or in_frame(story, noun)
+    singled = number is not None or dated is not None or in_frame(story, noun)
     anchors = find_anchors(story.lex, head)
-    return Said(noun, sent, head, named, body, anchors, ordinal, dated, singled)
+    return Said(noun, sent, head, named, body, anchors, number, dated, singled)
 
 
 def event_for(story: Story, drafts: list[Draft], said: Said) -> Draft | None:
@@ -127,7 +129,7 @@ def event_for(story: Story, drafts: list[Draft], said: Said) -> Draft | None:
         new = found is None and (by_verb or named.quoted or said.singled_out)
     elif noun.generic:
         found = drafts[-1] if drafts and _is_definite(tok) else None
-    elif noun.plural:
+    elif noun.plural or names_event_again(story, tok):
         return None
     elif lefts & (story.lex.other_event_words | story.lex.indefinite) or not earlier:
         new = by_verb or said.singled_out
@@ -139,10 +141,20 @@ def event_for(story: Story, drafts: list[Draft], said: Said) -> Draft | None:
         name = None if named is None else named.text
         found = Draft(noun.kind, name, sentence_range(said.sent), by_verb, said.body)
         found.label = describe(story, noun.token, noun.first, named)
+        found.number = said.number
         drafts.append(found)
     if found is not None:
         found.by_verb = found.by_verb or by_verb
     return found
+
+
+def _outside(date: str | None, before: Draft) -> bool:
+    """Whether a date falls outside the dates of an event told before (both known)."""
+    if date is None or before.start is None:
+        return False
+    n = min(len(date), len(before.start))
+    first, last = before.start[:n], (before.end or before.start)[:n]
+    return not first <= date[:n] <= last
 
 
 def _another(story: Story, said: Said, before: Draft) -> bool:
@@ -150,7 +162,7 @@ def _another(story: Story, said: Said, before: Draft) -> bool:
     ("the 2nd meeting"), has a date of its own that is not the earlier one's, or names
     another body ("the meeting of the Council of Defense Ministers" after a meeting of the
     Council of Foreign Ministers)."""
-    if said.ordinal or (said.dated is not None and said.dated != before.start):
+    if said.number is not None or _outside(said.dated, before):
         return True
     if said.body is None or before.body is None:
         return False

@@ -38,7 +38,8 @@ class Lexicon:
     delegation_head: str
     name_preps: frozenset[str]
     name_participles: frozenset[str]
-    ordinals: frozenset[str]
+    ordinals: dict[str, int]
+    kind_group: dict[str, str]  # kind -> the first kind of its group
     titled_only: frozenset[str]
     object_verbs: frozenset[str]
     destination_verbs: frozenset[str]
@@ -110,7 +111,8 @@ def load_lexicon() -> Lexicon:
         delegation_head=roles["delegation_head"].casefold(),
         name_preps=_lower_set(data["name_preps"]),
         name_participles=_lower_set(data["name_participles"]),
-        ordinals=_lower_set(data["ordinals"]),
+        ordinals={str(k).lower(): int(v) for k, v in data["ordinals"].items()},
+        kind_group={k: group[0] for group in data["kind_groups"] for k in group},
         titled_only=_lower_set(data["titled_only"]),
         object_verbs=_lower_set(data["object_verbs"]),
         destination_verbs=_lower_set(data["destination_verbs"]),

@@ -19,6 +19,7 @@ _NESTED_RIGHT = frozenset({"compound", "amod", "nummod", "conj", "cc", "nmod", "
 _NESTED_RIGHT |= {"npadvmod", "quantmod", "hmod", "hyph", "pobj", "det", "predet", "appos"}
 _NESTED_RIGHT |= {"pcomp", "dobj", "prt"}
 _MAX_TOKENS = 32
+_BRACKETS = frozenset({"(", ")", "“", "”", '"', "«", "»"})
 _SPACES = re.compile(r"\s+")
 _COMMA_RUNS = re.compile(r"\s*,(?:\s*,)+")
 _BAD_ENDS = re.compile(r"^[\s,;:(\-–—]+|[\s,;:(\-–—]+$")
@@ -67,7 +68,7 @@ def _keep_right(story: Story, tok: Token, *, top: bool) -> set[int]:
             out |= {child.i} | _keep_right(story, child, top=False)
         elif child.dep_ == "acl" and child.lower_ in lex.name_participles:
             out |= {child.i} | _keep_right(story, child, top=False)
-        elif child.dep_ == "punct" and not top:
+        elif child.dep_ == "punct" and (not top or child.text in _BRACKETS):
             out.add(child.i)
         elif child.dep_ in _NESTED_RIGHT and not (top and child.dep_ in ("conj", "cc")):
             out |= {t.i for t in child.lefts for t in t.subtree} | {child.i}

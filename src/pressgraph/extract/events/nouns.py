@@ -56,6 +56,19 @@ def event_noun(story: Story, tok: Token) -> Noun | None:
     return None
 
 
+def names_event_again(story: Story, tok: Token) -> bool:
+    """Whether the noun only says what another event was ("Tomorrow's debate will be the
+    fourth meeting on this topic", "the evaluation proved to be the first one"): the
+    predicate of a copula whose subject is an event."""
+    if tok.dep_ != "attr":
+        return False
+    verb = tok.head
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and event_noun(story, subject) is not None
+
+
 def _modifies_event(story: Story, tok: Token) -> bool:
     head = tok.head
     if tok.dep_ not in ("compound", "amod", "nmod") or head.i <= tok.i:
@@ -71,18 +84,29 @@ def _in_title(tok: Token) -> bool:
     return prev is not None and _is_title_word(prev, left=True) and not line_break(prev)
 
 
-def has_ordinal(story: Story, noun: Noun) -> bool:
-    """Whether the noun is numbered: "the 2nd meeting", "XXIII session", "23 Plenary
-    Meeting", "the VII-th Forum", "the first meeting"."""
+def ordinal(story: Story, noun: Noun) -> int | None:
+    """The number of a numbered event: "the 2nd meeting" (2), "XXIII session" (23), "23
+    Plenary Meeting", "the VII-th Forum" (7), "the first meeting" (1); None without one."""
     doc = noun.token.doc
     lo = min((c.left_edge.i for c in noun.token.lefts), default=noun.first)
     for tok in doc[lo : noun.first]:
         text = tok.text
-        if _ORDINAL.fullmatch(text) or tok.lower_ in story.lex.ordinals:
-            return True
-        if _ROMAN.fullmatch(text) or (tok.like_num and tok.dep_ == "nummod"):
-            return True
-    return False
+        if tok.lower_ in story.lex.ordinals:
+            return story.lex.ordinals[tok.lower_]
+        digits = re.sub(r"\D", "", text)
+        if _ORDINAL.fullmatch(text) and len(digits) < 4:  # not a year: "the 2020 conference"
+            return int(digits)
+        if _ROMAN.fullmatch(text) and text != "I":
+            return _roman(text)
+    return None
+
+
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+
+
+def _roman(text: str) -> int:
+    values = [_ROMAN_VALUES[c] for c in text]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 
 
 def own_date(story: Story, head: Token, sent: Span) -> str | None:
@@ -125,7 +149,7 @@ def _joined(tok: Token) -> bool:
     return not tok.whitespace_ and (tok.is_alpha or tok.like_num or tok.text in "-–")
 
 
-def _title_range(noun: Noun, sent: Span) -> tuple[int, int] | None:
+def _title_range(noun: Noun, sent: Span, dates: frozenset[int]) -> tuple[int, int] | None:
     """Token range of a capitalized title around the noun: 'Second Conference of the Heads of
     ... Member States'; None for a bare 'the Conference'."""
     doc = noun.token.doc
@@ -141,7 +165,7 @@ def _title_range(noun: Noun, sent: Span) -> tuple[int, int] | None:
             break
     end = scan = noun.token.i + 1
     while scan < sent.end and (_is_title_word(doc[scan]) or doc[scan].lower_ in _CONNECTORS):
-        if line_break(doc[scan - 1]):
+        if line_break(doc[scan - 1]) or scan in dates:
             break
         scan += 1
         if _is_title_word(doc[scan - 1]):
@@ -160,13 +184,15 @@ class Named:
     quoted: bool
 
 
-def find_name(noun: Noun, sent: Span, body: Span | None) -> Named | None:
+def find_name(
+    noun: Noun, sent: Span, body: Span | None, dates: frozenset[int] = frozenset()
+) -> Named | None:
     """The event's name as written: a capitalized title with any quoted title after it, or a
     quoted name next to the noun ('the exercise "Interaction-2021"', 'the exercise of the
     CRRF "Interaction-2021"', '"Combat Brotherhood-2019" trainings')."""
     doc = noun.token.doc
     text = doc_text(doc)
-    titled = _title_range(noun, sent)
+    titled = _title_range(noun, sent, dates)
     first = titled[0] if titled else noun.first
     end_tok = doc[titled[1] - 1] if titled else noun.token
     start, end = doc[first].idx, end_tok.idx + len(end_tok)

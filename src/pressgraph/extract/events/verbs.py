@@ -53,8 +53,11 @@ def verb_event(story: Story, tok: Token, sent: Span, told: list[Told]) -> Draft 
 
 
 def _destination(story: Story, verb: Token) -> bool:
-    """Whether the verb says where the guest came: "to" a place, a body or a venue."""
-    for prep in verb.children:
+    """Whether the verb says where the guest came: "to" a place, a body or a venue (the
+    parser may hang "to" on the guest: "welcomed X and his delegation to ...")."""
+    whom = _object(verb)
+    guests = [] if whom is None else [whom, *whom.conjuncts]
+    for prep in (c for t in (verb, *guests) for c in t.children):
         if prep.dep_ == "prep" and prep.lower_ in story.lex.visit_preps:
             for obj in prep.children:
                 if obj.dep_ == "pobj" and (subtree_actors(story, obj) or obj.lower_ in story.lex.venues):
