@@ -40,6 +40,8 @@ class Lexicon:
     name_participles: frozenset[str]
     ordinals: dict[str, int]
     kind_group: dict[str, str]  # kind -> the first kind of its group
+    code_kinds: frozenset[str]
+    opening_words: frozenset[str]
     titled_only: frozenset[str]
     object_verbs: frozenset[str]
     destination_verbs: frozenset[str]
@@ -113,6 +115,8 @@ def load_lexicon() -> Lexicon:
         name_participles=_lower_set(data["name_participles"]),
         ordinals={str(k).lower(): int(v) for k, v in data["ordinals"].items()},
         kind_group={k: group[0] for group in data["kind_groups"] for k in group},
+        code_kinds=frozenset(data["code_kinds"]),
+        opening_words=_lower_set(data["opening_words"]),
         titled_only=_lower_set(data["titled_only"]),
         object_verbs=_lower_set(data["object_verbs"]),
         destination_verbs=_lower_set(data["destination_verbs"]),

@@ -131,7 +131,8 @@ def _names_after_posts(story: Story, tokens: list[Token]) -> set[int]:
         before = span.start - 1
         while before >= lo and doc[before].text == ",":
             before -= 1
-        if before >= lo and doc[before].text[:1].isupper() and doc[before].i not in drop:
+        post = doc[before] if before >= lo else None
+        if post is not None and post.pos_ in ("PROPN", "NOUN") and post.text[:1].isupper():
             drop |= set(range(span.start, span.end))
     return drop
 

@@ -10,6 +10,7 @@ import re
 
 from pressgraph.extract.events.draft import Draft
 from pressgraph.extract.events.lexicon import Lexicon
+from pressgraph.extract.events.nouns import norm_name
 from pressgraph.extract.events.story import Story, identity
 
 _WORD = re.compile(r"\w+")
@@ -45,17 +46,21 @@ def _same_event(story: Story, a: Draft, b: Draft) -> bool:
             return False
     if a.number is not None or b.number is not None:
         return a.number == b.number and _share_word(story, a, b)
-    return _contained(_words(a), _words(b))
+    if a.name is not None and b.name is not None:
+        return set(norm_name(a.name)) == set(norm_name(b.name))
+    named = a.name is not None or b.name is not None
+    return _contained(_words(a), _words(b), 1 if named else _MIN_WORDS)
 
 
 def _words(draft: Draft) -> set[str]:
-    name = draft.name or draft.label or ""
-    return {w.casefold() for w in _WORD.findall(name)} - {"the", "a", "an", "of"}
+    """The words of an event's names (its own name and its noun phrase)."""
+    text = f"{draft.name or ''} {draft.label or ''}"
+    return {w.casefold() for w in _WORD.findall(text)} - {"the", "a", "an", "of"}
 
 
-def _contained(a: set[str], b: set[str]) -> bool:
+def _contained(a: set[str], b: set[str], least: int) -> bool:
     small, large = (a, b) if len(a) <= len(b) else (b, a)
-    return len(small) >= _MIN_WORDS and small <= large
+    return len(small) >= least and small <= large
 
 
 def _share_word(story: Story, a: Draft, b: Draft) -> bool:
@@ -71,7 +76,8 @@ def _absorb(story: Story, into: Draft, other: Draft) -> None:
         into.start, into.end = other.start, other.end
     into.place = into.place or other.place
     into.body = into.body or other.body
-    into.name = into.name or other.name
+    if into.name is None and other.name is not None:
+        into.name, into.label = other.name, other.label  # its own name says most
     into.formats |= other.formats
     for key, org in other.organizers.items():
         into.organizers.setdefault(key, org)

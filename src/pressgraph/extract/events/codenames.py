@@ -1,0 +1,129 @@
+"""Code names: one event per named exercise, training or operation, quoted or not
+('trainings "Echelon-2021", "Search-2021" and "Interaction-2021"' are three events;
+"Cyber-Anti-Terror-2016", "the Rubezh 2020 exercise", "units (Poisk 2020)"). A code name
+takes its kind from the nearest exercise, training or operation noun of its sentence and
+its facts from what that noun's verbs say ("... started in Tajikistan"); an event named in
+the opening of another ("the opening ceremony of the trainings ... took place on October
+18") starts when it opens."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from pressgraph.extract.events.draft import Draft, said_in_sentence
+from pressgraph.extract.events.nouns import QUOTE, Noun, event_noun, norm_name
+from pressgraph.extract.events.reading import read_facts
+from pressgraph.extract.events.story import Story, sentence_range
+from pressgraph.extract.events.verbs import Told
+
+_QUOTED = re.compile(QUOTE)
+_CODE = re.compile(r"[A-Z][\w]*(?:[- ](?:[A-Z][\w]*|\d{4}))*\Z")  # "Combat Brotherhood-2025"
+_YEARED = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*-(?:19|20)\d{2}(?![\w-])")
+_NAME_YEAR = re.compile(r"(?<![\w-])[A-Z][a-z]+ (?:19|20)\d{2}(?![\w-])")
+_MAX_WORDS = 4
+
+
+def add_code_names(story: Story, drafts: list[Draft], sent: Span, told: list[Told]) -> None:
+    """Make an event of every code name of the sentence that no event carries yet; an event
+    named in an opening starts with it."""
+    for said, draft in told:
+        _opened_by(story, draft, said.noun, told)
+    nouns = [n for t in sent if (n := event_noun(story, t)) and n.kind in story.lex.code_kinds]
+    if not nouns:
+        return
+    for start, end in _code_names(story, sent):
+        if _names_venue(story, start):
+            continue
+        name = story.text[start:end]
+        known = _carrying(drafts, name)
+        if known is not None:
+            known.mentions.add(sentence_range(sent))
+            continue
+        noun = min(nouns, key=lambda n: _distance(n.token, start, end))
+        said = said_in_sentence(story, noun, sent)
+        draft = Draft(noun.kind, name, sentence_range(sent), len(said.anchors) > 1, said.body)
+        draft.label = name
+        read_facts(story, draft, said)
+        _opened_by(story, draft, noun, told)
+        drafts.append(draft)
+
+
+def _code_names(story: Story, sent: Span) -> Iterator[tuple[int, int]]:
+    """Character ranges of the code names in a sentence, in order."""
+    text, lo, hi = story.text, sent.start_char, sent.end_char
+    seen: list[tuple[int, int]] = []
+    for m in _QUOTED.finditer(text, lo, hi):
+        inner = m.group()[1:-1].strip()
+        if len(inner.split()) <= _MAX_WORDS and _CODE.match(inner):
+            seen.append((m.start(), m.end()))
+    for pattern in (_YEARED, _NAME_YEAR):
+        for m in pattern.finditer(text, lo, hi):
+            if pattern is _NAME_YEAR and not _set_off(story, m.start(), m.end()):
+                continue
+            if not any(s <= m.start() < e for s, e in seen):
+                seen.append((m.start(), m.end()))
+    yield from sorted(seen)
+
+
+def _names_venue(story: Story, start: int) -> bool:
+    """Whether a quoted name names a venue ('the training ground ... "Kharbmaidon"'): the
+    words it hangs from reach a venue noun before an event noun."""
+    span = story.doc.char_span(start, start + 1, alignment_mode="expand")
+    tok = None if span is None else span.root.head
+    for _ in range(4):
+        if tok is None or event_noun(story, tok) is not None:
+            return False
+        if tok.lower_ in story.lex.venues:
+            return True
+        tok = None if tok.head.i == tok.i else tok.head
+    return False
+
+
+def _set_off(story: Story, start: int, end: int) -> bool:
+    """Whether an unquoted "Name 2020" is set off as a name: in parentheses, or right before
+    an event noun (an optional [gloss] between: "the Rubezh 2020 [Border] exercise")."""
+    text = story.text
+    if text[max(0, start - 1) : start] == "(" and text[end : end + 1] == ")":
+        return True
+    rest = re.match(r"\s*(?:\[[^\]\n]{1,40}\]\s*)?(\w+)", text[end : end + 60])
+    if rest is None:
+        return False
+    forms = story.lex.nouns.get(rest.group(1).lower(), ())
+    return any(kind in story.lex.code_kinds for _, kind, _ in forms)
+
+
+def _carrying(drafts: list[Draft], name: str) -> Draft | None:
+    words = set(norm_name(name))
+    for draft in drafts:
+        if draft.name is not None and set(norm_name(draft.name)) == words:
+            return draft
+    return None
+
+
+def _distance(tok: Token, start: int, end: int) -> int:
+    """How far a noun is from a name; a noun before the name is nearer than one after."""
+    if tok.idx < start:
+        return start - tok.idx
+    return tok.idx - end + 1000
+
+
+def _opened_by(story: Story, draft: Draft, noun: Noun, told: list[Told]) -> None:
+    """An event in the "of" phrase of an opening ("the opening ceremony of the trainings")
+    starts on the opening's day, where the opening is."""
+    tok = noun.token
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "of":
+        return
+    opening = prep.head
+    if not any(c.lower_ in story.lex.opening_words for c in (opening, *opening.lefts)):
+        return
+    for said, other in told:
+        if said.noun.token.i == opening.i and other.start is not None and other is not draft:
+            draft.start, draft.end = draft.start or other.start, draft.end or other.start
+            draft.place = draft.place or other.place
+            return
