@@ -51,7 +51,8 @@ def find_anchors(lex: Lexicon, noun: Token) -> Anchors:
         verb = head
     elif first.dep_ == "pobj" and head.dep_ == "prep":
         verb = head.head
-    for cand in (verb, *(c for c in noun.children if c.dep_ in ("acl", "relcl"))):
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl") and _nearest(lex, noun, c)]
+    for cand in (verb, *clauses):
         part = None if cand is None else _verb_part(lex, cand)
         if cand is not None and part is not None:
             out[cand.i] = (cand, part)
@@ -63,6 +64,14 @@ def find_anchors(lex: Lexicon, noun: Token) -> Anchors:
             if child.dep_ in _CHAINED and more is not None and not _has_subject(child):
                 out[child.i] = (child, more)
     return out
+
+
+def _nearest(lex: Lexicon, noun: Token, clause: Token) -> bool:
+    """Whether no other event noun comes between a noun and a clause the parser hung on it
+    ("the second meeting on preparations for the Meeting of ..., scheduled for August": the
+    clause is about the nearer Meeting)."""
+    between = noun.doc[noun.i + 1 : clause.i]
+    return not any(t.lower_ in lex.nouns and t.pos_ in ("NOUN", "PROPN") for t in between)
 
 
 def climb(tok: Token, anchors: Anchors) -> list[Token] | None:

@@ -15,7 +15,7 @@ from pressgraph.nlp.spans import doc_text
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})  # the parts of speech an event or cue noun has
 _NOT_TITLE = frozenset({"DET", "ADP", "PRON", "CCONJ", "SCONJ", "PUNCT", "VERB", "AUX", "PART"})
 _CONNECTORS = frozenset({"of", "on", "for", "and", "in", "against", "the", "to", "-", "–"})
-_ORDINAL = re.compile(r"\d+(?:-?(?:st|nd|rd|th))?")
+_ORDINAL = re.compile(r"\d+(?:-?(?:st|nd|rd|th))?", re.IGNORECASE)
 _ROMAN = re.compile(r"(?=[IVXLC])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})")
 QUOTE = r"“[^“”\n]{1,250}”|\"[^\"\n]{1,250}\"|«[^«»\n]{1,250}»|„[^„“”\n]{1,250}[“”]"
 _QUOTED_AFTER = re.compile(rf"[^\S\n]*(?:{QUOTE})")
@@ -57,14 +57,22 @@ def event_noun(story: Story, tok: Token) -> Noun | None:
 
 
 def names_event_again(story: Story, tok: Token) -> bool:
-    """Whether the noun only says what another event was ("Tomorrow's debate will be the
-    fourth meeting on this topic", "the evaluation proved to be the first one"): the
-    predicate of a copula whose subject is an event."""
+    """Whether the noun only says what another event was, or how it went: the predicate of a
+    copula whose subject is an event ("Tomorrow's debate will be the fourth meeting on this
+    topic", "the evaluation proved to be the first one"), or "in a ..." under the verb of an
+    event ("the meeting was held in a plenary session")."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.dep_ == "prep":
+        indefinite = any(c.lower_ in story.lex.indefinite for c in tok.lefts)
+        return indefinite and _subject_is_event(story, tok.head.head)
     if tok.dep_ != "attr":
         return False
     verb = tok.head
     while verb.dep_ == "xcomp" and verb.head.i != verb.i:
         verb = verb.head
+    return _subject_is_event(story, verb)
+
+
+def _subject_is_event(story: Story, verb: Token) -> bool:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject is not None and event_noun(story, subject) is not None
 

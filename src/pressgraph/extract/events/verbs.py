@@ -48,21 +48,31 @@ def verb_event(story: Story, tok: Token, sent: Span, told: list[Told]) -> Draft 
     read_date(story, draft, sent, anchors)
     draft.place = place
     read_place(story, draft, sent, anchors)
-    draft.label = _label(story, kind, tok, who, whom)
+    if tok.lower_ in lex.destination_verbs:  # "X welcomed Y to Z": Y's visit to Z
+        draft.label = _label(story, kind, tok, whom, _destination_object(story, tok))
+    else:
+        draft.label = _label(story, kind, tok, who, whom)
     return draft
 
 
 def _destination(story: Story, verb: Token) -> bool:
-    """Whether the verb says where the guest came: "to" a place, a body or a venue (the
-    parser may hang "to" on the guest: "welcomed X and his delegation to ...")."""
+    """Whether the verb says where the guest came."""
+    return _destination_object(story, verb) is not None
+
+
+def _destination_object(story: Story, verb: Token) -> Token | None:
+    """Where the guest came: "to" a place, a body or a venue (the parser may hang "to" on
+    the guest: "welcomed X and his delegation to ...")."""
     whom = _object(verb)
     guests = [] if whom is None else [whom, *whom.conjuncts]
     for prep in (c for t in (verb, *guests) for c in t.children):
         if prep.dep_ == "prep" and prep.lower_ in story.lex.visit_preps:
             for obj in prep.children:
-                if obj.dep_ == "pobj" and (subtree_actors(story, obj) or obj.lower_ in story.lex.venues):
-                    return True
-    return False
+                if obj.dep_ != "pobj":
+                    continue
+                if subtree_actors(story, obj) or obj.lower_ in story.lex.venues:
+                    return obj
+    return None
 
 
 def _object(verb: Token) -> Token | None:
@@ -115,7 +125,7 @@ def _label(
     story: Story, kind: str, verb: Token, who: Token | None, whom: Token | None
 ) -> str | None:
     """ "meeting of SUBJECT with OBJECT", "visit of SUBJECT to PLACE"."""
-    with_obj = next(
+    with_obj = None if verb.lower_ in story.lex.destination_verbs else next(
         (
             o
             for p in verb.children
