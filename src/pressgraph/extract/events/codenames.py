@@ -10,45 +10,79 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
 from pressgraph.extract.events.draft import Draft, said_in_sentence
 from pressgraph.extract.events.nouns import QUOTE, Noun, event_noun, norm_name
 from pressgraph.extract.events.reading import read_facts
-from pressgraph.extract.events.story import Story, sentence_range
+from pressgraph.extract.events.story import Story, identity, sentence_range
 from pressgraph.extract.events.verbs import Told
 
 _QUOTED = re.compile(QUOTE)
 _CODE = re.compile(r"[A-Z][\w]*(?:[- ](?:[A-Z][\w]*|\d{4}))*\Z")  # "Combat Brotherhood-2025"
-_YEARED = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*-(?:19|20)\d{2}(?![\w-])")
+_YEARED = re.compile(
+    r"(?<![\w-])[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*(?:-|[^\S\n]?[–—][^\S\n]?)(?:19|20)\d{2}(?![\w-])"
+)
 _NAME_YEAR = re.compile(r"(?<![\w-])[A-Z][a-z]+ (?:19|20)\d{2}(?![\w-])")
 _MAX_WORDS = 4
 
 
-def add_code_names(story: Story, drafts: list[Draft], sent: Span, told: list[Told]) -> None:
+@dataclass
+class ListIntro:
+    """The exercise, training or operation noun that introduces a list of code names in the
+    sentences after it ("nineteen joint drills have been conducted in: / Armenia (Atom-2006,
+    Ararat-2019); / Belarus (Bastion-2008);")."""
+
+    noun: Noun | None = None
+
+
+def add_code_names(
+    story: Story, drafts: list[Draft], sent: Span, told: list[Told], intro: ListIntro
+) -> None:
     """Make an event of every code name of the sentence that no event carries yet; an event
     named in an opening starts with it."""
     for said, draft in told:
         _opened_by(story, draft, said.noun, told)
     nouns = [n for t in sent if (n := event_noun(story, t)) and n.kind in story.lex.code_kinds]
-    if not nouns:
-        return
-    for start, end in _code_names(story, sent):
-        if _names_venue(story, start):
-            continue
+    names = [(s, e) for s, e in _code_names(story, sent) if not _names_venue(story, s)]
+    if nouns:
+        intro.noun = nouns[-1]
+    elif not any(_YEARED.fullmatch(story.text, s, e) for s, e in names):
+        intro.noun = None
+    for start, end in names:
         name = story.text[start:end]
         known = _carrying(drafts, name)
         if known is not None:
             known.mentions.add(sentence_range(sent))
-            continue
-        noun = min(nouns, key=lambda n: _distance(n.token, start, end))
-        said = said_in_sentence(story, noun, sent)
-        draft = Draft(noun.kind, name, sentence_range(sent), len(said.anchors) > 1, said.body)
-        draft.label = name
-        read_facts(story, draft, said)
-        _opened_by(story, draft, noun, told)
-        drafts.append(draft)
+        elif nouns:
+            noun = min(nouns, key=lambda n: _distance(n.token, start, end))
+            drafts.append(_named_by_noun(story, name, noun, sent, told))
+        elif intro.noun is not None and _YEARED.fullmatch(story.text, start, end):
+            drafts.append(_listed(story, name, intro.noun, sent))
+
+
+def _named_by_noun(story: Story, name: str, noun: Noun, sent: Span, told: list[Told]) -> Draft:
+    """A code name with the facts the noun of its sentence is said with."""
+    said = said_in_sentence(story, noun, sent)
+    draft = Draft(noun.kind, name, sentence_range(sent), len(said.anchors) > 1, said.body)
+    draft.label = name
+    read_facts(story, draft, said)
+    _opened_by(story, draft, noun, told)
+    return draft
+
+
+def _listed(story: Story, name: str, noun: Noun, sent: Span) -> Draft:
+    """A code name in a list item, of the kind of the noun that introduced the list; the
+    item's one place is where it was ("Republic of Armenia (Atom-Antiterror - 2006)")."""
+    draft = Draft(noun.kind, name, sentence_range(sent), False, None)
+    draft.label = name
+    draft.mentions.add(draft.sentence)
+    places = [p for p in story.places if sent.start <= p.start and p.end <= sent.end]
+    if len({identity(story, p) for p in places}) == 1:
+        draft.place = places[0]
+    return draft
 
 
 def _code_names(story: Story, sent: Span) -> Iterator[tuple[int, int]]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pressgraph.extract.events.codenames import add_code_names
+from pressgraph.extract.events.codenames import ListIntro, add_code_names
 from pressgraph.extract.events.draft import Draft, event_for, said_in_sentence
 from pressgraph.extract.events.lexicon import Lexicon
 from pressgraph.extract.events.nouns import event_noun
@@ -56,9 +56,10 @@ class EventFinder:
     def __call__(self, doc: Doc) -> Doc:
         story = read_story(doc)
         drafts: list[Draft] = []
+        intro = ListIntro()
         for sent in doc.sents:
             told = self._nouns(story, drafts, sent)
-            add_code_names(story, drafts, sent, told)
+            add_code_names(story, drafts, sent, told, intro)
             for tok in sent:
                 met = verb_event(story, tok, sent, told)
                 if met is not None:

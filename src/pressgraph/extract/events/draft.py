@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from pressgraph.extract.events.anchors import Anchors, find_anchors
-from pressgraph.extract.events.naming import describe
+from pressgraph.extract.events.naming import aside, describe
 from pressgraph.extract.events.nouns import (
     Named,
     Noun,
@@ -106,10 +106,15 @@ def said_in_sentence(story: Story, noun: Noun, sent: Span) -> Said:
     named = None if noun.generic else find_name(noun, sent, body, story.date_tokens)
     head = name_head(noun.token, named)
     number = ordinal(story, noun)
-    dated = own_date(story, head, sent)
+    dated = own_date(story, head, sent) or _aside_date(story, noun, sent)
     singled = number is not None or dated is not None or in_frame(story, noun)
     anchors = find_anchors(story.lex, head)
     return Said(noun, sent, head, named, body, anchors, number, dated, singled)
+
+
+def _aside_date(story: Story, noun: Noun, sent: Span) -> str | None:
+    date, _ = aside(story, noun.token, noun.first, sent)
+    return None if date is None else date.value
 
 
 def event_for(story: Story, drafts: list[Draft], said: Said) -> Draft | None:

@@ -63,7 +63,7 @@ def _noun_forms(data: dict[str, Any]) -> dict[str, tuple[tuple[_Phrase, str, boo
     index: dict[str, list[tuple[_Phrase, str, bool]]] = {}
     for kind, nouns in data["kinds"].items():
         for noun in nouns:
-            words = tuple(noun.lower().split())
+            words = tuple(re.sub(r"-", " - ", noun.lower()).split())  # spaCy splits "get-together"
             forms = [(words, False)]
             if noun.lower() not in plural_only:
                 forms += [((*words[:-1], words[-1] + s), True) for s in ("s", "es")]

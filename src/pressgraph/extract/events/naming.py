@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
+
+from pressgraph.extract.dates import DateMention
 
 from pressgraph.extract.events.anchors import opens_clause
 from pressgraph.extract.events.nouns import QUOTE, Named, line_break
@@ -115,6 +117,8 @@ def render(story: Story, tokens: list[Token]) -> str | None:
     text = "".join(t.text_with_ws if t.i not in drop else " " for t in tokens)
     text = _COMMA_RUNS.sub(",", _SPACES.sub(" ", text))
     text = text.replace(" ,", ",")
+    if text.count("(") > text.count(")"):  # a parenthesis the phrase does not close
+        text = text[: text.rindex("(")]
     text = _BAD_ENDS.sub("", text)
     return text or None
 
@@ -173,3 +177,39 @@ def describe(story: Story, head: Token, first: int, named: Named | None) -> str 
         return render(story, tokens)
     span = doc.char_span(min(start, named.start), max(end, named.end), alignment_mode="expand")
     return render(story, list(span)) if span is not None else render(story, tokens)
+
+
+_ASIDE = re.compile(r"\(([^()\n]{1,100})\)")
+_ASIDE_FILLER = re.compile(r"[\s,;–—-]*")
+
+
+def aside(
+    story: Story, head: Token, first: int, sent: Span
+) -> tuple[DateMention | None, Span | None]:
+    """The day and the place of a parenthesis after the event's phrase that holds nothing
+    else: "A get-together of ... (31 May - 1 June 2017, Dushanbe)", "the Conference (Vienna,
+    Austria)"."""
+    tokens = noun_phrase_tokens(story, head, first)
+    lo = head.idx
+    hi = tokens[-1].idx + len(tokens[-1]) if tokens else lo
+    for m in _ASIDE.finditer(story.text, lo, min(hi + 3, sent.end_char)):
+        if m.start() > hi + 2:
+            break
+        start, end = m.span(1)
+        dates = [d for d in story.dates if start <= d.start and d.end <= end]
+        places = [p for p in story.places if start <= p.start_char and p.end_char <= end]
+        spans = [(d.start, d.end) for d in dates] + [(p.start_char, p.end_char) for p in places]
+        if not spans or not _ASIDE_FILLER.fullmatch(_blank(story.text, spans, start, end)):
+            continue
+        days = [d for d in dates if d.precision != "year"]
+        place = min(places, key=lambda p: p.start_char) if places else None
+        return (days[0] if len(days) == 1 else None), place
+    return None, None
+
+
+def _blank(text: str, spans: list[tuple[int, int]], start: int, end: int) -> str:
+    """text[start:end] with the given spans blanked out."""
+    chars = list(text[start:end])
+    for lo, hi in spans:
+        chars[lo - start : hi - start] = " " * (hi - lo)
+    return "".join(chars)

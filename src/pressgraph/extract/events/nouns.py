@@ -124,7 +124,7 @@ def own_date(story: Story, head: Token, sent: Span) -> str | None:
         if not sent.start_char <= m.start < sent.end_char or m.precision == "year":
             continue
         span = story.doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None and span.root.i != head.i and date_hangs(span, anchors):
+        if span is not None and span.root.i != head.i and date_hangs(story, span, anchors):
             return m.value
     return None
 

@@ -14,6 +14,7 @@ from pressgraph.extract.events.anchors import (
     subtree_actors,
 )
 from pressgraph.extract.events.draft import Draft, Said
+from pressgraph.extract.events.naming import aside
 from pressgraph.extract.events.nouns import NOUN_TAGS
 from pressgraph.extract.events.story import Story, sentence_range
 
@@ -31,6 +32,16 @@ def read_facts(story: Story, draft: Draft, said: Said) -> None:
             draft.credit(story, part, subtree_actors(story, top))
     _read_cues(story, draft, sent, anchors)
     read_with(story, draft, anchors)
+    _read_aside(story, draft, said)
+
+
+def _read_aside(story: Story, draft: Draft, said: Said) -> None:
+    """The place and date of a parenthesis after the event's phrase ("(Minsk, Belarus)")."""
+    date, place = aside(story, said.noun.token, said.noun.first, said.sent)
+    if draft.start is None and date is not None:
+        draft.start, draft.end = date.value, date.end_value or date.value
+    if draft.place is None and place is not None:
+        draft.place = place
 
 
 def read_date(story: Story, draft: Draft, sent: Span, anchors: Anchors) -> None:
@@ -42,7 +53,7 @@ def read_date(story: Story, draft: Draft, sent: Span, anchors: Anchors) -> None:
         if not sent.start_char <= m.start < sent.end_char or m.precision == "year":
             continue
         span = story.doc.char_span(m.start, m.end, alignment_mode="expand")
-        if date_hangs(span, anchors):
+        if date_hangs(story, span, anchors):
             found.add((m.value, m.end_value or m.value))
     if len(found) == 1:
         draft.start, draft.end = found.pop()

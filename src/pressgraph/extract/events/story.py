@@ -81,7 +81,7 @@ def _anchor(doc: Doc) -> dt.date | None:
         return None
 
 
-_SHIFTED = re.compile(r"\b(?:year|month|week)\b", re.IGNORECASE)  # "this year", "last month"
+_SHIFTED = re.compile(r"\b(?:week|month|last|next|previous|past|coming)\b", re.IGNORECASE)
 
 
 def _neighbour_dated(text: str) -> list[DateMention]:
@@ -106,9 +106,9 @@ def _neighbour_dated(text: str) -> list[DateMention]:
 
 
 def _yearless(m: DateMention) -> bool:
-    """A day or a month written without a year ("25 July", "in May"), not "today" or "this
-    year", which only the story date can anchor."""
-    if not m.relative or _SHIFTED.search(m.text):
+    """A day or a month written without a year, or in "this year" ("25 July", "in May", "in
+    May this year"); not "today" or "last month", which only the story date can anchor."""
+    if not m.relative or _SHIFTED.search(m.text) or m.precision == "year":
         return False
     return m.precision == "month" or any(c.isdigit() for c in m.text)
 
