@@ -3,42 +3,16 @@ participants, names) with the cases that must not make an event or a fact."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from spacy.language import Language
 from spacy.tokens import Span
 
 from pressgraph.clean.page import clean_page
 from pressgraph.clean.stories import split_stories
 from pressgraph.extract.events import FoundEvent
-from pressgraph.nlp.pipeline import build_pipeline
-from pressgraph.settings import DEFAULT_MODEL
 from tests.conftest import SEED_000, SEED_004, SPEAKERS_000
-
-Find = Callable[..., list[FoundEvent]]
-
-
-@pytest.fixture(scope="session")
-def events_nlp() -> Language:
-    """The annotation pipeline, which runs the event finder after the roles."""
-    nlp = build_pipeline(DEFAULT_MODEL)
-    assert "pressgraph_events" in nlp.pipe_names
-    return nlp
-
-
-@pytest.fixture(scope="session")
-def find(events_nlp: Language) -> Find:
-    """The events of one story text, read with its story date."""
-
-    def run(text: str, date: str | None = "2023-05-10") -> list[FoundEvent]:
-        doc = events_nlp.make_doc(text)
-        if date:
-            doc.user_data["pressgraph.date"] = date
-        return list(events_nlp(doc)._.events)
-
-    return run
+from tests.extract.conftest import Find
 
 
 def _stories(path: Path) -> list[tuple[str, str | None]]:
@@ -173,8 +147,7 @@ def test_seed_004_sidebar_meeting_of_defense_ministers(
     assert meeting.kind == "meeting"
     # no title of its own: the noun phrase as written is its name
     assert meeting.name == (
-        "meeting of the Council of Defense Ministers of the Collective Security Treaty "
-        "Organization"
+        "meeting of the Council of Defense Ministers of the Collective Security Treaty Organization"
     )
     assert (meeting.start, meeting.end) == ("2022-05-24", "2022-05-24")
     assert meeting.format == "video"

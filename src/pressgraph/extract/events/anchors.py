@@ -89,10 +89,9 @@ def climb(tok: Token, anchors: Anchors) -> list[Token] | None:
     return path
 
 
-def date_hangs(story: Story, doc_span: Span | None, anchors: Anchors) -> bool:
-    """Whether a date hangs from an anchor, directly, through one preposition ("held on 5
-    May", "the meeting on 5 May"), or through the place said with it ("the summit in
-    Nur-Sultan on 12-13 October"); any word of a range may carry it ("from 28 November - 1
+def date_hangs(doc_span: Span | None, anchors: Anchors) -> bool:
+    """Whether a date hangs from an anchor, directly or through one preposition ("held on 5
+    May", "the meeting on 5 May"); any word of a range may carry it ("from 28 November - 1
     December", which the parser splits)."""
     if doc_span is None:
         return False
@@ -102,23 +101,10 @@ def date_hangs(story: Story, doc_span: Span | None, anchors: Anchors) -> bool:
         path = climb(tok, anchors)
         if path is None:
             continue
-        outside = [
-            t
-            for t in path
-            if not doc_span.start <= t.i < doc_span.end and not _of_place(story, t)
-        ]
+        outside = [t for t in path if not doc_span.start <= t.i < doc_span.end]
         if not outside or (len(outside) == 1 and outside[0].dep_ == "prep"):
             return True
     return False
-
-
-def _of_place(story: Story, tok: Token) -> bool:
-    """A place, or the "in"/"at" that leads to one, on a date's way to its event."""
-    if tok.i in story.place_tokens:
-        return True
-    return tok.lower_ in story.lex.place_preps and any(
-        c.dep_ == "pobj" and c.i in story.place_tokens for c in tok.children
-    )
 
 
 def subtree_actors(story: Story, top: Token) -> list[Span]:

@@ -56,11 +56,21 @@ def add_code_names(
         known = _carrying(drafts, name)
         if known is not None:
             known.mentions.add(sentence_range(sent))
+        elif nouns and _same_line(story.text, nearest := _nearest(nouns, start, end), start):
+            drafts.append(_named_by_noun(story, name, nearest, sent, told))
         elif nouns:
-            noun = min(nouns, key=lambda n: _distance(n.token, start, end))
-            drafts.append(_named_by_noun(story, name, noun, sent, told))
+            drafts.append(_listed(story, name, nearest, sent, start))
         elif intro.noun is not None and _YEARED.fullmatch(story.text, start, end):
-            drafts.append(_listed(story, name, intro.noun, sent))
+            drafts.append(_listed(story, name, intro.noun, sent, start))
+
+
+def _nearest(nouns: list[Noun], start: int, end: int) -> Noun:
+    return min(nouns, key=lambda n: _distance(n.token, start, end))
+
+
+def _same_line(text: str, noun: Noun, at: int) -> bool:
+    lo, hi = sorted((noun.token.idx, at))
+    return "\n" not in text[lo:hi]
 
 
 def _named_by_noun(story: Story, name: str, noun: Noun, sent: Span, told: list[Told]) -> Draft:
@@ -73,13 +83,15 @@ def _named_by_noun(story: Story, name: str, noun: Noun, sent: Span, told: list[T
     return draft
 
 
-def _listed(story: Story, name: str, noun: Noun, sent: Span) -> Draft:
-    """A code name in a list item, of the kind of the noun that introduced the list; the
-    item's one place is where it was ("Republic of Armenia (Atom-Antiterror - 2006)")."""
+def _listed(story: Story, name: str, noun: Noun, sent: Span, at: int) -> Draft:
+    """A code name in a list item, of the kind of the noun that introduced the list; the one
+    place of its line is where it was ("Republic of Armenia (Atom-Antiterror - 2006)")."""
     draft = Draft(noun.kind, name, sentence_range(sent), False, None)
     draft.label = name
     draft.mentions.add(draft.sentence)
-    places = [p for p in story.places if sent.start <= p.start and p.end <= sent.end]
+    text = story.text
+    lo, hi = text.rfind("\n", 0, at) + 1, text.find("\n", at) % (len(text) + 1)
+    places = [p for p in story.places if lo <= p.start_char and p.end_char <= hi]
     if len({identity(story, p) for p in places}) == 1:
         draft.place = places[0]
     return draft

@@ -16,9 +16,9 @@ from pressgraph.extract.events.nouns import (
     find_name,
     in_frame,
     name_head,
-    ordinal,
     names_event_again,
     norm_name,
+    ordinal,
     own_date,
 )
 from pressgraph.extract.events.records import Participant
@@ -103,7 +103,9 @@ class Said:
 def said_in_sentence(story: Story, noun: Noun, sent: Span) -> Said:
     """What a sentence says around an event noun: its body, its name, and its anchors."""
     body = None if noun.generic else find_body(story, noun)
-    named = None if noun.generic else find_name(noun, sent, body, story.date_tokens)
+    named = (
+        None if noun.generic else find_name(noun, sent, body, story.date_tokens, story.place_tokens)
+    )
     head = name_head(noun.token, named)
     number = ordinal(story, noun)
     dated = own_date(story, head, sent) or _aside_date(story, noun, sent)
@@ -126,7 +128,6 @@ def event_for(story: Story, drafts: list[Draft], said: Said) -> Draft | None:
     tok = noun.token
     by_verb = len(said.anchors) > 1
     earlier = [d for d in drafts if d.kind == noun.kind or noun.generic]
-    lefts = {c.lower_ for c in tok.lefts}
     found: Draft | None = None
     new = False
     if named is not None:
@@ -136,9 +137,7 @@ def event_for(story: Story, drafts: list[Draft], said: Said) -> Draft | None:
         found = drafts[-1] if drafts and _is_definite(tok) else None
     elif noun.plural or names_event_again(story, tok):
         return None
-    elif lefts & (story.lex.other_event_words | story.lex.indefinite) or not earlier:
-        new = by_verb or said.singled_out
-    elif _another(story, said, earlier[-1]):
+    elif _not_told_before(story, said, earlier):
         new = by_verb or said.singled_out
     else:
         found = earlier[-1]
@@ -151,6 +150,16 @@ def event_for(story: Story, drafts: list[Draft], said: Said) -> Draft | None:
     if found is not None:
         found.by_verb = found.by_verb or by_verb
     return found
+
+
+def _not_told_before(story: Story, said: Said, earlier: list[Draft]) -> bool:
+    """Whether a noun of an event kind speaks of an event not told before: none was, or the
+    noun says "a", "another", "the next", or it is another event than the last ("the 2nd
+    meeting", "the meeting of the Council of Defense Ministers")."""
+    lefts = {c.lower_ for c in said.noun.token.lefts}
+    if not earlier or lefts & (story.lex.other_event_words | story.lex.indefinite):
+        return True
+    return _another(story, said, earlier[-1])
 
 
 def _outside(date: str | None, before: Draft) -> bool:

@@ -11,7 +11,6 @@ import re
 from spacy.tokens import Span, Token
 
 from pressgraph.extract.dates import DateMention
-
 from pressgraph.extract.events.anchors import opens_clause
 from pressgraph.extract.events.nouns import QUOTE, Named, line_break
 from pressgraph.extract.events.story import Story
@@ -167,6 +166,7 @@ def describe(story: Story, head: Token, first: int, named: Named | None) -> str 
     if named is not None and named.quoted and len(named.text.split()) <= _CODE_NAME_WORDS:
         return named.text
     tokens = noun_phrase_tokens(story, head, first)
+    tokens = _without_aside(story, head, first, tokens)
     if named is None and tokens:
         named = _theme_after(story, tokens[-1])
     if named is None or not tokens:
@@ -205,6 +205,17 @@ def aside(
         place = min(places, key=lambda p: p.start_char) if places else None
         return (days[0] if len(days) == 1 else None), place
     return None, None
+
+
+def _without_aside(story: Story, head: Token, first: int, tokens: list[Token]) -> list[Token]:
+    """The phrase without a parenthesis of place and date that the parser put inside it."""
+    if not tokens:
+        return tokens
+    date, place = aside(story, head, first, head.sent)
+    if date is None and place is None:
+        return tokens
+    opening = next((t for t in tokens if t.text == "(" and t.i > head.i), None)
+    return tokens if opening is None else _trim(tokens[: tokens.index(opening)])
 
 
 def _blank(text: str, spans: list[tuple[int, int]], start: int, end: int) -> str:

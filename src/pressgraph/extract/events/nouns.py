@@ -124,7 +124,7 @@ def own_date(story: Story, head: Token, sent: Span) -> str | None:
         if not sent.start_char <= m.start < sent.end_char or m.precision == "year":
             continue
         span = story.doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None and span.root.i != head.i and date_hangs(story, span, anchors):
+        if span is not None and span.root.i != head.i and date_hangs(span, anchors):
             return m.value
     return None
 
@@ -151,13 +151,14 @@ def line_break(tok: Token) -> bool:
     return "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text)
 
 
-
 def _joined(tok: Token) -> bool:
     """A word glued to the next one without a space ("OSCE-", "VII-th")."""
     return not tok.whitespace_ and (tok.is_alpha or tok.like_num or tok.text in "-–")
 
 
-def _title_range(noun: Noun, sent: Span, dates: frozenset[int]) -> tuple[int, int] | None:
+def _title_range(
+    noun: Noun, sent: Span, dates: frozenset[int], places: frozenset[int]
+) -> tuple[int, int] | None:
     """Token range of a capitalized title around the noun: 'Second Conference of the Heads of
     ... Member States'; None for a bare 'the Conference'."""
     doc = noun.token.doc
@@ -175,6 +176,8 @@ def _title_range(noun: Noun, sent: Span, dates: frozenset[int]) -> tuple[int, in
     while scan < sent.end and (_is_title_word(doc[scan]) or doc[scan].lower_ in _CONNECTORS):
         if line_break(doc[scan - 1]) or scan in dates:
             break
+        if doc[scan].lower_ in ("in", "at") and scan + 1 in places:
+            break  # "the Seventh Summit in Astana": the place is not in the title
         scan += 1
         if _is_title_word(doc[scan - 1]):
             end = scan
@@ -193,14 +196,18 @@ class Named:
 
 
 def find_name(
-    noun: Noun, sent: Span, body: Span | None, dates: frozenset[int] = frozenset()
+    noun: Noun,
+    sent: Span,
+    body: Span | None,
+    dates: frozenset[int] = frozenset(),
+    places: frozenset[int] = frozenset(),
 ) -> Named | None:
     """The event's name as written: a capitalized title with any quoted title after it, or a
     quoted name next to the noun ('the exercise "Interaction-2021"', 'the exercise of the
     CRRF "Interaction-2021"', '"Combat Brotherhood-2019" trainings')."""
     doc = noun.token.doc
     text = doc_text(doc)
-    titled = _title_range(noun, sent, dates)
+    titled = _title_range(noun, sent, dates, places)
     first = titled[0] if titled else noun.first
     end_tok = doc[titled[1] - 1] if titled else noun.token
     start, end = doc[first].idx, end_tok.idx + len(end_tok)

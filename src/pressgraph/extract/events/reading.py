@@ -53,7 +53,7 @@ def read_date(story: Story, draft: Draft, sent: Span, anchors: Anchors) -> None:
         if not sent.start_char <= m.start < sent.end_char or m.precision == "year":
             continue
         span = story.doc.char_span(m.start, m.end, alignment_mode="expand")
-        if date_hangs(story, span, anchors):
+        if date_hangs(span, anchors):
             found.add((m.value, m.end_value or m.value))
     if len(found) == 1:
         draft.start, draft.end = found.pop()

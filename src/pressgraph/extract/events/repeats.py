@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Span
+
 from pressgraph.extract.events.draft import Draft
 from pressgraph.extract.events.lexicon import Lexicon
 from pressgraph.extract.events.nouns import norm_name
@@ -38,18 +40,19 @@ def _same_event(story: Story, a: Draft, b: Draft) -> bool:
         return False
     if a.start and b.start and a.start != b.start:
         return False
-    if a.place is not None and b.place is not None:
-        if identity(story, a.place) != identity(story, b.place):
-            return False
-    if a.body is not None and b.body is not None:
-        if identity(story, a.body) != identity(story, b.body):
-            return False
+    if _disagree(story, a.place, b.place) or _disagree(story, a.body, b.body):
+        return False
     if a.number is not None or b.number is not None:
         return a.number == b.number and _share_word(story, a, b)
     if a.name is not None and b.name is not None:
         return set(norm_name(a.name)) == set(norm_name(b.name))
     named = a.name is not None or b.name is not None
     return _contained(_words(a), _words(b), 1 if named else _MIN_WORDS)
+
+
+def _disagree(story: Story, a: Span | None, b: Span | None) -> bool:
+    """Whether two places (or bodies), both known, are different."""
+    return a is not None and b is not None and identity(story, a) != identity(story, b)
 
 
 def _words(draft: Draft) -> set[str]:

@@ -101,9 +101,10 @@ def _whom(story: Story, draft: Draft, whom: Token | None) -> tuple[Span | None, 
         return None, False
     actors = subtree_actors(story, whom)
     if draft.kind == "visit":
-        places = [a for a in actors if a.label_ in _PLACES]
+        lo, hi = whom.left_edge.i, whom.right_edge.i + 1
+        places = [p for p in story.places if lo <= p.start and p.end <= hi]
         if places:
-            return places[-1], True
+            return min(places, key=lambda p: p.start), True
     people = [a for a in actors if a.label_ not in _PLACES]
     draft.credit(story, "participant", people)
     return None, bool(people) or whom.lower_ in story.lex.party_nouns
@@ -125,15 +126,19 @@ def _label(
     story: Story, kind: str, verb: Token, who: Token | None, whom: Token | None
 ) -> str | None:
     """ "meeting of SUBJECT with OBJECT", "visit of SUBJECT to PLACE"."""
-    with_obj = None if verb.lower_ in story.lex.destination_verbs else next(
-        (
-            o
-            for p in verb.children
-            if p.dep_ == "prep" and p.lower_ in story.lex.company_preps
-            for o in p.children
-            if o.dep_ == "pobj"
-        ),
-        None,
+    with_obj = (
+        None
+        if verb.lower_ in story.lex.destination_verbs
+        else next(
+            (
+                o
+                for p in verb.children
+                if p.dep_ == "prep" and p.lower_ in story.lex.company_preps
+                for o in p.children
+                if o.dep_ == "pobj"
+            ),
+            None,
+        )
     )
     obj = with_obj or whom
     parts = [kind]

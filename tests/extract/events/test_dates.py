@@ -1,0 +1,75 @@
+"""Event dates: a year from the nearest dated text when the story has no date, dates in a
+parenthesis after the event, through its place, and numbered tellings joined."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from tests.extract.conftest import Find
+
+
+def _key(span: Span | None) -> str | None:
+    return None if span is None else span.kb_id_
+
+
+def test_a_yearless_date_takes_the_year_of_the_nearest_dated_text(find: Find) -> None:
+    text = (
+        "From 12 to 14 June, the Joint Staff hosted a working meeting of signal officers. "
+        "On 2 June 2022, the Council of Defense Ministers held a session in Minsk."
+    )
+    assert [(e.start, e.end) for e in find(text, None)] == [
+        ("2022-06-12", "2022-06-14"),
+        ("2022-06-02", "2022-06-02"),
+    ]
+
+
+def test_without_any_year_a_yearless_date_stays_unknown(find: Find) -> None:
+    (event,) = find(
+        "From 12 to 14 June, the Joint Staff hosted a meeting of signal officers.", None
+    )
+    assert event.start is None
+
+
+def test_the_story_date_wins_over_neighbouring_text(find: Find) -> None:
+    text = (
+        "From 12 to 14 June, the Joint Staff hosted a working meeting of signal officers. "
+        "The meeting recalled the decisions of 2 June 2019."
+    )
+    assert [e.start for e in find(text, "2024-06-20")] == ["2024-06-12"]
+
+
+def test_a_parenthesis_with_the_dates_and_place(find: Find) -> None:
+    (event,) = find(
+        "A get-together of the heads of anti-terrorism units of the CIS member states "
+        "(12 - 14 March 2024, Minsk)\n\nThe agenda included the results of the year.",
+        None,
+    )
+    assert (event.kind, event.start, event.end) == ("meeting", "2024-03-12", "2024-03-14")
+    assert _key(event.place) == "place~minsk"
+    assert event.name == (
+        "get-together of the heads of anti-terrorism units of the CIS member states"
+    )
+
+
+def test_a_range_the_parser_splits_is_still_the_events(find: Find) -> None:
+    events = find(
+        "The visit followed the Commissioner's participation in the 91st General Assembly "
+        "session, which took place in Vienna from 28 November – 1 December.",
+        "2023-12-10",
+    )
+    session = next(e for e in events if e.kind == "session")
+    assert (session.start, session.end) == ("2023-11-28", "2023-12-01")
+
+
+def test_a_title_ends_before_its_place(find: Find) -> None:
+    (summit,) = find("He presented the agenda of the Seventh Summit in Astana on 3 July 2024.")
+    assert (summit.name, _key(summit.place)) == ("Seventh Summit", "place~astana")
+
+
+def test_a_headline_and_its_story_tell_one_numbered_event(find: Find) -> None:
+    text = (
+        "About the 12th Plenary meeting of the Group\n\n"
+        "The 12th Plenary of the Group took place on June 3-5, 2019 in Tashkent."
+    )
+    events = find(text, None)
+    assert [(e.start, _key(e.place)) for e in events] == [("2019-06-03", "place~tashkent")]

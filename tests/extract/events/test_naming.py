@@ -1,0 +1,82 @@
+"""Event names: the noun phrase as written, without its determiner, date, place or the
+names of people after their posts; titles joined with what is glued to them."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.conftest import Find
+
+
+def _names(find: Find, text: str, date: str | None = "2024-03-20") -> list[str | None]:
+    return [e.name for e in find(text, date)]
+
+
+def test_a_noun_phrase_without_its_determiner_date_and_place(find: Find) -> None:
+    text = (
+        "On 12 March, Astana hosted the 4th meeting of the Working Group of experts of the "
+        "CSTO member states on information security in Astana."
+    )
+    assert _names(find, text) == [
+        "4th meeting of the Working Group of experts of the CSTO member states on information "
+        "security"
+    ]
+
+
+def test_a_person_after_a_post_is_left_out_of_the_name(find: Find) -> None:
+    text = (
+        "On 5 March 2024, the Secretariat hosted a working meeting between the Deputy "
+        "Secretary General of the CSTO, Ivan Petrenko, and the Ambassador of Serbia to Russia."
+    )
+    (name,) = _names(find, text)
+    assert name == (
+        "working meeting between the Deputy Secretary General of the CSTO, and the Ambassador "
+        "of Serbia to Russia"
+    )
+
+
+def test_a_quoted_theme_after_the_noun_belongs_to_the_name(find: Find) -> None:
+    text = (
+        "On 2 February 2024, the Secretariat organized a seminar (expert session) on the theme: "
+        '"New risks in cyberspace", which was attended by 40 officers.'
+    )
+    assert _names(find, text) == [
+        'seminar (expert session) on the theme: "New risks in cyberspace"'
+    ]
+
+
+def test_a_title_keeps_its_number_and_hyphened_words(find: Find) -> None:
+    text = (
+        "The Deputy Secretary General took part in the 2023 OSCE-wide Anti-Drug Video Conference."
+    )
+    assert _names(find, text) == ["2023 OSCE-wide Anti-Drug Video Conference"]
+
+
+def test_a_title_does_not_run_into_the_next_line(find: Find) -> None:
+    text = "Border Guards Union\nVIII Forum of Border Guards of the Commonwealth States\n"
+    assert _names(find, text) == ["VIII Forum of Border Guards of the Commonwealth States"]
+
+
+def test_a_title_stops_before_its_date(find: Find) -> None:
+    text = "He spoke about plans for holding the Regional Security Week in October 2024."
+    assert _names(find, text) == ["Regional Security Week"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On 9 April 2024, the CSTO Secretary General Ivan Petrenko met with the Minister "
+            "of Defense of Armenia Arman Sargsyan.",
+            "meeting of the CSTO Secretary General with the Minister of Defense of Armenia",
+        ),
+        (
+            "On Monday, 6 May 2024, the NATO Deputy Secretary General will visit Riga, Latvia.",
+            "visit of the NATO Deputy Secretary General to Riga",
+        ),
+    ],
+)
+def test_an_event_told_by_a_verb_is_named_after_who_and_whom(
+    find: Find, text: str, expected: str
+) -> None:
+    assert _names(find, text) == [expected]
