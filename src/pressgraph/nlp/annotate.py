@@ -40,7 +40,8 @@ def annotate_stories(
     if todo:
         nlp = build_pipeline(settings.model)
         triples = ((s.id, s.text, s.date) for s in todo)
-        for done, found in enumerate(annotate(nlp, triples), start=1):
+        anchors = {s.id: s.anchor for s in todo if s.anchor}
+        for done, found in enumerate(annotate(nlp, triples, anchors=anchors), start=1):
             replace_annotations(db, found, settings.model)
             mentions += len(found.mentions)
             roles += len(found.roles)

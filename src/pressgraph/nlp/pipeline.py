@@ -6,7 +6,7 @@ NER (the lemmatizer stays: claims count units as singular lemmas).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 
 import spacy
@@ -37,20 +37,30 @@ def build_pipeline(model: str) -> Language:
 
 
 def annotate(
-    nlp: Language, stories: Iterable[tuple[str, str, str | None]], *, batch_size: int = 16
+    nlp: Language,
+    stories: Iterable[tuple[str, str, str | None]],
+    *,
+    batch_size: int = 16,
+    anchors: Mapping[str, str] | None = None,
 ) -> Iterator[Annotated]:
-    """Run the pipeline over (story id, text, date) triples; yield the records of each story."""
+    """Run the pipeline over (story id, text, date) triples; yield the records of each story.
+    `anchors` gives an undated story the date its year-less dates are read against (the
+    nearest dated story of its page)."""
     items = list(stories)
-    docs = (_with_date(nlp.make_doc(text), date) for _, text, date in items)
+    near = anchors or {}
+    docs = (_with_date(nlp.make_doc(text), date, near.get(sid)) for sid, text, date in items)
     for (story, _, date), doc in zip(items, nlp.pipe(docs, batch_size=batch_size), strict=True):
         yield to_records(story, date, doc)
 
 
 DATE_KEY = "pressgraph.date"
+ANCHOR_KEY = "pressgraph.anchor"  # an undated story: the date of its nearest dated neighbour
 
 
-def _with_date(doc: Doc, date: str | None) -> Doc:
+def _with_date(doc: Doc, date: str | None, anchor: str | None = None) -> Doc:
     """Components that resolve relative dates read the story date from `doc.user_data`."""
     if date:
         doc.user_data[DATE_KEY] = date
+    elif anchor:
+        doc.user_data[ANCHOR_KEY] = anchor
     return doc

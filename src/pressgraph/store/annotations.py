@@ -28,6 +28,7 @@ class StoryText:
     text: str
     date: str | None
     removed: int | None = None
+    anchor: str | None = None  # an undated story: the date of its nearest dated neighbour
 
 
 def removed_target(removed_id: int) -> str:
@@ -90,13 +91,28 @@ def stories_to_annotate(db: Database, *, redo: bool = False) -> list[StoryText]:
         query = select(stories.c.id, stories.c.document_id, stories.c.text, stories.c.date).where(
             stories.c.duplicate_of.is_(None)
         )
+        rows = list(conn.execute(query.order_by(stories.c.document_id, stories.c.idx)))
+        anchors = _neighbour_dates([(r.document_id, r.date) for r in rows])
         found = [
-            StoryText(r.id, r.document_id, r.text, r.date)
-            for r in conn.execute(query.order_by(stories.c.document_id, stories.c.idx))
+            StoryText(r.id, r.document_id, r.text, r.date, anchor=anchor)
+            for r, anchor in zip(rows, anchors, strict=True)
             if r.id not in done
         ]
         found += _signatures(conn, done)
     return found
+
+
+def _neighbour_dates(rows: list[tuple[str, str | None]]) -> list[str | None]:
+    """For each undated story (document, date) in page order, the date of the nearest dated
+    story of its page (the earlier one on a tie): items of one list share their year."""
+    out: list[str | None] = []
+    for i, (document, date) in enumerate(rows):
+        if date:
+            out.append(None)
+            continue
+        dated = [(abs(j - i), j, d) for j, (doc, d) in enumerate(rows) if doc == document and d]
+        out.append(min(dated)[2] if dated else None)
+    return out
 
 
 def _signatures(conn: Connection, done: set[str]) -> list[StoryText]:

@@ -3,8 +3,11 @@ parenthesis after the event, through its place, and numbered tellings joined."""
 
 from __future__ import annotations
 
+from spacy.language import Language
 from spacy.tokens import Span
 
+from pressgraph.nlp.pipeline import annotate
+from pressgraph.store.annotations import _neighbour_dates
 from tests.extract.conftest import Find
 
 
@@ -73,3 +76,30 @@ def test_a_headline_and_its_story_tell_one_numbered_event(find: Find) -> None:
     )
     events = find(text, None)
     assert [(e.start, _key(e.place)) for e in events] == [("2019-06-03", "place~tashkent")]
+
+
+def test_an_undated_story_takes_the_year_of_its_dated_neighbour(nlp: Language) -> None:
+    stories = [("s1", "From 3 to 5 June, Minsk hosted a meeting of border guards.", None)]
+    (found,) = annotate(nlp, stories, anchors={"s1": "2025-05-28"})
+    assert [(e.start, e.end) for e in found.events] == [("2025-06-03", "2025-06-05")]
+    (plain,) = annotate(nlp, stories)
+    assert [e.start for e in plain.events] == [None]
+
+
+def test_the_nearest_dated_story_of_the_same_page_is_the_neighbour() -> None:
+    rows = [
+        ("page-1", None),
+        ("page-1", "2024-03-01"),
+        ("page-1", None),
+        ("page-1", None),
+        ("page-1", "2024-02-10"),
+        ("page-2", None),
+    ]
+    assert _neighbour_dates(rows) == [
+        "2024-03-01",
+        None,
+        "2024-03-01",
+        "2024-02-10",
+        None,
+        None,
+    ]

@@ -16,6 +16,7 @@ from pressgraph.nlp.spans import COUNTRIES, ORGS, PEOPLE, PLACES, doc_text
 from pressgraph.resolve.names import parse_person_name, same_person
 
 _DATE_KEY = "pressgraph.date"  # the story date, set by nlp.pipeline before the pipeline runs
+_ANCHOR_KEY = "pressgraph.anchor"  # an undated story: its nearest dated neighbour's date
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,10 @@ def read_story(doc: Doc) -> Story:
     }
     text = doc_text(doc)
     anchor = _anchor(doc)
-    dates = tuple(find_dates(text, anchor=anchor) if anchor else _neighbour_dated(text))
+    if anchor is not None:
+        dates = tuple(find_dates(text, anchor=anchor))
+    else:
+        dates = tuple(_neighbour_dated(text, _anchor(doc, _ANCHOR_KEY)))
     return Story(
         doc=doc,
         text=text,
@@ -72,9 +76,10 @@ def _char_tokens(doc: Doc, start: int, end: int) -> range:
     return range(span.start, span.end) if span is not None else range(0)
 
 
-def _anchor(doc: Doc) -> dt.date | None:
-    """The story date, which relative and year-less dates are read against."""
-    value = doc.user_data.get(_DATE_KEY)
+def _anchor(doc: Doc, key: str = _DATE_KEY) -> dt.date | None:
+    """The story date, which relative and year-less dates are read against (or, with
+    `key`, the date of the nearest dated story of the page)."""
+    value = doc.user_data.get(key)
     try:
         return dt.date.fromisoformat(str(value)[:10]) if value else None
     except ValueError:
@@ -84,14 +89,13 @@ def _anchor(doc: Doc) -> dt.date | None:
 _SHIFTED = re.compile(r"\b(?:week|month|last|next|previous|past|coming)\b", re.IGNORECASE)
 
 
-def _neighbour_dated(text: str) -> list[DateMention]:
+def _neighbour_dated(text: str, fallback: dt.date | None) -> list[DateMention]:
     """The dates of a text without a story date: a day or month written without its year
     takes the year of the nearest date written with one ("From 25 to 27 July ... On 4 July
-    2023"), as the items of one list share their year."""
+    2023"), as the items of one list share their year; with none in the text, the year of
+    the nearest dated story of the page (`fallback`)."""
     written = find_dates(text)
     years = [m for m in written if not m.relative and m.precision in ("day", "month")]
-    if not years:
-        return written
     out = list(written)
     taken = {(m.start, m.end) for m in written}
     for anchor in {m.value for m in years}:
@@ -102,6 +106,12 @@ def _neighbour_dated(text: str) -> list[DateMention]:
             if nearest.value == anchor:
                 out.append(m)
                 taken.add((m.start, m.end))
+    if fallback is not None and not years:
+        out += [
+            m
+            for m in find_dates(text, anchor=fallback)
+            if (m.start, m.end) not in taken and _yearless(m)
+        ]
     return sorted(out, key=lambda m: m.start)
 
 
