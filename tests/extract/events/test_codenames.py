@@ -69,3 +69,14 @@ def test_a_code_name_and_its_operation_told_twice_are_one_event(find: Find) -> N
         'He said that the annual "Barrier" operation was aimed at drug routes.'
     )
     assert [(e.kind, e.name) for e in events] == [("operation", '"Barrier"')]
+
+
+def test_a_name_given_to_the_noun_is_its_name(find: Find) -> None:
+    events = find(
+        "The rapid reaction forces began a drill dubbed Cooperation 2024 in the Tver region. "
+        'Since 2003, the member states have conducted an operation under the code name "Net".'
+    )
+    assert [(e.kind, e.name) for e in events] == [
+        ("exercise", "Cooperation 2024"),
+        ("operation", '"Net"'),
+    ]

@@ -103,3 +103,25 @@ def test_the_nearest_dated_story_of_the_same_page_is_the_neighbour() -> None:
         None,
         None,
     ]
+
+
+def test_a_day_written_alone_is_in_the_month_of_the_story(find: Find) -> None:
+    (meeting,) = find(
+        "A meeting of the Council of Foreign Ministers was held in Astana on the 18th local "
+        "time. It marked the 30th anniversary of the Treaty.",
+        "2024-11-19",
+    )
+    assert meeting.start == "2024-11-18"
+    (later,) = find("A meeting of the Council was held in Astana on the 28th.", "2024-11-19")
+    assert later.start == "2024-10-28"
+
+
+def test_the_exercises_named_before_take_the_date_said_of_them(find: Find) -> None:
+    events = find(
+        "The Minister will attend the active phase of the Steppe 2024 drills. The exercises "
+        "will be held at the central training range on August 12-16.",
+        "2024-08-01",
+    )
+    assert [(e.name, e.start, e.end) for e in events] == [
+        ("Steppe 2024", "2024-08-12", "2024-08-16")
+    ]

@@ -54,6 +54,7 @@ def test_on_the_margins_of_a_summit_the_summit_is_an_event(find: Find) -> None:
         "The conference discussed cooperation against terrorism.",
         "A meeting would be useful, the minister said.",
         "The meeting was held in a plenary session.",
+        "The exercise practiced the preparation of a joint operation.",
     ],
 )
 def test_no_event_of_its_own(find: Find, text: str) -> None:

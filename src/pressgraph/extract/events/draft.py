@@ -103,9 +103,7 @@ class Said:
 def said_in_sentence(story: Story, noun: Noun, sent: Span) -> Said:
     """What a sentence says around an event noun: its body, its name, and its anchors."""
     body = None if noun.generic else find_body(story, noun)
-    named = (
-        None if noun.generic else find_name(noun, sent, body, story.date_tokens, story.place_tokens)
-    )
+    named = None if noun.generic else find_name(story, noun, sent, body)
     head = name_head(noun.token, named)
     number = ordinal(story, noun)
     dated = own_date(story, head, sent) or _aside_date(story, noun, sent)
@@ -135,7 +133,9 @@ def event_for(story: Story, drafts: list[Draft], said: Said) -> Draft | None:
         new = found is None and (by_verb or named.quoted or said.singled_out)
     elif noun.generic:
         found = drafts[-1] if drafts and _is_definite(tok) else None
-    elif noun.plural or names_event_again(story, tok):
+    elif noun.plural:
+        found = _named_before(earlier) if _is_definite(tok) else None
+    elif names_event_again(story, tok):
         return None
     elif _not_told_before(story, said, earlier):
         new = by_verb or said.singled_out
@@ -150,6 +150,12 @@ def event_for(story: Story, drafts: list[Draft], said: Said) -> Draft | None:
     if found is not None:
         found.by_verb = found.by_verb or by_verb
     return found
+
+
+def _named_before(earlier: list[Draft]) -> Draft | None:
+    """The event "the exercises" speak of: the last one of their kind told with its own name
+    ("the Interaction 2015 drills ... The exercises will be held on August 23-28")."""
+    return next((d for d in reversed(earlier) if d.name is not None), None)
 
 
 def _not_told_before(story: Story, said: Said, earlier: list[Draft]) -> bool:

@@ -42,6 +42,8 @@ class Lexicon:
     kind_group: dict[str, str]  # kind -> the first kind of its group
     code_kinds: frozenset[str]
     opening_words: frozenset[str]
+    name_introducers: re.Pattern[str]
+    day_followers: frozenset[str]
     titled_only: frozenset[str]
     object_verbs: frozenset[str]
     destination_verbs: frozenset[str]
@@ -117,6 +119,11 @@ def load_lexicon() -> Lexicon:
         kind_group={k: group[0] for group in data["kind_groups"] for k in group},
         code_kinds=frozenset(data["code_kinds"]),
         opening_words=_lower_set(data["opening_words"]),
+        day_followers=_lower_set(data["day_followers"]),
+        name_introducers=re.compile(
+            rf"[^\S\n]*,?[^\S\n]+{_phrases(data['name_introducers']).pattern}[^\S\n]*:?[^\S\n]+",
+            re.IGNORECASE,
+        ),
         titled_only=_lower_set(data["titled_only"]),
         object_verbs=_lower_set(data["object_verbs"]),
         destination_verbs=_lower_set(data["destination_verbs"]),

@@ -10,7 +10,6 @@ from spacy.tokens import Span, Token
 
 from pressgraph.extract.events.anchors import date_hangs
 from pressgraph.extract.events.story import Story
-from pressgraph.nlp.spans import doc_text
 
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})  # the parts of speech an event or cue noun has
 _NOT_TITLE = frozenset({"DET", "ADP", "PRON", "CCONJ", "SCONJ", "PUNCT", "VERB", "AUX", "PART"})
@@ -22,7 +21,8 @@ _QUOTED_AFTER = re.compile(rf"[^\S\n]*(?:{QUOTE})")
 _QUOTED_BEFORE = re.compile(rf"(?:{QUOTE})[^\S\n]*$")
 _OF_THE = re.compile(r"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?")
 _BODY_GAP = re.compile(rf"[^\S\n]*(?:(?:{QUOTE})[^\S\n]*)?")
-_NAME_NOISE = re.compile(r"[^\w\s-]+")
+_NAME_NOISE = re.compile(r"[^\w\s]+")  # "Interaction-2015" is "Interaction 2015"
+_UNQUOTED_CODE = r"[A-Z][\w]*(?:[- ][A-Z][\w]*)*(?:(?:-|[^\S\n])(?:19|20)\d{2})?(?![\w-])"
 
 
 @dataclass(frozen=True)
@@ -136,6 +136,8 @@ def in_frame(story: Story, noun: Noun) -> bool:
     prep = tok.head
     if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.i == prep.i:
         return False
+    if any(c.lower_ in story.lex.indefinite for c in tok.lefts):
+        return False  # "in the preparation of a joint operation": any operation
     return prep.head.lower_ in story.lex.frame_nouns
 
 
@@ -195,22 +197,20 @@ class Named:
     quoted: bool
 
 
-def find_name(
-    noun: Noun,
-    sent: Span,
-    body: Span | None,
-    dates: frozenset[int] = frozenset(),
-    places: frozenset[int] = frozenset(),
-) -> Named | None:
-    """The event's name as written: a capitalized title with any quoted title after it, or a
+def find_name(story: Story, noun: Noun, sent: Span, body: Span | None) -> Named | None:
+    """The event's name as written: a capitalized title with any quoted title after it, a
     quoted name next to the noun ('the exercise "Interaction-2021"', 'the exercise of the
-    CRRF "Interaction-2021"', '"Combat Brotherhood-2019" trainings')."""
+    CRRF "Interaction-2021"', '"Combat Brotherhood-2019" trainings'), or a name it is
+    given ('a drill dubbed Interaction 2015', 'under the code name "Channel"')."""
     doc = noun.token.doc
-    text = doc_text(doc)
-    titled = _title_range(noun, sent, dates, places)
+    text = story.text
+    titled = _title_range(noun, sent, story.date_tokens, story.place_tokens)
     first = titled[0] if titled else noun.first
     end_tok = doc[titled[1] - 1] if titled else noun.token
     start, end = doc[first].idx, end_tok.idx + len(end_tok)
+    given = _given_name(story, end, sent)
+    if given is not None:
+        return given
     after = _QUOTED_AFTER.match(text, end)
     if after is None and body is not None and body.start_char > end:
         after = _QUOTED_AFTER.match(text, body.end_char)
@@ -226,6 +226,18 @@ def find_name(
         return None
     quoted = before.group().rstrip()
     return Named(quoted, before.start(), before.start() + len(quoted), True)
+
+
+def _given_name(story: Story, end: int, sent: Span) -> Named | None:
+    """A name introduced after the noun: "dubbed Interaction 2015", "code-named "Channel"",
+    "under the code name "Channel""."""
+    found = story.lex.name_introducers.match(story.text, end)
+    if found is None:
+        return None
+    code = re.compile(rf"(?:{QUOTE})|{_UNQUOTED_CODE}").match(story.text, found.end())
+    if code is None or code.end() > sent.end_char or code.end() == code.start():
+        return None
+    return Named(code.group(), code.start(), code.end(), True)
 
 
 def name_head(tok: Token, named: Named | None) -> Token:

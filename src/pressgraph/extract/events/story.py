@@ -51,14 +51,19 @@ def read_story(doc: Doc) -> Story:
     }
     text = doc_text(doc)
     anchor = _anchor(doc)
+    lex = load_lexicon()
     if anchor is not None:
-        dates = tuple(find_dates(text, anchor=anchor))
+        found = find_dates(text, anchor=anchor)
     else:
-        dates = tuple(_neighbour_dated(text, _anchor(doc, _ANCHOR_KEY)))
+        found = _neighbour_dated(text, _anchor(doc, _ANCHOR_KEY))
+    day_anchor = anchor or _anchor(doc, _ANCHOR_KEY)
+    dates = tuple(
+        sorted([*found, *_days_only(text, day_anchor, found, lex)], key=lambda m: m.start)
+    )
     return Story(
         doc=doc,
         text=text,
-        lex=load_lexicon(),
+        lex=lex,
         dates=dates,
         actors=tuple(sorted((*people, *orgs, *countries), key=lambda s: s.start_char)),
         places=tuple(places),
@@ -121,6 +126,38 @@ def _yearless(m: DateMention) -> bool:
     if not m.relative or _SHIFTED.search(m.text) or m.precision == "year":
         return False
     return m.precision == "month" or any(c.isdigit() for c in m.text)
+
+
+_DAY_ONLY = re.compile(
+    r"\b[Oo]n the (\d{1,2})(?:st|nd|rd|th)\b(?P<time>[^\S\n]+local time)?(?:[^\S\n]+([a-z]+))?"
+)
+
+
+def _days_only(
+    text: str, anchor: dt.date | None, found: list[DateMention], lex: Lexicon
+) -> list[DateMention]:
+    """A day written alone ("held in Minsk on the 20th local time"): that day of the story
+    date's month, or of the month before when it is later in the month than the story date.
+    Not an ordinal before a noun ("on the 20th anniversary")."""
+    if anchor is None:
+        return []
+    out = []
+    for m in _DAY_ONLY.finditer(text):
+        word = m.group(3)
+        if word is not None and word not in lex.day_followers:
+            continue
+        if any(d.start < m.end() and m.start() < d.end for d in found):
+            continue
+        day = int(m.group(1))
+        month = anchor if day <= anchor.day else anchor.replace(day=1) - dt.timedelta(days=1)
+        try:
+            value = month.replace(day=day).isoformat()
+        except ValueError:
+            continue
+        start = m.start() + 3  # "the 20th (local time)"
+        end = m.end("time") if m.group("time") else m.end(1) + 2
+        out.append(DateMention(start, end, text[start:end], value, None, "day", True))
+    return out
 
 
 def _first_day(value: str) -> str:
