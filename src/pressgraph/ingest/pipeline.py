@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from pressgraph.clean.page import clean_page
 from pressgraph.clean.stories import split_stories
@@ -29,6 +30,8 @@ def content_hash(page: Page) -> str:
 def store_page(db: Database, page: Page) -> WriteResult | Refusal:
     """Clean, split and store one page; an empty page becomes a refusal."""
     cleaned = clean_page(page.text)
+    if page.published is None and cleaned.published is not None:
+        page = replace(page, published=cleaned.published)
     found = split_stories(cleaned.text, published=page.published, title=page.title)
     if not found:
         what = "has no text" if not page.text.strip() else "has no story text after cleaning"
