@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pressgraph.clean.furniture import classify_line, is_list_marker, is_signature, strip_inline
 from pressgraph.clean.runs import find_run_furniture, is_date_line
 from pressgraph.clean.shape import ends_sentence, ends_strongly, starts_lower
-from pressgraph.clean.text import fix_line, fold
+from pressgraph.clean.text import fix_line, fold, line_key
 from pressgraph.extract.dates import find_dates, trailing_date
 from pressgraph.records import CleanedPage, Removed, Segment
 
@@ -99,8 +99,9 @@ def _line_span(raw: str, start: int) -> tuple[int, int]:
 class _Reader:
     """Reads the page line by line, keeping text lines and recording furniture."""
 
-    def __init__(self, removed: list[Removed]) -> None:
+    def __init__(self, removed: list[Removed], site_lines: frozenset[str]) -> None:
         self.removed = removed
+        self.site_lines = site_lines
         self.lines: list[_Line] = []
         self.markers: list[bool] = []  # a list marker stood right before the kept line
         self.published: str | None = None
@@ -134,6 +135,8 @@ class _Reader:
             return
         if kind is None and fold(text) in self.titles:
             kind = "repeated"
+        if kind is None and self.site_lines and line_key(text) in self.site_lines:
+            kind = "site"
         if kind is not None:
             self._furniture(kind, text, s, e)
             return
@@ -280,10 +283,18 @@ def _drop_repeats(blocks: list[_Block], removed: list[Removed]) -> list[_Block]:
     return kept
 
 
-def clean_page(page: str) -> CleanedPage:
-    """Remove furniture from a page text and return the cleaned text with what was removed."""
+def page_line_keys(page: str) -> list[str]:
+    """The keys of a page's lines (clean.text.line_key), to count them for the page's site."""
+    return [line_key(text) for raw, _, _ in _page_lines(page) if (text := fix_line(raw))]
+
+
+def clean_page(page: str, *, site_lines: frozenset[str] = frozenset()) -> CleanedPage:
+    """Remove furniture from a page text and return the cleaned text with what was removed.
+
+    `site_lines` holds the keys of lines that are furniture on the page's site (lines seen on
+    most of its pages, see store/sitelines.py); they are removed as "site" furniture."""
     removed: list[Removed] = []
-    reader = _Reader(removed)
+    reader = _Reader(removed, site_lines)
     reader.read(page)
     blocks = _paragraphs(_drop_run_furniture(reader))
     blocks = _drop_repeats(_drop_signatures(blocks, removed), removed)
