@@ -184,3 +184,42 @@ def test_paragraph_break_is_a_sentence_break() -> None:
         "The Joint Staff held a staff training",
         "Officers of the Joint Staff practised the planning of an operation.",
     ]
+
+
+def test_wire_copy_dated_by_its_metadata_line_and_cut_at_its_end_mark() -> None:
+    cleaned, stories = _read("wire_copy.txt")
+    (story,) = stories
+    assert cleaned.published == "2024-05-06"  # from "Source: ... | 2024-05-06 ... | Editor"
+    assert (story.date, story.date_source) == ("2024-05-06", "metadata")
+    assert story.headline == "SCO defense ministers meet in Astana"
+    assert _text(cleaned, story).endswith("Zhaksylykov chaired the meeting.")
+    assert _removed(cleaned, "breadcrumb") == [
+        "Home | World | China | Business | Sci-Tech | Photos"
+    ]
+    assert _removed(cleaned, "navigation") == ["Enditem", "Related:"]
+    assert _removed(cleaned, "related") == [
+        "China, Kazakhstan hold talks on border security",
+        "Russia says SCO exercise to be held in August",
+    ]
+
+
+def test_press_release_labels_and_footer() -> None:
+    cleaned, stories = _read("un_press_release.txt")
+    (story,) = stories
+    assert (story.date, story.date_source) == ("2023-12-12", "dateline")
+    assert _removed(cleaned, "label") == [
+        "Meetings Coverage and Press Releases",
+        "Security Council",
+        "SC/15123",
+    ]
+    assert _text(cleaned, story).endswith("operate as a special political mission.")
+
+
+def test_agency_page_dated_by_a_time_and_date_line() -> None:
+    cleaned, stories = _read("agency_with_time.txt")
+    (story,) = stories
+    assert (story.date, story.date_source) == ("2024-03-14", "dateline")
+    assert story.headline == "Kazakhstan and Uzbekistan to boost cooperation in fighting terrorism"
+    assert _text(cleaned, story).endswith("to hold a joint exercise in the autumn.")
+    assert _removed(cleaned, "related") == ["Tokayev receives CSTO Secretary General"]
+    assert _removed(cleaned, "share") == ["Instagram | Telegram | YouTube"]

@@ -55,6 +55,7 @@ class Furniture:
     contact_line: re.Pattern[str]
     metadata_line: re.Pattern[str]
     date_labels: frozenset[str]
+    update_labels: tuple[str, ...]
     weekdays: frozenset[str]
     signature_words: tuple[str, ...]
     platforms: frozenset[str]
@@ -98,7 +99,7 @@ def _compile(data: dict[str, Any]) -> Furniture:
     metadata = _alternation(_folded(data["metadata_labels"]))
     languages = _folded(data["languages"])
     return Furniture(
-        navigation=frozenset(_folded(data["navigation"])),
+        navigation=frozenset(_folded(data["navigation"]) + _folded(data["boilerplate"])),
         navigation_prefixes=tuple(_folded(data["navigation_prefixes"])),
         list_markers=frozenset(_folded(data["list_markers"])),
         inline_markers=tuple(data["inline_markers"]),
@@ -115,6 +116,7 @@ def _compile(data: dict[str, Any]) -> Furniture:
         contact_line=re.compile(rf"^(?:{labels})\s*[:.]?\s*\S.*$", re.I),
         metadata_line=re.compile(rf"^(?:{metadata})\s*:\s*\S", re.I),
         date_labels=frozenset(_folded(data["date_labels"])),
+        update_labels=tuple(_folded(data["update_labels"])),
         weekdays=frozenset(_folded(data["weekdays"])),
         signature_words=tuple(w.casefold() for w in data["signature_words"]),
         platforms=frozenset(_folded(data["platforms"])),
@@ -263,6 +265,12 @@ def is_list_marker(line: str) -> bool:
 def date_labels() -> frozenset[str]:
     """Labels that introduce a publishing date ("Publishing date:", "Дата:")."""
     return furniture().date_labels
+
+
+def tells_update(line: str) -> bool:
+    """Whether a metadata line gives the date of a later change ("Last updated: ...")."""
+    plain = _plain(line)
+    return any(plain.startswith(label) for label in furniture().update_labels)
 
 
 def weekdays() -> frozenset[str]:

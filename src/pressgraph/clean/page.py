@@ -14,7 +14,13 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from pressgraph.clean.furniture import classify_line, is_list_marker, is_signature, strip_inline
+from pressgraph.clean.furniture import (
+    classify_line,
+    is_list_marker,
+    is_signature,
+    strip_inline,
+    tells_update,
+)
 from pressgraph.clean.runs import find_run_furniture, is_date_line
 from pressgraph.clean.shape import ends_sentence, ends_strongly, starts_lower
 from pressgraph.clean.text import fix_line, fold, line_key
@@ -162,6 +168,8 @@ class _Reader:
         return True
 
     def _furniture(self, kind: str, text: str, s: int, e: int) -> None:
+        if kind in ("metadata", "byline") and self.published is None and not tells_update(text):
+            self.published = _full_date(text)
         if kind == "breadcrumb":
             last = re.split(r"[»›>/|]", text)[-1]
             if len(last.split()) >= _TITLE_MIN_WORDS:
@@ -179,6 +187,14 @@ class _Reader:
             span = (start + at, start + at + len(what)) if at >= 0 else (s, e)
             self.removed.append(Removed(kind, what, *span))
         return text
+
+
+def _full_date(text: str) -> str | None:
+    """The first date with day and year in a metadata line ("Source: X | 2024-05-06 | ...")."""
+    for found in find_dates(text):
+        if found.precision == "day" and not found.relative:
+            return found.value
+    return None
 
 
 def _drop_run_furniture(reader: _Reader) -> list[_Line]:
