@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from pressgraph.nlp.pipeline import annotate, build_pipeline
+from pressgraph.nlp.pipeline import ANCHOR_KEY, HEADLINE_KEY, annotate, build_pipeline
 from pressgraph.resolve.entities import ResolveSummary, resolve
 from pressgraph.resolve.facts import resolve_facts
 from pressgraph.settings import Settings
-from pressgraph.store.annotations import replace_annotations, stories_to_annotate
+from pressgraph.store.annotations import StoryText, replace_annotations, stories_to_annotate
 from pressgraph.store.db import Database
 
 
@@ -40,8 +40,8 @@ def annotate_stories(
     if todo:
         nlp = build_pipeline(settings.model)
         triples = ((s.id, s.text, s.date) for s in todo)
-        anchors = {s.id: s.anchor for s in todo if s.anchor}
-        for done, found in enumerate(annotate(nlp, triples, anchors=anchors), start=1):
+        context = {s.id: _context(s) for s in todo}
+        for done, found in enumerate(annotate(nlp, triples, context=context), start=1):
             replace_annotations(db, found, settings.model)
             mentions += len(found.mentions)
             roles += len(found.roles)
@@ -50,3 +50,10 @@ def annotate_stories(
     resolved = resolve(db)
     resolve_facts(db)
     return AnnotateSummary(len(todo), mentions, roles, resolved)
+
+
+def _context(story: StoryText) -> dict[str, str]:
+    """What a story is read by besides its text: the date its year-less dates are read
+    against when it has none, and its headline when kept apart from its text."""
+    found = {ANCHOR_KEY: story.anchor if not story.date else None, HEADLINE_KEY: story.headline}
+    return {k: v for k, v in found.items() if v}

@@ -47,26 +47,29 @@ def annotate(
     stories: Iterable[tuple[str, str, str | None]],
     *,
     batch_size: int = 16,
-    anchors: Mapping[str, str] | None = None,
+    context: Mapping[str, Mapping[str, str]] | None = None,
 ) -> Iterator[Annotated]:
     """Run the pipeline over (story id, text, date) triples; yield the records of each story.
-    `anchors` gives an undated story the date its year-less dates are read against (the
-    nearest dated story of its page)."""
+    `context` gives a story more to read by (ANCHOR_KEY: the date an undated story reads its
+    year-less dates against; HEADLINE_KEY: a headline kept apart from its text)."""
     items = list(stories)
-    near = anchors or {}
-    docs = (_with_date(nlp.make_doc(text), date, near.get(sid)) for sid, text, date in items)
+    more = context or {}
+    docs = (_with_date(nlp.make_doc(text), date, more.get(sid)) for sid, text, date in items)
     for (story, _, date), doc in zip(items, nlp.pipe(docs, batch_size=batch_size), strict=True):
         yield to_records(story, date, doc)
 
 
 DATE_KEY = "pressgraph.date"
 ANCHOR_KEY = "pressgraph.anchor"  # an undated story: the date of its nearest dated neighbour
+HEADLINE_KEY = "pressgraph.headline"  # a headline stored apart from the story's text
 
 
-def _with_date(doc: Doc, date: str | None, anchor: str | None = None) -> Doc:
-    """Components that resolve relative dates read the story date from `doc.user_data`."""
+def _with_date(doc: Doc, date: str | None, context: Mapping[str, str] | None = None) -> Doc:
+    """Components that resolve relative dates read the story date from `doc.user_data`, and
+    the story's context (its anchor, its headline) from there too."""
     if date:
         doc.user_data[DATE_KEY] = date
-    elif anchor:
-        doc.user_data[ANCHOR_KEY] = anchor
+    for key, value in (context or {}).items():
+        if value:
+            doc.user_data[key] = value
     return doc

@@ -10,6 +10,7 @@ import datetime as dt
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import groupby
 
 from sqlalchemy import Connection, RowMapping, bindparam, delete, func, select, update
 
@@ -29,6 +30,7 @@ class StoryText:
     date: str | None
     removed: int | None = None
     anchor: str | None = None  # an undated story: the date of its nearest dated neighbour
+    headline: str | None = None  # a headline stored apart from the story's text
 
 
 def removed_target(removed_id: int) -> str:
@@ -88,13 +90,12 @@ def stories_to_annotate(db: Database, *, redo: bool = False) -> list[StoryText]:
     """Stories and press signatures not annotated yet (all with `redo`), in document order."""
     with db.read() as conn:
         done = set() if redo else set(conn.execute(select(annotated.c.target)).scalars())
-        query = select(stories.c.id, stories.c.document_id, stories.c.text, stories.c.date).where(
-            stories.c.duplicate_of.is_(None)
-        )
+        columns = (stories.c.id, stories.c.document_id, stories.c.text, stories.c.date)
+        query = select(*columns, stories.c.headline).where(stories.c.duplicate_of.is_(None))
         rows = list(conn.execute(query.order_by(stories.c.document_id, stories.c.idx)))
         anchors = _neighbour_dates([(r.document_id, r.date) for r in rows])
         found = [
-            StoryText(r.id, r.document_id, r.text, r.date, anchor=anchor)
+            StoryText(r.id, r.document_id, r.text, r.date, None, anchor, _apart(r.headline, r.text))
             for r, anchor in zip(rows, anchors, strict=True)
             if r.id not in done
         ]
@@ -102,16 +103,21 @@ def stories_to_annotate(db: Database, *, redo: bool = False) -> list[StoryText]:
     return found
 
 
+def _apart(headline: str | None, text: str) -> str | None:
+    """The headline when the story's text does not begin with it."""
+    return headline if headline and not text.startswith(headline) else None
+
+
 def _neighbour_dates(rows: list[tuple[str, str | None]]) -> list[str | None]:
     """For each undated story (document, date) in page order, the date of the nearest dated
     story of its page (the earlier one on a tie): items of one list share their year."""
     out: list[str | None] = []
-    for i, (document, date) in enumerate(rows):
-        if date:
-            out.append(None)
-            continue
-        dated = [(abs(j - i), j, d) for j, (doc, d) in enumerate(rows) if doc == document and d]
-        out.append(min(dated)[2] if dated else None)
+    for _, group in groupby(rows, key=lambda r: r[0]):
+        dates = [d for _, d in group]
+        dated = [(i, d) for i, d in enumerate(dates) if d]
+        for i, date in enumerate(dates):
+            near = min(dated, key=lambda jd: (abs(jd[0] - i), jd[0]), default=None)
+            out.append(None if date or near is None else near[1])
     return out
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Span
 
-from pressgraph.nlp.pipeline import annotate
+from pressgraph.nlp.pipeline import ANCHOR_KEY, annotate
 from pressgraph.store.annotations import _neighbour_dates
 from tests.extract.conftest import Find
 
@@ -80,7 +80,7 @@ def test_a_headline_and_its_story_tell_one_numbered_event(find: Find) -> None:
 
 def test_an_undated_story_takes_the_year_of_its_dated_neighbour(nlp: Language) -> None:
     stories = [("s1", "From 3 to 5 June, Minsk hosted a meeting of border guards.", None)]
-    (found,) = annotate(nlp, stories, anchors={"s1": "2025-05-28"})
+    (found,) = annotate(nlp, stories, context={"s1": {ANCHOR_KEY: "2025-05-28"}})
     assert [(e.start, e.end) for e in found.events] == [("2025-06-03", "2025-06-05")]
     (plain,) = annotate(nlp, stories)
     assert [e.start for e in plain.events] == [None]

@@ -42,7 +42,10 @@ def read_story(doc: Doc) -> Story:
     orgs = list(doc.spans.get(ORGS, []))
     countries = list(doc.spans.get(COUNTRIES, []))
     places = [*doc.spans.get(PLACES, []), *countries]
-    claimed = {i for s in (*people, *orgs, *places) for i in range(s.start, s.end)}
+    lex = load_lexicon()
+    named_events = [s for s in orgs if _event_named_as_body(lex, s)]
+    spans = (*people, *(s for s in orgs if s not in named_events), *places)
+    claimed = {i for s in spans for i in range(s.start, s.end)}
     qualifiers = {
         (s.start_char, s.end_char)
         for role in doc._.roles or []
@@ -51,7 +54,6 @@ def read_story(doc: Doc) -> Story:
     }
     text = doc_text(doc)
     anchor = _anchor(doc)
-    lex = load_lexicon()
     if anchor is not None:
         found = find_dates(text, anchor=anchor)
     else:
@@ -73,6 +75,13 @@ def read_story(doc: Doc) -> Story:
         qualifiers=frozenset(qualifiers),
         person_keys=_person_keys(people),
     )
+
+
+def _event_named_as_body(lex: Lexicon, span: Span) -> bool:
+    """Whether the model took an event for an organization: "Plenary of the Group",
+    "Meeting of the Heads of State" (an event noun first, not a known body)."""
+    first = span[0].lower_
+    return span._.source == "model" and (first in lex.nouns or first in lex.generic)
 
 
 def _char_tokens(doc: Doc, start: int, end: int) -> range:
