@@ -4,7 +4,9 @@ names of people after their posts; titles joined with what is glued to them."""
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
 
+from pressgraph.nlp.pipeline import HEADLINE_KEY, annotate
 from tests.extract.conftest import Find
 
 
@@ -80,3 +82,21 @@ def test_an_event_told_by_a_verb_is_named_after_who_and_whom(
     find: Find, text: str, expected: str
 ) -> None:
     assert _names(find, text) == [expected]
+
+
+def test_a_meeting_someone_had_is_named_after_them(find: Find) -> None:
+    text = "The CSTO Secretary General had a meeting with the Ambassador of Mongolia."
+    assert _names(find, text, None) == [
+        "meeting of the CSTO Secretary General with the Ambassador of Mongolia"
+    ]
+
+
+def test_a_headline_kept_apart_names_the_event_the_text_calls_the_meeting(
+    events_nlp: Language,
+) -> None:
+    text = "The meeting was attended by the heads of the border services of nine states."
+    headline = "XIV Meeting of the heads of border services of the CIS member states - Minsk"
+    (found,) = annotate(events_nlp, [("s1", text, None)], context={"s1": {HEADLINE_KEY: headline}})
+    assert [e.name for e in found.events] == [
+        "XIV Meeting of the heads of border services of the CIS member states"
+    ]

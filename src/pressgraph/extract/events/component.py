@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span
 
 from pressgraph.extract.events.codenames import ListIntro, add_code_names
 from pressgraph.extract.events.draft import Draft, event_for, said_in_sentence
+from pressgraph.extract.events.headline import name_from_headline
 from pressgraph.extract.events.lexicon import Lexicon
 from pressgraph.extract.events.nouns import event_noun
 from pressgraph.extract.events.reading import read_facts
@@ -64,6 +65,7 @@ class EventFinder:
                 met = verb_event(story, tok, sent, told)
                 if met is not None:
                     drafts.append(met)
+        name_from_headline(story, drafts)
         drafts = merge_repeats(story, drafts)
         add_speakers(story, drafts)
         add_delegations(story, drafts)

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from pressgraph.extract.events.anchors import Anchors, find_anchors
-from pressgraph.extract.events.naming import aside, describe
+from pressgraph.extract.events.anchors import Anchors, doers, find_anchors
+from pressgraph.extract.events.naming import aside, describe, with_doer
 from pressgraph.extract.events.nouns import (
     Named,
     Noun,
@@ -112,6 +112,16 @@ def said_in_sentence(story: Story, noun: Noun, sent: Span) -> Said:
     return Said(noun, sent, head, named, body, anchors, number, dated, singled)
 
 
+def _doer(said: Said) -> Token | None:
+    """Who had the event, by the verb that says it happened ("X had a meeting with")."""
+    for tok, part in said.anchors.values():
+        if part in ("participant", "organizer"):
+            found = doers(tok, said.head)
+            if found is not None:
+                return found
+    return None
+
+
 def _aside_date(story: Story, noun: Noun, sent: Span) -> str | None:
     date, _ = aside(story, noun.token, noun.first, sent)
     return None if date is None else date.value
@@ -145,6 +155,8 @@ def event_for(story: Story, drafts: list[Draft], said: Said) -> Draft | None:
         name = None if named is None else named.text
         found = Draft(noun.kind, name, sentence_range(said.sent), by_verb, said.body)
         found.label = describe(story, noun.token, noun.first, named)
+        if noun.kind in story.lex.doer_kinds:
+            found.label = with_doer(story, found.label, noun.token, _doer(said))
         found.number = said.number
         drafts.append(found)
     if found is not None:

@@ -44,6 +44,7 @@ class Lexicon:
     opening_words: frozenset[str]
     name_introducers: re.Pattern[str]
     day_followers: frozenset[str]
+    doer_kinds: frozenset[str]
     titled_only: frozenset[str]
     object_verbs: frozenset[str]
     destination_verbs: frozenset[str]
@@ -120,6 +121,7 @@ def load_lexicon() -> Lexicon:
         code_kinds=frozenset(data["code_kinds"]),
         opening_words=_lower_set(data["opening_words"]),
         day_followers=_lower_set(data["day_followers"]),
+        doer_kinds=frozenset(data["doer_kinds"]),
         name_introducers=re.compile(
             rf"[^\S\n]*,?[^\S\n]+{_phrases(data['name_introducers']).pattern}[^\S\n]*:?[^\S\n]+",
             re.IGNORECASE,

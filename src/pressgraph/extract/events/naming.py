@@ -224,3 +224,26 @@ def _blank(text: str, spans: list[tuple[int, int]], start: int, end: int) -> str
     for lo, hi in spans:
         chars[lo - start : hi - start] = " " * (hi - lo)
     return "".join(chars)
+
+
+def phrase(story: Story, tok: Token) -> str | None:
+    """The noun phrase a word heads, as a name would write it ("the CSTO Secretary General")."""
+    first = min((c.left_edge.i for c in tok.lefts), default=tok.i)
+    tokens = noun_phrase_tokens(story, tok, min(first, tok.i))
+    if tokens and tokens[0].i > first and tokens[0].i > 0 and tokens[0].nbor(-1).pos_ == "DET":
+        tokens.insert(0, tokens[0].nbor(-1))  # "the CSTO Secretary General"
+    text = render(story, tokens)
+    return text[0].lower() + text[1:] if text and tokens[0].pos_ == "DET" else text
+
+
+def with_doer(story: Story, label: str | None, noun: Token, doer: Token | None) -> str | None:
+    """A meeting or visit named after who had it: "The CSTO Secretary General had a meeting
+    with the Ambassador" -> "meeting of the CSTO Secretary General with the Ambassador"."""
+    if label is None or doer is None or doer.pos_ == "PRON":
+        return label
+    at = label.find(noun.text)
+    rest = label[at + len(noun.text) :] if at >= 0 else ""
+    if at < 0 or not rest.startswith((" with ", " to ")):
+        return label
+    who = phrase(story, doer)
+    return label if not who else f"{label[: at + len(noun.text)]} of {who}{rest}"

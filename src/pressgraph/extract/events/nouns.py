@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from pressgraph.extract.events.anchors import date_hangs
+from pressgraph.extract.events.lexicon import Lexicon
 from pressgraph.extract.events.story import Story
 
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})  # the parts of speech an event or cue noun has
@@ -106,6 +107,20 @@ def ordinal(story: Story, noun: Noun) -> int | None:
             return int(digits)
         if _ROMAN.fullmatch(text) and text != "I":
             return _roman(text)
+    return None
+
+
+def ordinal_in(lex: Lexicon, text: str) -> int | None:
+    """The first number of a title written as text ("III Meeting of ...": 3, "42ND EAG
+    PLENARY MEETING": 42)."""
+    for word in re.findall(r"[\w-]+", text):
+        digits = re.sub(r"\D", "", word)
+        if word.lower() in lex.ordinals:
+            return lex.ordinals[word.lower()]
+        if _ORDINAL.fullmatch(word) and len(digits) < 4:
+            return int(digits)
+        if _ROMAN.fullmatch(word) and word != "I":
+            return _roman(word)
     return None
 
 

@@ -17,6 +17,7 @@ from pressgraph.resolve.names import parse_person_name, same_person
 
 _DATE_KEY = "pressgraph.date"  # the story date, set by nlp.pipeline before the pipeline runs
 _ANCHOR_KEY = "pressgraph.anchor"  # an undated story: its nearest dated neighbour's date
+_HEADLINE_KEY = "pressgraph.headline"  # a headline kept apart from the story's text
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class Story:
     date_tokens: frozenset[int]
     qualifiers: frozenset[tuple[int, int]]  # org/country spans of someone's post
     person_keys: dict[tuple[int, int], str]
+    headline: str | None = None  # the story's headline when kept apart from its text
 
 
 def read_story(doc: Doc) -> Story:
@@ -74,6 +76,7 @@ def read_story(doc: Doc) -> Story:
         date_tokens=frozenset(i for m in dates for i in _char_tokens(doc, m.start, m.end)),
         qualifiers=frozenset(qualifiers),
         person_keys=_person_keys(people),
+        headline=doc.user_data.get(_HEADLINE_KEY),
     )
 
 

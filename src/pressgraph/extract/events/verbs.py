@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from pressgraph.extract.events.anchors import Anchors, subtree_actors
 from pressgraph.extract.events.draft import Draft, Said
-from pressgraph.extract.events.naming import noun_phrase_tokens, render
+from pressgraph.extract.events.naming import phrase
 from pressgraph.extract.events.reading import read_date, read_place, read_with
 from pressgraph.extract.events.story import Story, sentence_range
 
@@ -143,12 +143,7 @@ def _label(
     obj = with_obj or whom
     parts = [kind]
     for word, tok in (("of", who), ("to" if kind == "visit" else "with", obj)):
-        text = None if tok is None or tok.pos_ == "PRON" else _phrase(story, tok)
+        text = None if tok is None or tok.pos_ == "PRON" else phrase(story, tok)
         if text:
             parts += [word, text]
     return " ".join(parts) if len(parts) > 1 else None
-
-
-def _phrase(story: Story, tok: Token) -> str | None:
-    first = min((c.left_edge.i for c in tok.lefts), default=tok.i)
-    return render(story, noun_phrase_tokens(story, tok, min(first, tok.i)))

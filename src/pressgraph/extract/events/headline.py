@@ -1,0 +1,57 @@
+"""A headline kept apart from its story names the story's event: "III Meeting of the heads of
+the national anti-terrorism centers" over "The meeting was attended by ...". The first event
+of the story that the text calls only by its noun ("the meeting", "this workshop") takes the
+headline's title of that kind as its name, and its number."""
+
+from __future__ import annotations
+
+import re
+
+from pressgraph.extract.events.draft import Draft
+from pressgraph.extract.events.lexicon import Lexicon
+from pressgraph.extract.events.nouns import ordinal_in
+from pressgraph.extract.events.story import Story
+
+_LEAD_IN = re.compile(r"\b(?:of|in|about|on|at|for)[^\S\n]+the[^\S\n]+", re.IGNORECASE)
+_TAIL = re.compile(r"[^\S\n]+[-–—][^\S\n]+.*$|[^\S\n]*\([^()]*\)[^\S\n]*$")
+_WORD = re.compile(r"[\w-]+")
+_BARE_WORDS = 2  # a name this short ("meeting", "this workshop") says only the noun
+
+
+def name_from_headline(story: Story, drafts: list[Draft]) -> None:
+    """Give the first barely named event the headline's title of its kind."""
+    headline = story.headline
+    if not headline:
+        return
+    for draft in drafts:
+        if not _bare(draft):
+            continue
+        title = _title(story.lex, headline, draft.kind)
+        if title is not None:
+            draft.label = title
+            draft.number = draft.number or ordinal_in(story.lex, title)
+        return
+
+
+def _bare(draft: Draft) -> bool:
+    name = draft.name or draft.label or ""
+    return draft.name is None and len(_WORD.findall(name)) <= _BARE_WORDS
+
+
+def _title(lex: Lexicon, headline: str, kind: str) -> str | None:
+    """The phrase of the headline that names an event of this kind: from the last "of the",
+    "in the" before its noun (or the start) to the end, without a trailing "- Brussels" or
+    "(Minsk)"."""
+    group = lex.kind_group.get(kind, kind)
+    noun = next((m for m in _WORD.finditer(headline) if _of_group(lex, m.group(), group)), None)
+    if noun is None:
+        return None
+    leads = list(_LEAD_IN.finditer(headline, 0, noun.start()))
+    start = leads[-1].end() if leads else 0
+    title = _TAIL.sub("", headline[start:]).strip(" .,:;")
+    return title or None
+
+
+def _of_group(lex: Lexicon, word: str, group: str) -> bool:
+    """Whether a word is an event noun of a kind of this group."""
+    return any(lex.kind_group.get(k, k) == group for _, k, _ in lex.nouns.get(word.lower(), ()))
