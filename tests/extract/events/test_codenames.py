@@ -80,3 +80,12 @@ def test_a_name_given_to_the_noun_is_its_name(find: Find) -> None:
         ("exercise", "Cooperation 2024"),
         ("operation", '"Net"'),
     ]
+
+
+def test_a_quoted_hotel_is_not_a_code_name(find: Find) -> None:
+    events = find(
+        'From April 7 to 10, 2025, at the Park-Hotel "Sosnovka", the XII seminar on the '
+        'preparation of the exercise "Thunder-2025" took place.'
+    )
+    assert '"Sosnovka"' not in [e.name for e in events]
+    assert '"Thunder-2025"' in [e.name for e in events]

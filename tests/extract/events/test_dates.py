@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Span
 
-from pressgraph.nlp.pipeline import ANCHOR_KEY, annotate
+from pressgraph.nlp.pipeline import ANCHOR_KEY, HEADLINE_KEY, annotate
 from pressgraph.store.annotations import _neighbour_dates
 from tests.extract.conftest import Find
 
@@ -124,4 +124,31 @@ def test_the_exercises_named_before_take_the_date_said_of_them(find: Find) -> No
     )
     assert [(e.name, e.start, e.end) for e in events] == [
         ("Steppe 2024", "2024-08-12", "2024-08-16")
+    ]
+
+
+def test_a_meeting_during_which_something_happened_has_its_day(find: Find) -> None:
+    (meeting,) = find(
+        "On April 22, during a meeting between the Rector and the Secretary General, the "
+        "University and the Secretariat signed a memorandum of cooperation.",
+        "2025-04-23",
+    )
+    assert (meeting.kind, meeting.start) == ("meeting", "2025-04-22")
+
+
+def test_completing_a_course_gives_its_last_day(find: Find) -> None:
+    (course,) = find(
+        "On 25 April this year, the Secretariat completed the annual training course for "
+        "civilian staff of the member states.",
+        "2025-04-28",
+    )
+    assert (course.kind, course.start, course.end) == ("training", None, "2025-04-25")
+
+
+def test_a_headline_kept_apart_dates_its_event(events_nlp: Language) -> None:
+    text = "The Meeting brought together the heads of nine border services."
+    headline = "XI Meeting of the Heads of Border Services held in Minsk on 12-13 March 2019"
+    (found,) = annotate(events_nlp, [("s1", text, None)], context={"s1": {HEADLINE_KEY: headline}})
+    assert [(e.name, e.start, e.end) for e in found.events] == [
+        ("XI Meeting of the Heads of Border Services", "2019-03-12", "2019-03-13")
     ]

@@ -51,13 +51,15 @@ def find_anchors(lex: Lexicon, noun: Token) -> Anchors:
         verb = head
     elif first.dep_ == "pobj" and head.dep_ == "prep":
         verb = head.head
+        if head.lower_ in lex.within_preps and verb.pos_ in _VERBS and verb.i != head.i:
+            out[verb.i] = (verb, "within")  # "During the meeting, they signed ...": its time
     clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl") and _nearest(lex, noun, c)]
     for cand in (verb, *clauses):
         part = None if cand is None else _verb_part(lex, cand)
         if cand is not None and part is not None:
             out[cand.i] = (cand, part)
     for tok, part in list(out.values()):
-        if part == "noun":
+        if part in ("noun", "within"):
             continue
         for child in tok.children:
             more = _verb_part(lex, child)

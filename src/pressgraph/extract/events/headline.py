@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from pressgraph.extract.dates import find_dates
 from pressgraph.extract.events.draft import Draft
 from pressgraph.extract.events.lexicon import Lexicon
 from pressgraph.extract.events.nouns import ordinal_in
@@ -30,7 +31,15 @@ def name_from_headline(story: Story, drafts: list[Draft]) -> None:
         if title is not None:
             draft.label = title
             draft.number = draft.number or ordinal_in(story.lex, title)
+            _date_from(story, draft, headline)
         return
+
+
+def _date_from(story: Story, draft: Draft, headline: str) -> None:
+    """The one day the headline gives ("... held in Moscow on 19-20 February 2019")."""
+    days = [m for m in find_dates(headline, anchor=story.anchor) if m.precision == "day"]
+    if draft.start is None and len({(m.value, m.end_value) for m in days}) == 1:
+        draft.start, draft.end = days[0].value, days[0].end_value or days[0].value
 
 
 def _bare(draft: Draft) -> bool:
@@ -48,7 +57,11 @@ def _title(lex: Lexicon, headline: str, kind: str) -> str | None:
         return None
     leads = list(_LEAD_IN.finditer(headline, 0, noun.start()))
     start = leads[-1].end() if leads else 0
-    title = _TAIL.sub("", headline[start:]).strip(" .,:;")
+    end = next(
+        (m.start() for m in _WORD.finditer(headline, noun.end()) if m.group() in lex.event_verbs),
+        len(headline),
+    )  # "... Member-States held in Moscow on 19-20 February": not the name
+    title = _TAIL.sub("", headline[start:end]).strip(" .,:;")
     return title or None
 
 

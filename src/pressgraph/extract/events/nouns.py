@@ -151,6 +151,8 @@ def in_frame(story: Story, noun: Noun) -> bool:
     prep = tok.head
     if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.i == prep.i:
         return False
+    if prep.lower_ in story.lex.within_preps:
+        return True  # "during a meeting between ...", "at the ministerial council sitting"
     if any(c.lower_ in story.lex.indefinite for c in tok.lefts):
         return False  # "in the preparation of a joint operation": any operation
     return prep.head.lower_ in story.lex.frame_nouns

@@ -18,6 +18,8 @@ from pressgraph.extract.events.naming import aside
 from pressgraph.extract.events.nouns import NOUN_TAGS
 from pressgraph.extract.events.story import Story, sentence_range
 
+_NO_DOER = frozenset({"noun", "none", "ended", "within"})  # parts whose subject plays none
+
 
 def read_facts(story: Story, draft: Draft, said: Said) -> None:
     """Add what one sentence says about the event."""
@@ -27,7 +29,7 @@ def read_facts(story: Story, draft: Draft, said: Said) -> None:
     read_place(story, draft, sent, anchors)
     read_format(story, draft, sent, anchors)
     for tok, part in anchors.values():
-        top = None if part in ("noun", "none") else doers(tok, said.head)
+        top = None if part in _NO_DOER else doers(tok, said.head)
         if top is not None:
             draft.credit(story, part, subtree_actors(story, top))
     _read_cues(story, draft, sent, anchors)
@@ -48,15 +50,21 @@ def read_date(story: Story, draft: Draft, sent: Span, anchors: Anchors) -> None:
     """A day or month that the noun or its verb governs, directly or through a preposition."""
     if draft.start is not None:
         return
-    found = set()
+    ending = {i: a for i, a in anchors.items() if a[1] == "ended"}
+    going = {i: a for i, a in anchors.items() if a[1] != "ended"}
+    found, ends = set(), set()
     for m in story.dates:
         if not sent.start_char <= m.start < sent.end_char or m.precision == "year":
             continue
         span = story.doc.char_span(m.start, m.end, alignment_mode="expand")
-        if date_hangs(span, anchors):
+        if date_hangs(span, going):
             found.add((m.value, m.end_value or m.value))
+        elif date_hangs(span, ending):
+            ends.add(m.end_value or m.value)
     if len(found) == 1:
         draft.start, draft.end = found.pop()
+    elif not found and len(ends) == 1 and draft.end is None:
+        draft.end = ends.pop()  # "completed the course on 25 April": when it ended
 
 
 def read_place(story: Story, draft: Draft, sent: Span, anchors: Anchors) -> None:

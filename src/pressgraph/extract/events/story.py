@@ -36,6 +36,7 @@ class Story:
     qualifiers: frozenset[tuple[int, int]]  # org/country spans of someone's post
     person_keys: dict[tuple[int, int], str]
     headline: str | None = None  # the story's headline when kept apart from its text
+    anchor: dt.date | None = None  # what its year-less dates are read against
 
 
 def read_story(doc: Doc) -> Story:
@@ -77,6 +78,7 @@ def read_story(doc: Doc) -> Story:
         qualifiers=frozenset(qualifiers),
         person_keys=_person_keys(people),
         headline=doc.user_data.get(_HEADLINE_KEY),
+        anchor=day_anchor,
     )
 
 
