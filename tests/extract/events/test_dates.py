@@ -152,3 +152,32 @@ def test_a_headline_kept_apart_dates_its_event(events_nlp: Language) -> None:
     assert [(e.name, e.start, e.end) for e in found.events] == [
         ("XI Meeting of the Heads of Border Services", "2019-03-12", "2019-03-13")
     ]
+
+
+def test_an_event_the_parser_put_under_its_date(find: Find) -> None:
+    events = find(
+        "MINSK, 20.05.2021 (BelTA) – Yesterday, a meeting of the Council of Defense Ministers "
+        "of the CSTO was held in Minsk.",
+        "2021-05-20",
+    )
+    assert [(e.kind, e.start) for e in events] == [("meeting", "2021-05-19")]
+
+
+def test_a_date_hung_on_the_body_of_the_event(find: Find) -> None:
+    (session,) = find(
+        "The heads of state, following the session of the Collective Security Council of "
+        "December 2, 2020, declare the following.",
+        "2020-12-03",
+    )
+    assert (session.kind, session.start) == ("session", "2020-12-02")
+
+
+def test_a_reception_before_a_meeting_is_on_its_day(find: Find) -> None:
+    events = find(
+        "On 19 May 2024, a meeting of the Council of Foreign Ministers was held in Minsk. "
+        "Before the meeting, the ministers were received by the President Aliaksandr Kavalenka."
+    )
+    assert [(e.kind, e.start, e.place is not None) for e in events] == [
+        ("meeting", "2024-05-19", True),
+        ("meeting", "2024-05-19", True),
+    ]

@@ -175,3 +175,19 @@ def test_welcomed_to_the_headquarters_is_a_visit(find: Find) -> None:
 )
 def test_verbs_that_name_no_one_are_no_event(find: Find, text: str) -> None:
     assert find(text) == []
+
+
+def test_met_with_a_post_whose_holder_is_not_recognized(find: Find) -> None:
+    (meeting,) = find(
+        "On 3 May 2024, in Bishkek, the Secretary General met with the President of the "
+        "Kyrgyz Republic Xoltan Qumarbekov-Uulu."
+    )
+    assert (meeting.kind, meeting.start) == ("meeting", "2024-05-03")
+
+
+def test_a_session_in_apposition_to_a_seminar_is_the_seminar(find: Find) -> None:
+    events = find(
+        "On 14 February 2024, the Secretariat hosted an educational seminar (coaching "
+        "session) for junior staff."
+    )
+    assert [(e.kind, e.start) for e in events] == [("training", "2024-02-14")]

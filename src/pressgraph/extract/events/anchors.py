@@ -43,7 +43,7 @@ def find_anchors(lex: Lexicon, noun: Token) -> Anchors:
     participles on those ("hosted the Conference, organized by")."""
     out: Anchors = {noun.i: (noun, "noun")}
     first = noun
-    while first.dep_ == "conj" and first.head.i != first.i:
+    while first.dep_ in ("conj", "appos") and first.head.i != first.i:
         first = first.head  # "the meetings and the 6th Plenary took place": the list's verb
     head = first.head
     verb = None
@@ -91,10 +91,12 @@ def climb(tok: Token, anchors: Anchors) -> list[Token] | None:
     return path
 
 
-def date_hangs(doc_span: Span | None, anchors: Anchors) -> bool:
+def date_hangs(doc_span: Span | None, anchors: Anchors, body: Span | None = None) -> bool:
     """Whether a date hangs from an anchor, directly or through one preposition ("held on 5
-    May", "the meeting on 5 May"); any word of a range may carry it ("from 28 November - 1
-    December", which the parser splits)."""
+    May", "the meeting on 5 May"), also when the parser hung it on the event's body ("the
+    session of the Council of December 2"); any word of a range may carry it ("from 28
+    November - 1 December", which the parser splits)."""
+    through = set() if body is None else set(range(body.start, body.end))
     if doc_span is None:
         return False
     for tok in doc_span:
@@ -103,7 +105,13 @@ def date_hangs(doc_span: Span | None, anchors: Anchors) -> bool:
         path = climb(tok, anchors)
         if path is None:
             continue
-        outside = [t for t in path if not doc_span.start <= t.i < doc_span.end]
+        outside = [
+            t
+            for t in path
+            if not doc_span.start <= t.i < doc_span.end
+            and t.i not in through
+            and not (t.lower_ == "of" and t.head.i in through)
+        ]
         if not outside or (len(outside) == 1 and outside[0].dep_ == "prep"):
             return True
     return False

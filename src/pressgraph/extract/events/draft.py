@@ -106,7 +106,7 @@ def said_in_sentence(story: Story, noun: Noun, sent: Span) -> Said:
     named = None if noun.generic else find_name(story, noun, sent, body)
     head = name_head(noun.token, named)
     number = ordinal(story, noun)
-    dated = own_date(story, head, sent) or _aside_date(story, noun, sent)
+    dated = own_date(story, head, sent, body) or _aside_date(story, noun, sent)
     singled = number is not None or dated is not None or in_frame(story, noun)
     anchors = find_anchors(story.lex, head)
     return Said(noun, sent, head, named, body, anchors, number, dated, singled)

@@ -45,6 +45,7 @@ class Lexicon:
     name_introducers: re.Pattern[str]
     day_followers: frozenset[str]
     doer_kinds: frozenset[str]
+    frame_preps: frozenset[str]
     titled_only: frozenset[str]
     object_verbs: frozenset[str]
     destination_verbs: frozenset[str]
@@ -122,6 +123,7 @@ def load_lexicon() -> Lexicon:
         opening_words=_lower_set(data["opening_words"]),
         day_followers=_lower_set(data["day_followers"]),
         doer_kinds=frozenset(data["doer_kinds"]),
+        frame_preps=_lower_set(data["frame_preps"]),
         name_introducers=re.compile(
             rf"[^\S\n]*,?[^\S\n]+{_phrases(data['name_introducers']).pattern}[^\S\n]*:?[^\S\n]+",
             re.IGNORECASE,

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from pressgraph.extract.dates import DateMention
 from pressgraph.extract.events.anchors import date_hangs
 from pressgraph.extract.events.lexicon import Lexicon
 from pressgraph.extract.events.story import Story
@@ -79,7 +80,11 @@ def _subject_is_event(story: Story, verb: Token) -> bool:
 
 
 def _modifies_event(story: Story, tok: Token) -> bool:
+    """A noun before another event noun ("Plenary Meeting"), or in apposition to an earlier
+    one ("an educational seminar (coaching session)"): one event, told by the other noun."""
     head = tok.head
+    if tok.dep_ == "appos" and head.i < tok.i:
+        return head.lower_ in story.lex.nouns or head.lower_ in story.lex.generic
     if tok.dep_ not in ("compound", "amod", "nmod") or head.i <= tok.i:
         return False
     return head.lower_ in story.lex.nouns or head.lower_ in story.lex.generic
@@ -132,14 +137,27 @@ def _roman(text: str) -> int:
     return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 
 
-def own_date(story: Story, head: Token, sent: Span) -> str | None:
-    """The day or month that hangs from the noun itself ("the meeting ... on May 16")."""
+def date_holding(story: Story, noun: Token) -> DateMention | None:
+    """The date the parser made an event noun an apposition of ("Yesterday, a meeting of the
+    Council was held"): the event's date."""
+    if noun.dep_ != "appos":
+        return None
+    at = noun.head.idx
+    return next((m for m in story.dates if m.start <= at < m.end and m.precision != "year"), None)
+
+
+def own_date(story: Story, head: Token, sent: Span, body: Span | None = None) -> str | None:
+    """The day or month that hangs from the noun itself ("the meeting ... on May 16"), or that
+    the parser made the noun hang from ("Yesterday, a meeting ... was held")."""
     anchors = {head.i: (head, "noun")}
+    held = date_holding(story, head)
+    if held is not None:
+        return held.value
     for m in story.dates:
         if not sent.start_char <= m.start < sent.end_char or m.precision == "year":
             continue
         span = story.doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None and span.root.i != head.i and date_hangs(span, anchors):
+        if span is not None and span.root.i != head.i and date_hangs(span, anchors, body):
             return m.value
     return None
 
@@ -151,8 +169,8 @@ def in_frame(story: Story, noun: Noun) -> bool:
     prep = tok.head
     if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.i == prep.i:
         return False
-    if prep.lower_ in story.lex.within_preps:
-        return True  # "during a meeting between ...", "at the ministerial council sitting"
+    if prep.lower_ in story.lex.within_preps or prep.lower_ in story.lex.frame_preps:
+        return True  # "during a meeting between ...", "following the session of ..."
     if any(c.lower_ in story.lex.indefinite for c in tok.lefts):
         return False  # "in the preparation of a joint operation": any operation
     return prep.head.lower_ in story.lex.frame_nouns

@@ -15,7 +15,7 @@ from pressgraph.extract.events.anchors import (
 )
 from pressgraph.extract.events.draft import Draft, Said
 from pressgraph.extract.events.naming import aside
-from pressgraph.extract.events.nouns import NOUN_TAGS
+from pressgraph.extract.events.nouns import NOUN_TAGS, date_holding
 from pressgraph.extract.events.story import Story, sentence_range
 
 _NO_DOER = frozenset({"noun", "none", "ended", "within"})  # parts whose subject plays none
@@ -57,10 +57,14 @@ def read_date(story: Story, draft: Draft, sent: Span, anchors: Anchors) -> None:
         if not sent.start_char <= m.start < sent.end_char or m.precision == "year":
             continue
         span = story.doc.char_span(m.start, m.end, alignment_mode="expand")
-        if date_hangs(span, going):
+        if date_hangs(span, going, draft.body):
             found.add((m.value, m.end_value or m.value))
-        elif date_hangs(span, ending):
+        elif date_hangs(span, ending, draft.body):
             ends.add(m.end_value or m.value)
+    for tok, part in anchors.values():
+        held = date_holding(story, tok) if part == "noun" else None
+        if held is not None and sent.start_char <= held.start < sent.end_char:
+            found.add((held.value, held.end_value or held.value))
     if len(found) == 1:
         draft.start, draft.end = found.pop()
     elif not found and len(ends) == 1 and draft.end is None:

@@ -34,7 +34,7 @@ def verb_event(story: Story, tok: Token, sent: Span, told: list[Told]) -> Draft 
     read_with(story, draft, anchors)
     whom = _object(tok) if tok.lower_ in lex.object_verbs else None
     place, named = _whom(story, draft, whom)
-    if not draft.parts and not named:
+    if not draft.parts and not named and not _titled_company(story, tok):
         return None
     who = _doer(tok)
     if who is not None:
@@ -48,6 +48,7 @@ def verb_event(story: Story, tok: Token, sent: Span, told: list[Told]) -> Draft 
     read_date(story, draft, sent, anchors)
     draft.place = place
     read_place(story, draft, sent, anchors)
+    _next_to(story, draft, told)
     if tok.lower_ in lex.destination_verbs:  # "X welcomed Y to Z": Y's visit to Z
         draft.label = _label(story, kind, tok, whom, _destination_object(story, tok))
     else:
@@ -73,6 +74,31 @@ def _destination_object(story: Story, verb: Token) -> Token | None:
                 if subtree_actors(story, obj) or obj.lower_ in story.lex.venues:
                     return obj
     return None
+
+
+def _next_to(story: Story, draft: Draft, told: list[Told]) -> None:
+    """A meeting said to be before or after an event ("Before the meeting, the ministers
+    were received by ...") is on its day and at its place, unless the text says otherwise."""
+    for said, other in told:
+        prep = said.noun.token.head
+        if said.noun.token.dep_ == "pobj" and prep.lower_ in story.lex.frame_preps:
+            if draft.start is None and other.start is not None:
+                draft.start = draft.end = other.start
+            draft.place = draft.place or other.place
+            return
+
+
+def _titled_company(story: Story, verb: Token) -> bool:
+    """Whether the verb is "with" someone named by a post or a party noun even when no name
+    was recognized ("met with the President of the Republic", "met with the delegation")."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in story.lex.company_preps:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and (
+                    obj.pos_ == "PROPN" or obj.lower_ in story.lex.party_nouns
+                ):
+                    return True
+    return False
 
 
 def _object(verb: Token) -> Token | None:
