@@ -106,7 +106,8 @@ def test_places_must_agree_when_both_are_known() -> None:
 @pytest.mark.parametrize(
     ("first", "second", "merged"),
     [
-        ((ZAS,), (ZAS, SHOYGU, PAPIKIAN), True),  # half of the smaller set
+        ((ZAS,), (ZAS, SHOYGU, PAPIKIAN), True),  # the one person a story names
+        ((ZAS, SHOYGU), (ZAS, PAPIKIAN), False),  # one host, two guests: two meetings
         ((ZAS, SHOYGU), (ZAS, SHOYGU, "x", "y", "z"), True),  # two shared
         ((ZAS, "a", "b", "c"), (ZAS, "x", "y", "z"), False),  # one of four
         ((), (ZAS,), False),

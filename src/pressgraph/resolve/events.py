@@ -3,7 +3,8 @@
 Two story events are one event when they are of the same kind, their dates overlap (a range
 overlapping a single day counts; "2021-06" covers its days), their places agree (the same, or
 one unknown), and they carry the same name (compared without case, quotes or articles) or the
-same people (at least two shared participants, or at least half of the smaller set).
+same people (at least two shared participants, or the one participant one of them names: a
+host who meets two guests on one day at one place has two meetings).
 
 A wrong merge is worse than two records, so:
 
@@ -186,7 +187,8 @@ def _strength(x: _Dated, y: _Dated) -> int:
         return 0
     shared = len(a.participants & b.participants)
     smaller = min(len(a.participants), len(b.participants))
-    by_people = shared >= 2 or (shared >= 1 and 2 * shared >= smaller)
+    # two people, or the one a story names: a host who meets two guests is two meetings
+    by_people = shared >= 2 or shared == smaller == 1
     by_name = x.name is not None and x.name == y.name
     return (100 if by_name else 0) + (shared if by_people else 0)
 

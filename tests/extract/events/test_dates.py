@@ -181,3 +181,13 @@ def test_a_reception_before_a_meeting_is_on_its_day(find: Find) -> None:
         ("meeting", "2024-05-19", True),
         ("meeting", "2024-05-19", True),
     ]
+
+
+def test_a_date_that_opens_the_sentence_dates_its_event(find: Find) -> None:
+    events = find(
+        "On May 20-24, 2024 the Group held the meetings of its Working Groups and the 40th "
+        "Plenary Meeting in Tashkent."
+    )
+    assert [(e.name, e.start, e.end) for e in events] == [
+        ("40th Plenary Meeting", "2024-05-20", "2024-05-24")
+    ]

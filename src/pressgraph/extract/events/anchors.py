@@ -21,7 +21,7 @@ _RELATIVES = frozenset({"who", "which", "whose", "where", "that", "while"})
 Anchors = dict[int, tuple[Token, str]]  # token index -> (token, part); the noun's part: "noun"
 
 
-def _verb_part(lex: Lexicon, tok: Token) -> str | None:
+def verb_part(lex: Lexicon, tok: Token) -> str | None:
     """The part an event verb gives its subject ("hosted": host); None for other words."""
     if tok.pos_ not in _VERBS:
         return None
@@ -55,14 +55,14 @@ def find_anchors(lex: Lexicon, noun: Token) -> Anchors:
             out[verb.i] = (verb, "within")  # "During the meeting, they signed ...": its time
     clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl") and _nearest(lex, noun, c)]
     for cand in (verb, *clauses):
-        part = None if cand is None else _verb_part(lex, cand)
+        part = None if cand is None else verb_part(lex, cand)
         if cand is not None and part is not None:
             out[cand.i] = (cand, part)
     for tok, part in list(out.values()):
         if part in ("noun", "within"):
             continue
         for child in tok.children:
-            more = _verb_part(lex, child)
+            more = verb_part(lex, child)
             if child.dep_ in _CHAINED and more is not None and not _has_subject(child):
                 out[child.i] = (child, more)
     return out
