@@ -191,3 +191,30 @@ def test_a_session_in_apposition_to_a_seminar_is_the_seminar(find: Find) -> None
         "session) for junior staff."
     )
     assert [(e.kind, e.start) for e in events] == [("training", "2024-02-14")]
+
+
+def test_a_title_line_is_an_event_with_its_place_and_date(find: Find) -> None:
+    events = find("Meeting of CSTO Defence Ministers – Minsk, 5 June 2025", None)
+    assert [(e.kind, e.start, _key(e.place)) for e in events] == [
+        ("meeting", "2025-06-05", "place~minsk")
+    ]
+
+
+def test_a_line_about_an_event_is_not_its_title(find: Find) -> None:
+    assert find("General information about the EAG Plenary Meeting", None) == []
+
+
+def test_a_meeting_and_a_session_listed_together_are_one_event(find: Find) -> None:
+    events = find(
+        "The Speaker is in Moscow to participate in a joint meeting of the Council of the "
+        "Assembly and the 16th Plenary Session of the Assembly."
+    )
+    assert [e.kind for e in events] == ["meeting"]
+
+
+def test_a_session_a_resolution_comes_from_is_no_event(find: Find) -> None:
+    events = find(
+        "The ministers will review a statement supporting Resolution 75/200 of the 75th "
+        'Session of the UN General Assembly "Against the glorification of war".'
+    )
+    assert events == []

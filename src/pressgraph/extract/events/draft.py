@@ -12,6 +12,7 @@ from pressgraph.extract.events.naming import aside, describe, with_doer
 from pressgraph.extract.events.nouns import (
     Named,
     Noun,
+    event_noun,
     find_body,
     find_name,
     in_frame,
@@ -20,6 +21,8 @@ from pressgraph.extract.events.nouns import (
     norm_name,
     ordinal,
     own_date,
+    source_of_document,
+    title_line,
 )
 from pressgraph.extract.events.records import Participant
 from pressgraph.extract.events.story import Story, fuller, identity, sentence_range
@@ -98,6 +101,8 @@ class Said:
     number: int | None  # "the 2nd meeting" (2), "XXIII session" (23), "the first meeting"
     dated: str | None  # a date of its own: "the meeting of the leaders on May 16"
     singled_out: bool  # an ordinal, its own date, or a frame ("on the margins of the summit")
+    title_line: bool = False  # the sentence is only its title ("Meeting of ... - Brussels")
+    cited: bool = False  # named as a document's source ("Resolution 1 of the 7th Session")
 
 
 def said_in_sentence(story: Story, noun: Noun, sent: Span) -> Said:
@@ -107,9 +112,12 @@ def said_in_sentence(story: Story, noun: Noun, sent: Span) -> Said:
     head = name_head(noun.token, named)
     number = ordinal(story, noun)
     dated = own_date(story, head, sent, body) or _aside_date(story, noun, sent)
-    singled = number is not None or dated is not None or in_frame(story, noun)
+    titled = title_line(story, noun, sent)
+    singled = number is not None or dated is not None or titled or in_frame(story, noun)
+    cited = source_of_document(story, noun)
+    singled = singled and not cited
     anchors = find_anchors(story.lex, head)
-    return Said(noun, sent, head, named, body, anchors, number, dated, singled)
+    return Said(noun, sent, head, named, body, anchors, number, dated, singled, titled, cited)
 
 
 def _doer(said: Said) -> Token | None:
@@ -138,9 +146,11 @@ def event_for(story: Story, drafts: list[Draft], said: Said) -> Draft | None:
     earlier = [d for d in drafts if d.kind == noun.kind or noun.generic]
     found: Draft | None = None
     new = False
-    if named is not None:
+    if _listed_with(story, said, drafts):
+        found = drafts[-1]  # "a joint meeting of the Council and the 15th Plenary Session"
+    elif named is not None:
         found = _same_name(drafts, noun.kind, named.text)
-        new = found is None and (by_verb or named.quoted or said.singled_out)
+        new = found is None and (by_verb or (named.quoted and not said.cited) or said.singled_out)
     elif noun.generic:
         found = drafts[-1] if drafts and _is_definite(tok) else None
     elif noun.plural:
@@ -162,6 +172,19 @@ def event_for(story: Story, drafts: list[Draft], said: Said) -> Draft | None:
     if found is not None:
         found.by_verb = found.by_verb or by_verb
     return found
+
+
+def _listed_with(story: Story, said: Said, drafts: list[Draft]) -> bool:
+    """Whether the noun is listed with an event noun told just before in its sentence, of
+    its group of kinds: both name one event."""
+    tok = said.noun.token
+    if tok.dep_ != "conj" or not drafts or drafts[-1].sentence != sentence_range(said.sent):
+        return False
+    head = event_noun(story, tok.head)
+    if head is None or head.plural or (said.named is not None and said.named.quoted):
+        return False
+    group = story.lex.kind_group
+    return group.get(head.kind, head.kind) == group.get(said.noun.kind, said.noun.kind)
 
 
 def _named_before(earlier: list[Draft]) -> Draft | None:

@@ -46,6 +46,7 @@ class Lexicon:
     day_followers: frozenset[str]
     doer_kinds: frozenset[str]
     frame_preps: frozenset[str]
+    document_nouns: frozenset[str]
     titled_only: frozenset[str]
     object_verbs: frozenset[str]
     destination_verbs: frozenset[str]
@@ -124,6 +125,7 @@ def load_lexicon() -> Lexicon:
         day_followers=_lower_set(data["day_followers"]),
         doer_kinds=frozenset(data["doer_kinds"]),
         frame_preps=_lower_set(data["frame_preps"]),
+        document_nouns=_lower_set(data["document_nouns"]),
         name_introducers=re.compile(
             rf"[^\S\n]*,?[^\S\n]+{_phrases(data['name_introducers']).pattern}[^\S\n]*:?[^\S\n]+",
             re.IGNORECASE,

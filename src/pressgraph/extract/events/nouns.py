@@ -162,6 +162,31 @@ def own_date(story: Story, head: Token, sent: Span, body: Span | None = None) ->
     return None
 
 
+def title_line(story: Story, noun: Noun, sent: Span) -> bool:
+    """Whether the sentence is only the event's title, a line of its own with no verb
+    ("Meeting of NATO Ministers of Defence - Brussels, 5 June 2025", "III Meeting of the
+    heads of the anti-terrorism centers"): a headline names an event that is real."""
+    tok = noun.token
+    start = next((t.i for t in sent if not t.is_space), sent.start)
+    if not tok.text[:1].isupper() or tok.head.i != tok.i or tok.left_edge.i != start:
+        return False  # not "General information about the Plenary Meeting"
+    verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")]
+    text = sent.text.strip()
+    return not verbs and "\n" not in text and not text.endswith((".", "?", "!", ":"))
+
+
+def source_of_document(story: Story, noun: Noun) -> bool:
+    """Whether the event is named only as where a document comes from ("Resolution 71/179 of
+    the 71st Session of the General Assembly"): that says nothing happened."""
+    tok = noun.token
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "of":
+        return False
+    owner = prep.head  # "Resolution 71/179 of": the number, with the document noun before it
+    words = [owner, *(c for c in owner.lefts if c.dep_ == "compound")]
+    return any(w.lemma_.lower() in story.lex.document_nouns for w in words)
+
+
 def in_frame(story: Story, noun: Noun) -> bool:
     """Whether the noun is the object of a frame that presupposes the event: "on the margins
     of the summit", "as part of the session", "results of the meeting", "preparations for"."""

@@ -39,6 +39,23 @@ def read_facts(story: Story, draft: Draft, said: Said) -> None:
     _read_cues(story, draft, sent, anchors)
     read_with(story, draft, anchors)
     _read_aside(story, draft, said)
+    if said.title_line:
+        _read_title_line(story, draft, sent)
+
+
+def _read_title_line(story: Story, draft: Draft, sent: Span) -> None:
+    """A title line's one day and one place are the event's ("Meeting of NATO Ministers of
+    Defence - Brussels, 5 June 2025")."""
+    days = [
+        m
+        for m in story.dates
+        if sent.start_char <= m.start < sent.end_char and m.precision in ("day", "month")
+    ]
+    if draft.start is None and len(days) == 1:
+        draft.start, draft.end = days[0].value, days[0].end_value or days[0].value
+    places = {s.kb_id_ or s.text: s for s in story.places if sent.start <= s.start < sent.end}
+    if draft.place is None and len(places) == 1:
+        draft.place = next(iter(places.values()))
 
 
 def _read_aside(story: Story, draft: Draft, said: Said) -> None:
