@@ -218,3 +218,31 @@ def test_a_session_a_resolution_comes_from_is_no_event(find: Find) -> None:
         'Session of the UN General Assembly "Against the glorification of war".'
     )
     assert events == []
+
+
+def test_a_summit_after_a_meeting_of_no_body_is_another_event(find: Find) -> None:
+    events = find(
+        "On June 9, 2024, in Astana, a meeting of senior officials of the CIS was held on the "
+        "margins of the SCO summit."
+    )
+    assert [(e.kind, e.name) for e in events] == [
+        ("meeting", "meeting of senior officials of the CIS"),
+        ("meeting", "SCO summit"),
+    ]
+
+
+def test_a_round_table_event_is_a_round_table(find: Find) -> None:
+    (event,) = find("The round table event was held in Minsk on 5 May 2024.")
+    assert (event.kind, event.start) == ("conference", "2024-05-05")
+
+
+def test_a_training_team_is_no_training(find: Find) -> None:
+    assert [e.name for e in find("The Mobile Training Team arrived in Tirana.")] == []
+
+
+def test_a_delivered_course_is_dated(find: Find) -> None:
+    (course,) = find(
+        "The Mobile Training Team delivered its first training course from 13 to 15 May in Tirana.",
+        "2024-05-16",
+    )
+    assert (course.kind, course.start, course.end) == ("training", "2024-05-13", "2024-05-15")

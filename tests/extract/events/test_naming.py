@@ -100,3 +100,8 @@ def test_a_headline_kept_apart_names_the_event_the_text_calls_the_meeting(
     assert [e.name for e in found.events] == [
         "XIV Meeting of the heads of border services of the CIS member states"
     ]
+
+
+def test_an_owner_before_the_noun_is_in_the_name(find: Find) -> None:
+    names = _names(find, "The Parliamentary Assembly's 2024 Autumn Meeting was held in Oslo.")
+    assert names == ["Parliamentary Assembly's 2024 Autumn Meeting"]

@@ -68,6 +68,12 @@ def find_anchors(lex: Lexicon, noun: Token) -> Anchors:
     return out
 
 
+def happens(anchors: Anchors) -> bool:
+    """Whether a verb says the event happens (not only the noun, nor a clause it was the time
+    of: "voiced at the last session" says nothing of the session)."""
+    return any(part not in ("noun", "within") for _, part in anchors.values())
+
+
 def _nearest(lex: Lexicon, noun: Token, clause: Token) -> bool:
     """Whether no other event noun comes between a noun and a clause the parser hung on it
     ("the second meeting on preparations for the Meeting of ..., scheduled for August": the

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from pressgraph.extract.events.anchors import happens
 from pressgraph.extract.events.draft import Draft, said_in_sentence
 from pressgraph.extract.events.nouns import QUOTE, Noun, event_noun, norm_name
 from pressgraph.extract.events.reading import read_facts
@@ -76,7 +77,7 @@ def _same_line(text: str, noun: Noun, at: int) -> bool:
 def _named_by_noun(story: Story, name: str, noun: Noun, sent: Span, told: list[Told]) -> Draft:
     """A code name with the facts the noun of its sentence is said with."""
     said = said_in_sentence(story, noun, sent)
-    draft = Draft(noun.kind, name, sentence_range(sent), len(said.anchors) > 1, said.body)
+    draft = Draft(noun.kind, name, sentence_range(sent), happens(said.anchors), said.body)
     draft.label = name
     read_facts(story, draft, said)
     _opened_by(story, draft, noun, told)

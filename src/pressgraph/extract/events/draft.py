@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from pressgraph.extract.events.anchors import Anchors, doers, find_anchors
+from pressgraph.extract.events.anchors import Anchors, date_hangs, doers, find_anchors, happens
 from pressgraph.extract.events.naming import aside, describe, with_doer
 from pressgraph.extract.events.nouns import (
     Named,
@@ -25,7 +25,13 @@ from pressgraph.extract.events.nouns import (
     title_line,
 )
 from pressgraph.extract.events.records import Participant
-from pressgraph.extract.events.story import Story, fuller, identity, sentence_range
+from pressgraph.extract.events.story import (
+    Story,
+    fuller,
+    identity,
+    lead_date,
+    sentence_range,
+)
 
 
 @dataclass
@@ -113,11 +119,24 @@ def said_in_sentence(story: Story, noun: Noun, sent: Span) -> Said:
     number = ordinal(story, noun)
     dated = own_date(story, head, sent, body) or _aside_date(story, noun, sent)
     titled = title_line(story, noun, sent)
-    singled = number is not None or dated is not None or titled or in_frame(story, noun)
-    cited = source_of_document(story, noun)
-    singled = singled and not cited
     anchors = find_anchors(story.lex, head)
+    frame = in_frame(story, noun)
+    framed = frame == "frame" or (frame == "within" and _clause_dated(story, anchors, sent))
+    cited = source_of_document(story, noun)
+    singled = (number is not None or dated is not None or titled or framed) and not cited
     return Said(noun, sent, head, named, body, anchors, number, dated, singled, titled, cited)
+
+
+def _clause_dated(story: Story, anchors: Anchors, sent: Span) -> bool:
+    """Whether the clause the event is in gives a day or month ("On April 22, during ...")."""
+    if lead_date(story, sent) is not None:
+        return True
+    for m in story.dates:
+        if sent.start_char <= m.start < sent.end_char and m.precision in ("day", "month"):
+            span = story.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if date_hangs(span, anchors):
+                return True
+    return False
 
 
 def _doer(said: Said) -> Token | None:
@@ -142,7 +161,7 @@ def event_for(story: Story, drafts: list[Draft], said: Said) -> Draft | None:
     alone may be a body ("the Conference on Disarmament adopted ...")."""
     noun, named = said.noun, said.named
     tok = noun.token
-    by_verb = len(said.anchors) > 1
+    by_verb = happens(said.anchors)
     earlier = [d for d in drafts if d.kind == noun.kind or noun.generic]
     found: Draft | None = None
     new = False
@@ -219,6 +238,9 @@ def _another(story: Story, said: Said, before: Draft) -> bool:
     Council of Foreign Ministers)."""
     if said.number is not None or _outside(said.dated, before):
         return True
-    if said.body is None or before.body is None:
+    if said.body is None:
         return False
+    if before.body is None:  # "the SCO summit" after a meeting not said to be the SCO's
+        told = f"{before.name or ''} {before.label or ''}"
+        return said.body.text not in told
     return identity(story, said.body) != identity(story, before.body)

@@ -13,9 +13,9 @@ from pressgraph.extract.events.lexicon import Lexicon
 from pressgraph.extract.events.nouns import ordinal_in
 from pressgraph.extract.events.story import Story
 
-_LEAD_IN = re.compile(r"\b(?:of|in|about|on|at|for)[^\S\n]+the[^\S\n]+", re.IGNORECASE)
+_LEAD_IN = re.compile(r"\b(?:of|in|about|on|at|for)[^\S\n]+(?:the|an?)[^\S\n]+", re.IGNORECASE)
 _TAIL = re.compile(r"[^\S\n]+[-–—][^\S\n]+.*$|[^\S\n]*\([^()]*\)[^\S\n]*$")
-_WORD = re.compile(r"[\w-]+")
+_WORD = re.compile(r"\w+")
 _BARE_WORDS = 2  # a name this short ("meeting", "this workshop") says only the noun
 
 
@@ -25,7 +25,7 @@ def name_from_headline(story: Story, drafts: list[Draft]) -> None:
     if not headline:
         return
     for draft in drafts:
-        if not _bare(draft):
+        if not _bare(story.lex, draft):
             continue
         title = _title(story.lex, headline, draft.kind)
         if title is not None:
@@ -42,9 +42,11 @@ def _date_from(story: Story, draft: Draft, headline: str) -> None:
         draft.start, draft.end = days[0].value, days[0].end_value or days[0].value
 
 
-def _bare(draft: Draft) -> bool:
-    name = draft.name or draft.label or ""
-    return draft.name is None and len(_WORD.findall(name)) <= _BARE_WORDS
+def _bare(lex: Lexicon, draft: Draft) -> bool:
+    """Whether the event is called only by its noun ("meeting", "the get-together")."""
+    words = [w.lower() for w in _WORD.findall(draft.label or "")]
+    nouns = {w for w in words if w in lex.noun_words or w in lex.generic}
+    return draft.name is None and len(words) <= _BARE_WORDS and len(nouns) == len(words)
 
 
 def _title(lex: Lexicon, headline: str, kind: str) -> str | None:

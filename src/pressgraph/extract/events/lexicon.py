@@ -19,6 +19,7 @@ class Lexicon:
     """The event nouns, verbs, cue words and format patterns the rules look words up in."""
 
     nouns: dict[str, tuple[tuple[_Phrase, str, bool], ...]]  # last word -> (words, kind, plural)
+    noun_words: frozenset[str]  # every word of an event noun ("get", "together", "round")
     generic: frozenset[str]
     speech_kinds: frozenset[str]
     in_person_kinds: frozenset[str]
@@ -95,8 +96,10 @@ def load_lexicon() -> Lexicon:
     data = load_yaml("pressgraph.extract", "events.yml")
     roles = load_yaml("pressgraph.extract", "role_titles.yml")
     members = _phrases(data["not_members"]).pattern
+    nouns = _noun_forms(data)
     return Lexicon(
-        nouns=_noun_forms(data),
+        nouns=nouns,
+        noun_words=frozenset(w for forms in nouns.values() for f, _, _ in forms for w in f),
         generic=_lower_set(data["generic"]),
         speech_kinds=frozenset(data["speech_kinds"]),
         in_person_kinds=frozenset(data["in_person_kinds"]),

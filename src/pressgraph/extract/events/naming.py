@@ -47,7 +47,8 @@ def _left_start(head: Token, first: int) -> int:
     """The first word of the noun's left modifiers ("the 23rd regular", "2020 OSCE-wide")."""
     lo = first
     for child in head.lefts:
-        if child.dep_ in _LEFT_SKIP or child.pos_ == "PRON":
+        owner = child.dep_ == "poss" and child.pos_ == "PROPN"  # "the Assembly's Autumn Meeting"
+        if (child.dep_ in _LEFT_SKIP and not owner) or child.pos_ == "PRON":
             continue
         lo = min(lo, child.left_edge.i)
     doc = head.doc

@@ -43,6 +43,18 @@ def event_noun(story: Story, tok: Token) -> Noun | None:
     before another event noun ("Plenary Meeting" is one meeting, not a session too)."""
     if tok.pos_ not in NOUN_TAGS or tok.i in story.claimed or _modifies_event(story, tok):
         return None
+    found = _lexical_noun(story, tok)
+    if found is not None or tok.lower_ not in story.lex.generic:
+        return found
+    for child in tok.lefts:  # "the round table event": a round table
+        inner = _lexical_noun(story, child) if child.dep_ in ("compound", "amod") else None
+        if inner is not None:
+            return Noun(tok, inner.first, inner.kind, False, False)
+    return Noun(tok, tok.i, "other", False, True)
+
+
+def _lexical_noun(story: Story, tok: Token) -> Noun | None:
+    """The event noun of the lexicon that ends at `tok`."""
     doc = story.doc
     for words, kind, plural in story.lex.nouns.get(tok.lower_, ()):
         first = tok.i - len(words) + 1
@@ -53,8 +65,6 @@ def event_noun(story: Story, tok: Token) -> Noun | None:
         if titled and not _in_title(doc[first]):
             return None
         return Noun(tok, first, kind, plural, False)
-    if tok.lower_ in story.lex.generic:
-        return Noun(tok, tok.i, "other", False, True)
     return None
 
 
@@ -80,14 +90,18 @@ def _subject_is_event(story: Story, verb: Token) -> bool:
 
 
 def _modifies_event(story: Story, tok: Token) -> bool:
-    """A noun before another event noun ("Plenary Meeting"), or in apposition to an earlier
-    one ("an educational seminar (coaching session)"): one event, told by the other noun."""
+    """A noun that modifies another noun ("Plenary Meeting", "the Training Team"), or in
+    apposition to an earlier event noun ("an educational seminar (coaching session)"): not an
+    event of its own."""
     head = tok.head
     if tok.dep_ == "appos" and head.i < tok.i:
         return head.lower_ in story.lex.nouns or head.lower_ in story.lex.generic
     if tok.dep_ not in ("compound", "amod", "nmod") or head.i <= tok.i:
         return False
-    return head.lower_ in story.lex.nouns or head.lower_ in story.lex.generic
+    # "Plenary Meeting", "the Mobile Training Team", "the exercise area": the head says what
+    # it is, unless it is the quoted name after the noun ('the exercise "Echelon"'); "a round
+    # table event": the event noun takes the round table (event_noun)
+    return not any(t.is_quote for t in tok.doc[tok.i + 1 : head.i])
 
 
 def _in_title(tok: Token) -> bool:
@@ -187,18 +201,22 @@ def source_of_document(story: Story, noun: Noun) -> bool:
     return any(w.lemma_.lower() in story.lex.document_nouns for w in words)
 
 
-def in_frame(story: Story, noun: Noun) -> bool:
-    """Whether the noun is the object of a frame that presupposes the event: "on the margins
-    of the summit", "as part of the session", "results of the meeting", "preparations for"."""
+def in_frame(story: Story, noun: Noun) -> str | None:
+    """The frame the noun is the object of, when it presupposes the event: "frame" for "on
+    the margins of the summit", "as part of the session", "results of the meeting",
+    "preparations for", "following the session"; "within" for "during"/"at" the meeting,
+    which single it out only with a date ("On April 22, during a meeting between ...")."""
     tok = noun.token
     prep = tok.head
     if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.i == prep.i:
-        return False
-    if prep.lower_ in story.lex.within_preps or prep.lower_ in story.lex.frame_preps:
-        return True  # "during a meeting between ...", "following the session of ..."
+        return None
+    if prep.lower_ in story.lex.frame_preps:
+        return "frame"
+    if prep.lower_ in story.lex.within_preps:
+        return "within"
     if any(c.lower_ in story.lex.indefinite for c in tok.lefts):
-        return False  # "in the preparation of a joint operation": any operation
-    return prep.head.lower_ in story.lex.frame_nouns
+        return None  # "in the preparation of a joint operation": any operation
+    return "frame" if prep.head.lower_ in story.lex.frame_nouns else None
 
 
 def _is_title_word(tok: Token, left: bool = False) -> bool:

@@ -3,16 +3,14 @@ meetings told by a verb alone ("X met with Y"). Only words hanging from an ancho
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Span, Token
 
-from pressgraph.extract.dates import DateMention
 from pressgraph.extract.events.anchors import (
     Anchors,
     climb,
     date_hangs,
     doers,
+    happens,
     opens_clause,
     subtree_actors,
     verb_part,
@@ -20,7 +18,7 @@ from pressgraph.extract.events.anchors import (
 from pressgraph.extract.events.draft import Draft, Said
 from pressgraph.extract.events.naming import aside
 from pressgraph.extract.events.nouns import NOUN_TAGS, date_holding
-from pressgraph.extract.events.story import Story, sentence_range
+from pressgraph.extract.events.story import Story, lead_date, sentence_range
 
 _NO_DOER = frozenset({"noun", "none", "ended", "within"})  # parts whose subject plays none
 
@@ -86,17 +84,14 @@ def read_date(story: Story, draft: Draft, sent: Span, anchors: Anchors) -> None:
         held = date_holding(story, tok) if part == "noun" else None
         if held is not None and sent.start_char <= held.start < sent.end_char:
             found.add((held.value, held.end_value or held.value))
-    if not found and not ends and (len(anchors) > 1 or _under_event_verb(story, sent, anchors)):
-        lead = _lead_date(story, sent)
+    if not found and not ends and (happens(anchors) or _under_event_verb(story, sent, anchors)):
+        lead = lead_date(story, sent)
         if lead is not None:
             found.add((lead.value, lead.end_value or lead.value))
     if len(found) == 1:
         draft.start, draft.end = found.pop()
     elif not found and len(ends) == 1 and draft.end is None:
         draft.end = ends.pop()  # "completed the course on 25 April": when it ended
-
-
-_LEAD = re.compile(r"[^\S\n]*(?:(?:On|From|In|Between)[^\S\n]+)?", re.IGNORECASE)
 
 
 def _under_event_verb(story: Story, sent: Span, anchors: Anchors) -> bool:
@@ -106,15 +101,6 @@ def _under_event_verb(story: Story, sent: Span, anchors: Anchors) -> bool:
     if verb_part(story.lex, root) is None:
         return False
     return any(root.is_ancestor(tok) for tok, _ in anchors.values())
-
-
-def _lead_date(story: Story, sent: Span) -> DateMention | None:
-    """A date that opens the sentence ("On May 26-30, 2025 the Group held ...", "20 - 22
-    November 2023 - The Secretary General met ..."): it dates the whole sentence, wherever
-    the parser hung it."""
-    lead = _LEAD.match(story.text, sent.start_char)
-    at = lead.end() if lead else sent.start_char
-    return next((m for m in story.dates if m.start == at and m.precision in ("day", "month")), None)
 
 
 def read_place(story: Story, draft: Draft, sent: Span, anchors: Anchors) -> None:

@@ -211,6 +211,18 @@ def fuller(span: Span, than: Span) -> bool:
     return than._.source == "reference" or len(span.kb_id_) > len(than.kb_id_)
 
 
+_LEAD = re.compile(r"[^\S\n]*(?:(?:On|From|In|Between)[^\S\n]+)?", re.IGNORECASE)
+
+
+def lead_date(story: Story, sent: Span) -> DateMention | None:
+    """A date that opens the sentence ("On May 26-30, 2025 the Group held ...", "20 - 22
+    November 2023 - The Secretary General met ..."): it dates the whole sentence, wherever
+    the parser hung it."""
+    lead = _LEAD.match(story.text, sent.start_char)
+    at = lead.end() if lead else sent.start_char
+    return next((m for m in story.dates if m.start == at and m.precision in ("day", "month")), None)
+
+
 def sentence_range(sent: Span) -> tuple[int, int]:
     """A sentence's character range without its trailing white space."""
     return sent.start_char, sent.start_char + len(sent.text.rstrip())
