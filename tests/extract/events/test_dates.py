@@ -191,3 +191,27 @@ def test_a_date_that_opens_the_sentence_dates_its_event(find: Find) -> None:
     assert [(e.name, e.start, e.end) for e in events] == [
         ("40th Plenary Meeting", "2024-05-20", "2024-05-24")
     ]
+
+
+def test_the_one_date_an_event_verb_reaches_through_nouns(find: Find) -> None:
+    (event,) = find(
+        "A get-together was held under the auspices of the Center with the support of the "
+        "State Security Committee of the Republic of Belarus from 31 May to 2 June 2016."
+    )
+    assert (event.start, event.end) == ("2016-05-31", "2016-06-02")
+
+
+def test_a_clause_hung_on_the_farther_meeting_dates_the_nearer(find: Find) -> None:
+    events = find(
+        "On 15-16 April 2022, the Executive Committee hosted the second expert meeting on "
+        "preparations for the Meeting of Security Council Secretaries (MSCS), scheduled for "
+        "August 2022 in Tashkent."
+    )
+    assert [(e.name, e.start) for e in events] == [
+        (
+            "second expert meeting on preparations for the Meeting of Security Council "
+            "Secretaries (MSCS)",
+            "2022-04-15",
+        ),
+        ("Meeting of Security Council Secretaries (MSCS)", "2022-08"),
+    ]

@@ -54,6 +54,7 @@ def find_anchors(lex: Lexicon, noun: Token) -> Anchors:
         if head.lower_ in lex.within_preps and verb.pos_ in _VERBS and verb.i != head.i:
             out[verb.i] = (verb, "within")  # "During the meeting, they signed ...": its time
     clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl") and _nearest(lex, noun, c)]
+    clauses += _clauses_hung_before(lex, noun)
     for cand in (verb, *clauses):
         part = None if cand is None else verb_part(lex, cand)
         if cand is not None and part is not None:
@@ -72,6 +73,22 @@ def happens(anchors: Anchors) -> bool:
     """Whether a verb says the event happens (not only the noun, nor a clause it was the time
     of: "voiced at the last session" says nothing of the session)."""
     return any(part not in ("noun", "within") for _, part in anchors.values())
+
+
+def _clauses_hung_before(lex: Lexicon, noun: Token) -> list[Token]:
+    """Clauses after the noun that the parser hung on an event noun before it ("the second
+    meeting on preparations for the Meeting of ..., scheduled for August 2022": the clause
+    is the nearer Meeting's)."""
+    sent = noun.sent
+    found = []
+    for tok in noun.doc[sent.start : noun.i]:
+        if tok.lower_ not in lex.nouns or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for clause in tok.children:
+            late = clause.dep_ in ("acl", "relcl") and clause.i > noun.i
+            if late and _nearest(lex, noun, clause):
+                found.append(clause)
+    return found
 
 
 def _nearest(lex: Lexicon, noun: Token, clause: Token) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from pressgraph.extract.dates import DateMention
 from pressgraph.extract.events.anchors import (
     Anchors,
     climb,
@@ -85,7 +86,7 @@ def read_date(story: Story, draft: Draft, sent: Span, anchors: Anchors) -> None:
         if held is not None and sent.start_char <= held.start < sent.end_char:
             found.add((held.value, held.end_value or held.value))
     if not found and not ends and (happens(anchors) or _under_event_verb(story, sent, anchors)):
-        lead = lead_date(story, sent)
+        lead = lead_date(story, sent) or _only_date(story, sent, going)
         if lead is not None:
             found.add((lead.value, lead.end_value or lead.value))
     if len(found) == 1:
@@ -94,13 +95,39 @@ def read_date(story: Story, draft: Draft, sent: Span, anchors: Anchors) -> None:
         draft.end = ends.pop()  # "completed the course on 25 April": when it ended
 
 
+def _only_date(story: Story, sent: Span, anchors: Anchors) -> DateMention | None:
+    """The one date of a sentence whose event verb reaches it through nouns and prepositions
+    alone ("was held under the auspices of X with a support of Y from 31 May to 2 June",
+    which the parser hangs on Y); not one another verb governs ("the Treaty signed on ...")."""
+    days = [
+        m
+        for m in story.dates
+        if sent.start_char <= m.start < sent.end_char and m.precision in ("day", "month")
+    ]
+    verbs = {i: a for i, a in anchors.items() if a[1] not in ("noun", "within")}
+    if len(days) != 1 or not verbs:
+        return None
+    span = story.doc.char_span(days[0].start, days[0].end, alignment_mode="expand")
+    return days[0] if span is not None and climb(span.root, verbs) is not None else None
+
+
 def _under_event_verb(story: Story, sent: Span, anchors: Anchors) -> bool:
-    """Whether the noun is inside what the sentence's main event verb governs ("the Group
-    held the meetings of its Working Groups and the 42nd Plenary Meeting")."""
+    """Whether the noun is what the sentence's main event verb governs, through "of" and
+    lists alone ("the Group held the meetings of its Working Groups and the 42nd Plenary
+    Meeting"; not "... hosted the meeting on preparations for the Meeting of ...")."""
     root = sent.root
     if verb_part(story.lex, root) is None:
         return False
-    return any(root.is_ancestor(tok) for tok, _ in anchors.values())
+    noun = next((tok for tok, part in anchors.values() if part == "noun"), None)
+    return noun is not None and _reaches(noun, root)
+
+
+def _reaches(tok: Token, root: Token) -> bool:
+    while tok.i != root.i:
+        if (tok.dep_ == "prep" and tok.lower_ != "of") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return True
 
 
 def read_place(story: Story, draft: Draft, sent: Span, anchors: Anchors) -> None:
