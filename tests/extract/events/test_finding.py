@@ -246,3 +246,29 @@ def test_a_delivered_course_is_dated(find: Find) -> None:
         "2024-05-16",
     )
     assert (course.kind, course.start, course.end) == ("training", "2024-05-13", "2024-05-15")
+
+
+def test_at_a_meeting_in_the_main_clause_is_an_event(find: Find) -> None:
+    events = find("The Secretary General delivered the keynote speech at the regional meeting.")
+    assert [(e.kind, e.name) for e in events] == [("meeting", "regional meeting")]
+
+
+def test_at_a_session_in_a_participle_is_no_event(find: Find) -> None:
+    text = "He supported the initiative voiced at the last session of the General Assembly."
+    assert find(text) == []
+
+
+def test_in_the_course_of_a_training_is_the_training(find: Find) -> None:
+    events = find(
+        "In the course of the strategic command post training, the Centre will consider the "
+        "situation in detail."
+    )
+    assert [(e.kind, e.name) for e in events] == [("training", "strategic command post training")]
+
+
+def test_a_titled_session_after_a_plenary_meeting_is_that_meeting(find: Find) -> None:
+    events = find(
+        "The Group had its 26th Plenary meeting in Bishkek from 22 to 26 May 2017.\n\n"
+        "The Chairman chaired the Plenary Session."
+    )
+    assert [(e.kind, e.start) for e in events] == [("meeting", "2017-05-22")]

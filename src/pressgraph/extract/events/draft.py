@@ -121,14 +121,20 @@ def said_in_sentence(story: Story, noun: Noun, sent: Span) -> Said:
     titled = title_line(story, noun, sent)
     anchors = find_anchors(story.lex, head)
     frame = in_frame(story, noun)
-    framed = frame == "frame" or (frame == "within" and _clause_dated(story, anchors, sent))
+    framed = frame == "frame" or (frame == "within" and _told_as_fact(story, anchors, sent))
     cited = source_of_document(story, noun)
     singled = (number is not None or dated is not None or titled or framed) and not cited
     return Said(noun, sent, head, named, body, anchors, number, dated, singled, titled, cited)
 
 
-def _clause_dated(story: Story, anchors: Anchors, sent: Span) -> bool:
-    """Whether the clause the event is in gives a day or month ("On April 22, during ...")."""
+def _told_as_fact(story: Story, anchors: Anchors, sent: Span) -> bool:
+    """Whether what happened at the event is the sentence's own news ("X delivered the
+    keynote speech at the Chiefs of Police meeting"), or its clause gives a day ("On 11 June,
+    at the ministerial sitting ..."): not a participle about something else ("the initiative,
+    voiced at the last session")."""
+    within = [tok for tok, part in anchors.values() if part == "within"]
+    if any(tok.dep_ == "ROOT" for tok in within):
+        return True
     if lead_date(story, sent) is not None:
         return True
     for m in story.dates:
@@ -162,14 +168,25 @@ def event_for(story: Story, drafts: list[Draft], said: Said) -> Draft | None:
     noun, named = said.noun, said.named
     tok = noun.token
     by_verb = happens(said.anchors)
-    earlier = [d for d in drafts if d.kind == noun.kind or noun.generic]
+    group = story.lex.kind_group
+    earlier = [
+        d
+        for d in drafts
+        if noun.generic or group.get(d.kind, d.kind) == group.get(noun.kind, noun.kind)
+    ]
     found: Draft | None = None
     new = False
     if _listed_with(story, said, drafts):
         found = drafts[-1]  # "a joint meeting of the Council and the 15th Plenary Session"
-    elif named is not None:
+    elif named is not None and named.quoted:
         found = _same_name(drafts, noun.kind, named.text)
-        new = found is None and (by_verb or (named.quoted and not said.cited) or said.singled_out)
+        new = found is None and (by_verb or not said.cited or said.singled_out)
+    elif named is not None:  # a title: "the Plenary Session" after the 26th Plenary meeting
+        found = _same_name(drafts, noun.kind, named.text)
+        if found is None and (said.singled_out or _not_told_before(story, said, earlier)):
+            new = by_verb or said.singled_out
+        elif found is None:
+            found = earlier[-1]
     elif noun.generic:
         found = drafts[-1] if drafts and _is_definite(tok) else None
     elif noun.plural:

@@ -48,6 +48,7 @@ class Lexicon:
     doer_kinds: frozenset[str]
     frame_preps: frozenset[str]
     document_nouns: frozenset[str]
+    idioms: re.Pattern[str]
     titled_only: frozenset[str]
     object_verbs: frozenset[str]
     destination_verbs: frozenset[str]
@@ -129,6 +130,7 @@ def load_lexicon() -> Lexicon:
         doer_kinds=frozenset(data["doer_kinds"]),
         frame_preps=_lower_set(data["frame_preps"]),
         document_nouns=_lower_set(data["document_nouns"]),
+        idioms=_phrases(data["idioms"]),
         name_introducers=re.compile(
             rf"[^\S\n]*,?[^\S\n]+{_phrases(data['name_introducers']).pattern}[^\S\n]*:?[^\S\n]+",
             re.IGNORECASE,

@@ -44,6 +44,8 @@ def event_noun(story: Story, tok: Token) -> Noun | None:
     if tok.pos_ not in NOUN_TAGS or tok.i in story.claimed or _modifies_event(story, tok):
         return None
     found = _lexical_noun(story, tok)
+    if found is not None and _in_idiom(story, found):
+        return None  # "in the course of the training": the training
     if found is not None or tok.lower_ not in story.lex.generic:
         return found
     for child in tok.lefts:  # "the round table event": a round table
@@ -51,6 +53,15 @@ def event_noun(story: Story, tok: Token) -> Noun | None:
         if inner is not None:
             return Noun(tok, inner.first, inner.kind, False, False)
     return Noun(tok, tok.i, "other", False, True)
+
+
+def _in_idiom(story: Story, noun: Noun) -> bool:
+    """Whether the noun is part of a phrase that is no event ("in the course of")."""
+    at = noun.token.idx
+    for found in story.lex.idioms.finditer(story.text, max(0, at - 40), at + 60):
+        if found.start() <= at < found.end():
+            return True
+    return False
 
 
 def _lexical_noun(story: Story, tok: Token) -> Noun | None:
