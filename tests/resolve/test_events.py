@@ -224,3 +224,11 @@ def test_an_undated_report_of_a_named_event_joins_it() -> None:
     other = EventCandidate("c", "s3", "exercise", "Interaction-2021", None, None, None, frozenset())
     merged = merge_events([undated, other, dated])
     assert merged["a"] == merged["b"] != merged["c"]
+
+
+def test_an_undated_report_of_a_recurring_kind_of_event_stays_apart() -> None:
+    # "the SCO summit" named in passing is not the one dated SCO summit of another page
+    dated = _cand("a", "s1", name="SCO summit", start="2019-06-13", place="place:bishkek")
+    undated = _cand("b", "s2", name="SCO summit")
+    merged = merge_events([dated, undated])
+    assert merged["a"] != merged["b"]

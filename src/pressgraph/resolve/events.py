@@ -32,6 +32,7 @@ __all__ = ["EventCandidate", "merge_events"]
 
 _NOISE = re.compile(r"[^\w\s-]+")
 _ARTICLES = frozenset({"the", "a", "an"})
+_QUOTES = ('"', "“", "”", "«", "»")
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,9 @@ def _attach_undated_by_name(
     candidates: Sequence[EventCandidate], dated: dict[str, _Dated], groups: dict[str, _Group]
 ) -> None:
     """An undated mention of a named event ('observed the exercise "Interaction-2023"') joins
-    the one dated event of that kind and name, if there is exactly one and nothing conflicts."""
+    the one dated event of that kind and name, if there is exactly one and nothing conflicts.
+    Only a name that identifies an event (quoted, or with a number: a year, an ordinal)
+    does: "SCO summit" or "annual training course" name a kind of recurring event."""
     named: dict[tuple[str, tuple[str, ...]], list[_Group]] = {}
     for key, item in sorted(dated.items()):
         if item.name:
@@ -94,7 +97,7 @@ def _attach_undated_by_name(
             if groups[key] not in target:
                 target.append(groups[key])
     for cand in sorted(candidates, key=lambda c: c.key):
-        name = _norm_name(cand.name) if cand.name else None
+        name = _norm_name(cand.name) if cand.name and _identifies(cand.name) else None
         if cand.key in dated or not name:
             continue
         targets = named.get((cand.kind, name), [])
@@ -104,6 +107,11 @@ def _attach_undated_by_name(
             targets[0].place = targets[0].place or lone.place
             targets[0].stories |= lone.stories
             groups[cand.key] = targets[0]
+
+
+def _identifies(name: str) -> bool:
+    """Whether a name singles one event out: quoted, or with a number in it."""
+    return any(c.isdigit() for c in name) or any(q in name for q in _QUOTES)
 
 
 def _can_join_undated(group: _Group, lone: _Group) -> bool:

@@ -215,3 +215,15 @@ def test_a_clause_hung_on_the_farther_meeting_dates_the_nearer(find: Find) -> No
         ),
         ("Meeting of Security Council Secretaries (MSCS)", "2022-08"),
     ]
+
+
+def test_this_march_is_the_march_of_the_story_year(find: Find) -> None:
+    events = find(
+        'Together they held a high-level event "Youth against drugs" as part of the 66th '
+        "session of the Commission on Narcotic Drugs this March.",
+        "2023-07-10",
+    )
+    assert [(e.kind, e.name, e.start) for e in events] == [
+        ("other", '"Youth against drugs"', "2023-03"),  # held as part of it
+        ("session", "66th session of the Commission on Narcotic Drugs", "2023-03"),
+    ]

@@ -52,6 +52,8 @@ def event_noun(story: Story, tok: Token) -> Noun | None:
         inner = _lexical_noun(story, child) if child.dep_ in ("compound", "amod") else None
         if inner is not None:
             return Noun(tok, inner.first, inner.kind, False, False)
+    if _QUOTED_AFTER.match(story.text, tok.idx + len(tok)):
+        return Noun(tok, tok.i, "other", False, False)  # 'a high-level event "The UN and ..."'
     return Noun(tok, tok.i, "other", False, True)
 
 

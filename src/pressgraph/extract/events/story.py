@@ -11,6 +11,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from pressgraph.extract.dates import DateMention, find_dates
+from pressgraph.extract.dates.lexicon import LEX
 from pressgraph.extract.events.lexicon import Lexicon, load_lexicon
 from pressgraph.nlp.spans import COUNTRIES, ORGS, PEOPLE, PLACES, doc_text
 from pressgraph.resolve.names import parse_person_name, same_person
@@ -63,7 +64,14 @@ def read_story(doc: Doc) -> Story:
         found = _neighbour_dated(text, _anchor(doc, _ANCHOR_KEY))
     day_anchor = anchor or _anchor(doc, _ANCHOR_KEY)
     dates = tuple(
-        sorted([*found, *_days_only(text, day_anchor, found, lex)], key=lambda m: m.start)
+        sorted(
+            [
+                *found,
+                *_days_only(text, day_anchor, found, lex),
+                *_shifted_months(text, day_anchor, found),
+            ],
+            key=lambda m: m.start,
+        )
     )
     return Story(
         doc=doc,
@@ -171,6 +179,32 @@ def _days_only(
         start = m.start() + 3  # "the 20th (local time)"
         end = m.end("time") if m.group("time") else m.end(1) + 2
         out.append(DateMention(start, end, text[start:end], value, None, "day", True))
+    return out
+
+
+_SHIFTED_MONTH = re.compile(r"\b(this|last|next)[^\S\n]+([A-Z][a-z]+)\b")
+_SHIFTS = {"this": 0, "last": -1, "next": 1}
+MONTHS = LEX.en_months
+
+
+def _shifted_months(
+    text: str, anchor: dt.date | None, found: list[DateMention]
+) -> list[DateMention]:
+    """A month named with "this", "last" or "next" ("this March"): that month of the story
+    date's year, or of the year before (after) when "last" ("next") needs it."""
+    if anchor is None:
+        return []
+    out = []
+    for m in _SHIFTED_MONTH.finditer(text):
+        month = MONTHS.get(m.group(2).lower())
+        if month is None or any(d.start < m.end() and m.start() < d.end for d in found):
+            continue
+        shift = _SHIFTS[m.group(1).lower()]
+        year = anchor.year
+        if (shift < 0 and month >= anchor.month) or (shift > 0 and month <= anchor.month):
+            year += shift
+        value = f"{year:04d}-{month:02d}"
+        out.append(DateMention(m.start(), m.end(), m.group(), value, None, "month", True))
     return out
 
 
