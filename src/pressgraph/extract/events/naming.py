@@ -64,6 +64,8 @@ def _keep_right(story: Story, tok: Token, *, top: bool) -> set[int]:
     lex = story.lex
     out: set[int] = set()
     for child in tok.rights:
+        if child.i in story.date_tokens:
+            break  # "the 66th session ... this March": its date, not its name
         if child.dep_ == "prep":
             if child.lower_ not in lex.name_preps or _says_when_or_where(story, child):
                 break
@@ -193,7 +195,7 @@ def aside(
     tokens = noun_phrase_tokens(story, head, first)
     lo = head.idx
     hi = tokens[-1].idx + len(tokens[-1]) if tokens else lo
-    for m in _ASIDE.finditer(story.text, lo, min(hi + 3, sent.end_char)):
+    for m in _ASIDE.finditer(story.text, lo, sent.end_char):
         if m.start() > hi + 2:
             break
         start, end = m.span(1)
