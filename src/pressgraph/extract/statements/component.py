@@ -11,6 +11,7 @@ from spacy.util import filter_spans
 from pressgraph.extract.statements.attributions import attribute
 from pressgraph.extract.statements.contents import dedupe, statements_from
 from pressgraph.extract.statements.context import Context
+from pressgraph.extract.statements.interviews import interview_statements
 from pressgraph.extract.statements.lexicon import is_continuing, lexicon
 from pressgraph.extract.statements.records import Attribution, Cue
 from pressgraph.extract.statements.speakers import resolve_speakers
@@ -38,7 +39,8 @@ class StatementFinder:
         context = Context(doc, self.max_appositive)
         found = self._attributions(doc, context)
         found = resolve_speakers(context, found, self.pronoun_paragraphs)
-        doc._.set(EXTENSION, list(dedupe(statements_from(doc, context, found))))
+        said = [*statements_from(doc, context, found), *interview_statements(context)]
+        doc._.set(EXTENSION, list(dedupe(sorted(said, key=lambda s: s.start))))
         return doc
 
     def _cues(self, doc: Doc) -> list[Cue]:
