@@ -39,8 +39,9 @@ from pressgraph.extract.statements.records import Attribution, Cue
 
 _RELATIVE = frozenset({"that", "which", "who", "whom", "whose"})
 _STOPS = frozenset({".", ";", ":", "!", "?"})
-_BLOCKING_TAGS = frozenset({"IN", "CC", "TO"})
+_BLOCKING_TAGS = frozenset({"IN", "TO"})
 _MAX_LEAD_IN = 6
+_ADVERBS = frozenset({"RB", "RBR", "RBS"})  # "X today condemned", "X firmly rejected"
 _DOCUMENT_DETERMINERS = frozenset({"the", "this", "that", "his", "her", "its"})
 _LEAD_IN_STOPS = frozenset({"IN", "CC", "TO", "WDT", "MD", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
 
@@ -105,7 +106,10 @@ def _speaker_before(
     gap = [t for t in doc[person.end : cue.start] if not t.is_space]
     relative = [t.lower_ for t in gap if t.lower_ not in lexicon().between] == [",", "who"]
     if not relative and not _gap_ok(gap, context.max_appositive):
-        return None
+        # "X, Vice Prime Minister of Y has addressed": a title after the name, left open.
+        rest = [t for t in doc[context.title_after(person) : cue.start] if not t.is_space]
+        if not gap or gap[0].text != "," or (rest and not _gap_ok(rest, context.max_appositive)):
+            return None
     joint = _joint_speakers(doc, context, person, unit)
     start = context.title_before(joint[0])
     if start > unit[0] and not _subject_place(doc, start, cue, gap, relative=relative):
@@ -196,9 +200,10 @@ def _subject_place(doc: Doc, start: int, cue: Cue, gap: list[Token], *, relative
     if before.lower_ in {"by", "of"} and start > 1:
         return doc[start - 2].lower_ in lexicon().documents  # "the statement by X says"
     if before.tag_ in _BLOCKING_TAGS:
-        return False  # "the deputy of X said", "Y and X said"
-    # "the report mentions X, said the minister": X ends a clause, it does not open one.
-    return not gap or gap[0].text != "," or before.text == ","
+        return False  # "the deputy of X said", "met with X said"
+    # "the report mentions X, said the minister": X ends a clause, it does not open one; an
+    # aside between commas ("X, however, noted") is no such end.
+    return [t.text for t in gap] != [","] or before.text == ","
 
 
 def _gap_ok(words: Iterable[Token], max_appositive: int) -> bool:
@@ -212,7 +217,7 @@ def _gap_ok(words: Iterable[Token], max_appositive: int) -> bool:
         return False
     between = lexicon().between
     if gap[0].text != ",":
-        return all(t.lower_ in between for t in gap)
+        return all(t.lower_ in between or t.tag_ in _ADVERBS for t in gap)
     if len(gap) > max_appositive or (len(gap) > 1 and gap[1].tag_ == "CC"):
         return False
     # ", in his speech" or ", Director of the OSCE Center," (+ "also"): an apposition is closed.

@@ -17,6 +17,7 @@ from pressgraph.extract.statements.records import Attribution, Cue
 from pressgraph.extract.statements.speakers import resolve_speakers
 
 EXTENSION = "statements"
+_PERFECT = frozenset({"has", "have", "had"})
 if not Doc.has_extension(EXTENSION):
     Doc.set_extension(EXTENSION, default=None)
 
@@ -50,7 +51,10 @@ class StatementFinder:
             lemma, ing = span.label_.split("|")
             if lemma != lexicon().according_to and span[0].tag_.startswith("NN"):
                 continue  # "the remarks of", "notes"
-            cues.append(Cue(lemma, span.start, span.end, bool(ing)))
+            start = span.start
+            while start > 0 and doc[start - 1].lower_ in _PERFECT and doc[start - 1].dep_ == "aux":
+                start -= 1  # "X has informed": the auxiliary goes with the verb
+            cues.append(Cue(lemma, start, span.end, bool(ing)))
         return cues
 
     def _attributions(self, doc: Doc, context: Context) -> list[Attribution]:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from pressgraph.extract.statements.context import Context
 from pressgraph.extract.statements.grammar import has_finite_verb
@@ -19,11 +19,14 @@ from pressgraph.extract.statements.quotes import (
     quote_after_colon,
     quote_before,
     quote_next,
+    speaker_lead,
 )
 from pressgraph.extract.statements.records import Attribution, Content, FoundStatement
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _SUBORDINATE = frozenset({"relcl", "acl", "advcl", "csubj"})
+_SEPARATORS = frozenset({",", "-", "–", "—"})
+_ACRONYM = re.compile(r"[a-z][A-Z]{2}")  # BelTA, KazTAG; not McDonald
 _LAST_WORD = re.compile(r"(\w+)\s*$")
 _EDGE = " \t\n,;:-–—"
 
@@ -41,9 +44,11 @@ def statements_from(
         follower = found[i + 1] if i + 1 < len(found) else None
         right = follower.start if follower and context.unit_of(follower.start) == unit else unit[1]
         content = _content(context, attribution, claimed, right)
-        if content is None or attribution.speaker is None:
+        if content is None or attribution.speaker is None or _agency(attribution.speaker):
             continue
         claimed = max(claimed, content.end, _char_end(doc, attribution.end - 1))
+        if content.end <= doc[attribution.start].idx:
+            claimed = max(claimed, _char_end(doc, right - 1))  # "..., X said on Sunday."
         if not content.quote and has_quoted_speech(context, content.start, content.end):
             content = replace(content, quote=True)  # 'said the plan was "long overdue"'
         while (more := quote_next(context, claimed)) is not None:
@@ -63,6 +68,11 @@ def statements_from(
             )
 
 
+def _agency(speaker: Span) -> bool:
+    """A one-word name written like an agency's acronym ("KazTAG reports"), not a person's."""
+    return len(speaker) == 1 and _ACRONYM.search(speaker.text) is not None
+
+
 def _content(
     context: Context, attribution: Attribution, claimed: int, right: int
 ) -> Content | None:
@@ -77,21 +87,22 @@ def _content(
         return quoted
     after = _trim(text, after_start, after_end)
     left = max(claimed, doc[context.unit_of(attribution.start)[0]].idx)
-    before = _trim(text, left, a_start) if left < a_start else None
+    before = _trim(text, left, _lead_start(context, left, a_start)) if left < a_start else None
     if before is not None and _is_setting(context, *before):
         before = None
-    if (
-        after is not None
-        and before is not None
-        and text[before[1] : a_start].strip() in {",", "-", "–", "—"}
-        and not _says_something(context, *after)
-    ):
+    if after is not None and not _says_something(context, *after):
         # '"...," X told the minister.', "The US joined, X said on Thursday.": the words
         # after the verb are an addressee or a time, what was said comes before.
         quoted = quote_before(context, claimed, a_start)
         if quoted is not None:
             return quoted
-        if _says_something(context, *before):
+        lead = _lead_start(context, left, a_start)
+        separator = text[before[1] : lead].strip() if before is not None else None
+        if (
+            before is not None
+            and (separator in _SEPARATORS or (lead < a_start and not separator))
+            and _says_something(context, *before)
+        ):
             return Content(before[0], before[1], text[before[0] : before[1]], False)
     if after is None:
         # The parser may end a sentence at the closing mark: '"...," | the statement reads.'
@@ -112,6 +123,17 @@ def _content(
         words = f"{text[before[0] : before[1]]} {text[after[0] : after[1]]}"
         return Content(before[0], after[1], words, False)
     return Content(after[0], after[1], text[after[0] : after[1]], False)
+
+
+def _lead_start(context: Context, left: int, a_start: int) -> int:
+    """Where the words before a speaker end: at the attribution, or at the comma before a
+    description of the speaker the role finder did not read ("..., Russian Airborne Force
+    Commander, Col.-Gen. X said")."""
+    text = context.text
+    for comma in (i for i in range(left, a_start) if text[i] == ","):
+        if not context.in_quote(comma) and speaker_lead(context, comma + 1, a_start):
+            return comma
+    return a_start
 
 
 def _says_something(context: Context, start: int, end: int) -> bool:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
-from pressgraph.extract.statements.grammar import has_finite_verb
+from pressgraph.extract.statements.grammar import ends_sentence, has_finite_verb
 from pressgraph.extract.statements.lexicon import lexicon
 from pressgraph.extract.statements.marks import closed_quotes
 from pressgraph.extract.statements.references import references
@@ -91,7 +91,22 @@ class Context:
 
 
 def _units(doc: Doc) -> Iterator[tuple[int, int]]:
-    """Sentences, cut again at blank lines (the parser sometimes runs over them)."""
+    """Sentences, cut again at blank lines (the parser sometimes runs over them), and joined
+    again where the parser ended one at an abbreviation ("Col.-Gen. | Ivan Petrov said")."""
+    pending: tuple[int, int] | None = None
+    for start, end in _sentences(doc):
+        if pending is not None:
+            last = doc[pending[1] - 1]
+            if pending[1] == start and last.text == "." and not ends_sentence(last):
+                pending = (pending[0], end)
+                continue
+            yield pending
+        pending = (start, end)
+    if pending is not None:
+        yield pending
+
+
+def _sentences(doc: Doc) -> Iterator[tuple[int, int]]:
     for sent in doc.sents:
         start = sent.start
         for token in sent:

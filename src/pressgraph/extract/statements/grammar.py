@@ -6,6 +6,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
+from pressgraph.extract.statements.lexicon import lexicon
+
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -38,3 +40,14 @@ def is_subject(person: Span) -> bool:
             return False
         token = token.head
     return False
+
+
+def ends_sentence(token: Token) -> bool:
+    """A sentence mark that is not the dot of an abbreviation ("Col.-Gen.", "Mr.")."""
+    if token.text in {"!", "?", ";"}:
+        return True
+    if token.text != "." or token.i == 0:
+        return False
+    before = token.doc[token.i - 1].text
+    initial = len(before) == 1 and before.isupper()
+    return not ("." in before or initial or before.lower() in lexicon().abbreviations)

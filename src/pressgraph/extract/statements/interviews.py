@@ -29,38 +29,49 @@ _MIN_WORDS = 4
 def interview_statements(context: Context) -> list[FoundStatement]:
     """The answers of a dash transcript and the words of "Name: ..." turns, in text order."""
     named = list(_named_turns(context))
-    taken = {context.paragraph_of(s.start) for s in named}
+    taken = {s.start for s in named}
     found = [*_dash_turns(context, taken), *named]
     return sorted(found, key=lambda s: s.start)
 
 
-def _paragraphs(context: Context) -> Iterator[tuple[int, int]]:
-    for start in context.paragraph_starts:
-        end = context.paragraph_end(start)
-        while start < end and context.text[start].isspace():
-            start += 1
-        if start < end:
-            yield start, end
+def _blocks(context: Context) -> Iterator[tuple[int, int]]:
+    """The lines of the story, each (start, end) without edge spaces: a turn may be a
+    paragraph or a line of one."""
+    text = context.text
+    for paragraph in context.paragraph_starts:
+        end = context.paragraph_end(paragraph)
+        at = paragraph
+        while at < end:
+            stop = text.find("\n", at, end)
+            stop = end if stop < 0 else stop
+            start, finish = at, stop
+            while start < finish and text[start].isspace():
+                start += 1
+            while finish > start and text[finish - 1].isspace():
+                finish -= 1
+            if start < finish:
+                yield start, finish
+            at = stop + 1
 
 
 def _dash_turns(context: Context, taken: set[int]) -> Iterator[FoundStatement]:
     text = context.text
-    paragraphs = list(_paragraphs(context))
-    turns = [i for i, (s, e) in enumerate(paragraphs) if _is_turn(text, s, e)]
+    blocks = list(_blocks(context))
+    turns = [i for i, (s, e) in enumerate(blocks) if _is_turn(text, s, e)]
     if not turns:
         return
-    kinds = _turn_kinds(context, paragraphs, turns)
+    kinds = _turn_kinds(context, blocks, turns)
     if "?" not in kinds.values() or "answer" not in kinds.values():
         return
-    interviewee = _interviewee(context, paragraphs[turns[0]][0])
+    interviewee = _interviewee(context, blocks[turns[0]][0])
     if interviewee is None:
         return
     answering = False
-    for i, (start, end) in enumerate(paragraphs[turns[0] :], start=turns[0]):
+    for i, (start, end) in enumerate(blocks[turns[0] :], start=turns[0]):
         if i in kinds:
             answering = kinds[i] == "answer"
             start += 1
-        elif context.paragraph_of(start) in taken:
+        elif any(start <= t < end for t in taken):
             answering = False  # "Petrov: ...": a turn of its own
         if answering:
             statement = _statement(context, interviewee, start, end)
@@ -73,13 +84,13 @@ def _is_turn(text: str, start: int, end: int) -> bool:
 
 
 def _turn_kinds(
-    context: Context, paragraphs: list[tuple[int, int]], turns: list[int]
+    context: Context, blocks: list[tuple[int, int]], turns: list[int]
 ) -> dict[int, str]:
     """Paragraph index -> "?" (a question with its mark), "question" or "answer"."""
     kinds: dict[int, str] = {}
     previous = None
     for i in turns:
-        start, end = paragraphs[i]
+        start, end = blocks[i]
         if context.text[start:end].rstrip(' "”»').endswith("?"):
             kind = "?"
         elif previous in {"?", "question"}:
@@ -104,7 +115,7 @@ def _interviewee(context: Context, first_turn: int) -> Span | None:
 def _named_turns(context: Context) -> Iterator[FoundStatement]:
     """ "Petrov: We will act together.": a paragraph opened by a person and a colon."""
     text = context.text
-    for start, end in _paragraphs(context):
+    for start, end in _blocks(context):
         person = next((p for p in context.people if p.start_char >= start), None)
         if person is None or person.end_char >= end:
             continue

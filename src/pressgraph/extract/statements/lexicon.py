@@ -40,7 +40,9 @@ class Lexicon:
     distinct_posts: frozenset[str]
     post_synonyms: dict[str, str]  # a word of a post -> the one word it is compared as
     post_fillers: frozenset[str]
+    post_aliases: dict[tuple[str, ...], tuple[str, ...]]  # "head of state" -> ("president",)
     first_words: frozenset[str]  # first words of the reporting forms ("said", "pointed")
+    abbreviations: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +54,7 @@ def lexicon() -> Lexicon:
     written = (*titles.honorifics, *titles.ranks, *titles.post_modifiers)
     name_words = {"the"} | {w.lower() for t in written for w in t.split() if w[:1].isupper()}
     chain = (tuple(phrase.split()) for phrase in word_list(data, "chain"))
-    heads = {post_words(h) for h in titles.post_heads if h.isascii()}
+    heads = {post_words(h) for h in [*titles.post_heads, *data["post_aliases"]] if h.isascii()}
     generic = {post_words(g) for g in word_list(data, "generic_posts")}
     return Lexicon(
         forms={
@@ -89,6 +91,8 @@ def lexicon() -> Lexicon:
             for word in word_list({"group": group}, "group")
         },
         post_fillers=frozenset(word_list(data, "post_fillers")),
+        post_aliases={post_words(k): post_words(v) for k, v in data["post_aliases"].items()},
+        abbreviations=frozenset(word_list(data, "abbreviations")),
         first_words=frozenset(
             f[0]
             for lemma in data["cues"]

@@ -8,11 +8,14 @@ from __future__ import annotations
 import re
 
 from pressgraph.extract.statements.context import Context
-from pressgraph.extract.statements.grammar import has_clause
+from pressgraph.extract.statements.grammar import ends_sentence, has_clause, has_finite_verb
 from pressgraph.extract.statements.marks import WORD, closes, closing, opening, opens
 from pressgraph.extract.statements.records import Content
 
 _THAT = re.compile(r"that\s+", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+")
+_LEAD_WORDS = 10  # words of a speaker's description between a quote and the name
+_LEAD_CHARS = 120
 _SENTENCE_END = ".!?…"
 _COLON_WORDS = 14  # words between a verb and the colon that opens its quote
 _FRAGMENT_WORDS = 2  # a quoted fragment of reported speech has at least this many words
@@ -26,6 +29,9 @@ def quote_after(context: Context, start: int) -> Content | None:
     at = start
     while at < len(text) and text[at] in " \t:,":
         at += 1
+    if text[start:at].strip().endswith(":"):
+        while at < len(text) and text[at].isspace():
+            at += 1  # 'X said:' and the quote as the next paragraph
     if (that := _THAT.match(text, at)) is not None:
         at = that.end()
     if at >= len(text) or not opens(text, at):
@@ -57,20 +63,62 @@ def quote_after_colon(context: Context, start: int, end: int) -> Content | None:
 
 
 def quote_before(context: Context, claimed: int, end: int) -> Content | None:
-    """ "\"...,\" Semerikov said": a quote that ends right before the attribution."""
+    """ "\"...,\" Semerikov said": a quote that ends right before the attribution, or before
+    the speaker's description ("\"...,\" the bloc's deputy head, Col.-Gen. Ivanov said").
+    A quote inside a sentence that goes on before it is a name ('signed the “Code of Conduct”,
+    X said'), unless it holds spoken words: then the sentence is the content."""
     text = context.text
-    close = len(text[:end].rstrip(" \t,-–—"))
-    if close == 0 or not closes(text, close - 1):
+    floor = context.paragraph_starts[context.paragraph_of(max(end - 1, 0))]
+    close = _closing_before(context, max(claimed, floor), end)
+    if close is None:
         return None
-    close -= 1
-    floor = context.paragraph_starts[context.paragraph_of(close)]
     start = opening(text, close, floor)
     if start is None or start < claimed:
         return None
     lead = text[max(claimed, floor) : start].rstrip()
     if lead and lead[-1] not in ".!?:":
-        return None  # 'they signed the “Code of Conduct”, X said': a quote inside a clause
+        if not is_speech(text, start + 1, close):
+            return None  # 'they signed the “Code of Conduct”, X said': a name in quotes
+        begin = _sentence_start(text, max(claimed, floor), start)
+        return Content(begin, close + 1, text[begin : close + 1], True)
     return _quoted(text, start + 1, close)
+
+
+def _closing_before(context: Context, floor: int, end: int) -> int | None:
+    """The closing mark of a quote before `end`: right before it (past a comma or a dash), or
+    before a speaker's description after a comma."""
+    text = context.text
+    stop = len(text[:end].rstrip(" \t,-–—"))
+    if stop > floor and closes(text, stop - 1):
+        return stop - 1
+    close = next(
+        (i for i in range(stop - 1, max(floor, stop - _LEAD_CHARS) - 1, -1) if closes(text, i)),
+        None,
+    )
+    if close is None or not (text[close - 1] == "," or text[close + 1 :].lstrip()[:1] == ","):
+        return None
+    return close if speaker_lead(context, close + 1, end) else None
+
+
+def speaker_lead(context: Context, start: int, end: int) -> bool:
+    """True when the words between two offsets can describe a speaker before the name ("the
+    bloc's deputy head, Col.-Gen."): a few words, no quote, no verb, no sentence end."""
+    text = context.text
+    if len(WORD.findall(text, start, end)) > _LEAD_WORDS:
+        return False
+    if any(opens(text, i) or closes(text, i) for i in range(start, end)):
+        return False
+    span = context.doc.char_span(start, end, alignment_mode="expand")
+    tokens = list(span) if span is not None else []
+    return not has_finite_verb(tokens) and not any(ends_sentence(t) for t in tokens)
+
+
+def _sentence_start(text: str, floor: int, at: int) -> int:
+    ends = [m.end() for m in _SENTENCE_BREAK.finditer(text, floor, at)]
+    start = ends[-1] if ends else floor
+    while start < at and text[start] in " \t\n.,;":
+        start += 1
+    return start
 
 
 def quote_next(context: Context, at: int) -> Content | None:

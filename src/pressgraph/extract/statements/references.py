@@ -112,6 +112,7 @@ def _post_at(doc: Doc, start: int, keys: dict[int, tuple[str, str]]) -> _Post | 
         head = _head_at(doc, i)
         if head is not None:
             end, head_words = head
+            head_words = lex.post_aliases.get(head_words, head_words)  # "head of state"
             words.extend(head_words)
             end = _of_part(doc, end, keys, qualifiers)
             generic = tuple(head_words) in lex.generic_posts
@@ -202,14 +203,15 @@ def _holder(roles: list[FoundRole], post: _Post, people: list[Span], char: int) 
 def _latest(
     holders: dict[str, Span], people: list[Span], char: int, *, subject: bool
 ) -> Span | None:
-    """One holder, or the one last named as a subject before the reference (else last named).
-    A generic reference ("the Uzbek diplomat") takes up a person who was a subject before."""
+    """The holder named before the reference: the only one, or the one last named as a subject
+    (else last named). A generic reference ("the Uzbek diplomat") takes up a person who was a
+    subject or a speaker before."""
     named = [p for p in people if p.end_char <= char and p.kb_id_ in holders]
     subjects = [p for p in named if is_subject(p) or _speaks(p)]
     if subject:
         return holders[subjects[-1].kb_id_] if subjects else None
-    if len(holders) == 1:
-        return next(iter(holders.values()))
+    if len({p.kb_id_ for p in named}) == 1:
+        return holders[named[0].kb_id_]
     chosen = subjects or named
     return holders[chosen[-1].kb_id_] if chosen else None
 
@@ -255,6 +257,8 @@ def _name_references(doc: Doc, people: list[Span], named: set[int]) -> Iterator[
     surname ("Petrov" after "Ivan Petrov"): one person, or nothing when two share it."""
     by_name: dict[str, dict[str, Span]] = {}
     for person in people:
+        if person._.source == "reference":
+            continue  # "the Secretary General": a post, not a name
         words = _name_parts(person)
         if not words:
             continue
@@ -269,12 +273,23 @@ def _name_references(doc: Doc, people: list[Span], named: set[int]) -> Iterator[
             at += 1
             continue
         form = " ".join(t.text.lower() for t in doc[at:end])
-        holders = by_name.get(form, {})
+        holders = by_name.get(form) or _by_surname(by_name, doc[at:end])
         if len(holders) == 1:
             (person,) = holders.values()
             span = Span(doc, at, end, label="PERSON", kb_id=person.kb_id_)
             yield Reference(span, person)
         at = end
+
+
+def _by_surname(by_name: dict[str, dict[str, Span]], run: Span) -> dict[str, Span]:
+    """ "Yury Fedotov" for "Yuri Fedotov": the surname, and given names that begin alike."""
+    if len(run) < 2:
+        return {}
+    holders = by_name.get(run[-1].text.lower(), {})
+    first = run[0].text[:1].lower()
+    return {
+        k: p for k, p in holders.items() if _name_parts(p)[:1] and _name_parts(p)[0][:1] == first
+    }
 
 
 def _name_parts(person: Span) -> list[str]:
