@@ -41,6 +41,7 @@ _RELATIVE = frozenset({"that", "which", "who", "whom", "whose"})
 _STOPS = frozenset({".", ";", ":", "!", "?"})
 _BLOCKING_TAGS = frozenset({"IN", "TO"})
 _MAX_LEAD_IN = 6
+_POSSESSIVE = frozenset({"'s", "’s"})
 _ADVERBS = frozenset({"RB", "RBR", "RBS"})  # "X today condemned", "X firmly rejected"
 _DOCUMENT_DETERMINERS = frozenset({"the", "this", "that", "his", "her", "its"})
 _LEAD_IN_STOPS = frozenset({"IN", "CC", "TO", "WDT", "MD", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
@@ -153,6 +154,7 @@ def _phrase_start(doc: Doc, context: Context, person: Span, unit: tuple[int, int
     while start > unit[0] and (
         doc[start - 1].lower_ in words
         or (start - 1 in context.named and not _in_person(context, start - 1))
+        or (doc[start - 1].text in _POSSESSIVE and start - 2 in context.named)  # "Austria's"
     ):
         start -= 1
     return start

@@ -11,6 +11,7 @@ mark in one of its turns and an answer."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
@@ -22,6 +23,7 @@ from pressgraph.extract.statements.marks import WORD
 from pressgraph.extract.statements.records import FoundStatement
 
 _DASHES = "—–-"
+_SPEAKER_TURN = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*\s*:")
 _VERB = "answer"
 _MIN_WORDS = 4
 
@@ -71,8 +73,8 @@ def _dash_turns(context: Context, taken: set[int]) -> Iterator[FoundStatement]:
         if i in kinds:
             answering = kinds[i] == "answer"
             start += 1
-        elif any(start <= t < end for t in taken):
-            answering = False  # "Petrov: ...": a turn of its own
+        elif any(start <= t < end for t in taken) or _SPEAKER_TURN.match(text, start):
+            answering = False  # "Petrov: ...": a turn of someone named
         if answering:
             statement = _statement(context, interviewee, start, end)
             if statement is not None:
