@@ -106,7 +106,7 @@ def test_a_quoted_name_after_a_statement_is_no_continuation(nlp: Language) -> No
 
 @pytest.mark.parametrize(
     ("opening", "closing"),
-    [("«", "»"), ("«", "”"), ("“", "”"), ('"', '"'), ("‘", "’"), ("„", "“")],
+    [("«", "»"), ("«", "”"), ("“", "”"), ('"', '"'), ("‘", "’"), ("„", "“"), ("'", "'")],
 )
 def test_quote_marks(nlp: Language, opening: str, closing: str) -> None:
     text = (

@@ -28,14 +28,20 @@ from pressgraph.extract.statements.records import Attribution, Cue
 # - a quote opened right after the verb ('said: "...') runs to its closing mark, or to the end
 #   of the paragraph when it is never closed; the words in it are never read as attributions.
 # - also "..., X, who noted that ..." and "As X noted, ...".
+# - a joint subject: "X and Y discussed ...", "X, Director of Z, and Y said": one statement
+#   each; words between the speaker and the verb: "X, however, noted", "X today condemned",
+#   "X has informed", "... reports that X said".
+# - a document for its author: "“...,” the statement by X says"; "the statement reads" speaks
+#   for the speaker of the statement just before (speakers.py).
 #
-# Not a statement: a speaker after "of"/"and"/a preposition ("the deputy of X said", "X and Y
-# said"), a passive ("X was informed"), a possessive ("X's deputy said"), a subject that is no
+# Not a statement: a speaker after "of"/a preposition ("the deputy of X said", "met with X and
+# Y said"), a passive ("X was informed"), a possessive ("X's deputy said"), a subject that is no
 # person ("The CSTO emphasized"), and a name in quotes before an attribution ("signed the
 # “Code of Conduct”, X said" is reported speech, not a quote).
 #
 # A speaker is a span of `doc.spans["pg_people"]` (a reference span such as "the CSTO Acting
-# Secretary General" stands for its person); pronouns are resolved later, in speakers.py.
+# Secretary General" stands for its person), or a post or a missed name that references.py
+# reads as one of the story's people; pronouns are resolved later, in speakers.py.
 
 _RELATIVE = frozenset({"that", "which", "who", "whom", "whose"})
 _STOPS = frozenset({".", ";", ":", "!", "?"})

@@ -1,4 +1,4 @@
-"""Quotation marks as pages write them: “…”, "…", «…», „…“, ‘…’, and the mismatched pairs of
+"""Quotation marks as pages write them: “…”, "…", «…», „…“, ‘…’, '…', and the mismatched pairs of
 translated pages ("« … ”", "“ … »"). A single quote is a mark only at a word's edge: the ’ of
 "world’s" is an apostrophe."""
 
@@ -8,9 +8,9 @@ import re
 from collections.abc import Iterator
 
 # An opening mark -> the marks that may close it.
-_CLOSERS = {'"': '"”»', "“": '”"»', "«": '»”"', "„": '“”"', "‘": "’'"}
+_CLOSERS = {'"': '"”»', "“": '”"»', "«": '»”"', "„": '“”"', "‘": "’'", "'": "'’"}
 # A closing mark -> the marks that may have opened it.
-_OPENERS = {'"': '"“«„', "”": '“"«„', "»": '«“"', "“": "„", "’": "‘", "'": "‘"}
+_OPENERS = {'"': '"“«„', "”": '“"«„', "»": '«“"', "“": "„", "’": "‘'", "'": "‘'"}
 _SINGLE = frozenset("‘’'")
 WORD = re.compile(r"\w+")  # a content or a quote says something when it has a word
 
