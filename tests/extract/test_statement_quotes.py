@@ -101,6 +101,46 @@ def test_a_quoted_name_after_a_statement_is_no_continuation(nlp: Language) -> No
     assert _said(nlp, text) == [("Ivan Petrov", "note", False, "the forces are ready.")]
 
 
+def test_a_quote_over_paragraphs_that_only_the_last_closes(nlp: Language) -> None:
+    text = (
+        "Secretary General Ivan Petrov has expressed concern over the situation on the border.\n\n"
+        "“On 11 June, at the council meeting in Almaty, the minister told his colleagues that "
+        "troops are moving along the border.\n\n"
+        "We at the secretariat follow the reports with concern.\n\n"
+        "The conflict can only be settled in a peaceful way,” Petrov said in his commentary."
+    )
+    said = _said(nlp, text)
+    assert [(s.split()[-1], v, q) for s, v, q, _ in said] == [
+        ("Petrov", "express concern", False),
+        ("Petrov", "say", True),
+    ]
+    assert said[1][3].startswith("On 11 June, at the council meeting in Almaty")
+    assert said[1][3].endswith("can only be settled in a peaceful way")
+
+
+def test_straight_quotes_in_one_paragraph_pair_in_order(nlp: Language) -> None:
+    text = (
+        '"The drill starts today," Mr. Ivan Petrov said. "Our forces are ready to act within '
+        'hours." Two units will take part, Mr. Oleg Sokolov said on Wednesday. "The staff is '
+        'multinational and includes all member states," Sokolov added.'
+    )
+    said = _said(nlp, text)
+    assert [s.split()[-1] for s, _, _, _ in said] == ["Petrov", "Sokolov", "Sokolov"]
+    assert said[0][3] == "The drill starts today Our forces are ready to act within hours."
+
+
+def test_a_quote_whose_attribution_the_page_cuts_off_goes_on_with_the_speaker(
+    nlp: Language,
+) -> None:
+    text = (
+        "Joint headquarters have been set up for the drill, Mr. Oleg Sokolov said. "
+        '"The staff is multinational and includes all member states," the commander of the'
+    )
+    said = _said(nlp, text)
+    assert [(s, q) for s, _, q, _ in said] == [("Oleg Sokolov", True)]
+    assert said[0][3].endswith("includes all member states")
+
+
 # --- quote marks ---------------------------------------------------------------------------------
 
 

@@ -86,6 +86,8 @@ def _content(
     if quoted is not None:
         return quoted
     after = _trim(text, after_start, after_end)
+    if after is not None and _is_setting(context, *after):
+        after = None  # '"...," X said in his commentary.': where it was said, not what
     left = max(claimed, doc[context.unit_of(attribution.start)[0]].idx)
     before = _trim(text, left, _lead_start(context, left, a_start)) if left < a_start else None
     if before is not None and _is_setting(context, *before):

@@ -36,7 +36,10 @@ class Context:
         self.people = sorted([*self.people, *(r.span for r in found)], key=lambda s: s.start)
         self.named |= {i for r in found for i in range(r.span.start, r.span.end)}
         self.paragraph_starts = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(self.text)]
-        self.quotes = list(closed_quotes(self.text, self.paragraph_starts))
+        paragraphs = [(start, self.paragraph_end(start)) for start in self.paragraph_starts]
+        self.quotes = list(closed_quotes(self.text, paragraphs))
+        self.close_of = dict(self.quotes)  # opening mark -> its closing mark
+        self.open_of = {c: o for o, c in self.quotes}
         self.units = list(_units(doc))
         self._unit_starts = [u[0] for u in self.units]
         self.titles: dict[tuple[int, int], list[tuple[int, int]]] = {}

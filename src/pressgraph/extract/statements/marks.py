@@ -12,6 +12,7 @@ _CLOSERS = {'"': '"”»', "“": '”"»', "«": '»”"', "„": '“”"', "�
 # A closing mark -> the marks that may have opened it.
 _OPENERS = {'"': '"“«„', "”": '“"«„', "»": '«“"', "“": "„", "’": "‘'", "'": "‘'"}
 _SINGLE = frozenset("‘’'")
+_QUOTE_PARAGRAPHS = 4  # paragraphs a quote may run over before the one that closes it
 WORD = re.compile(r"\w+")  # a content or a quote says something when it has a word
 
 
@@ -43,28 +44,43 @@ def closing(text: str, at: int, stop: int) -> int | None:
     return next((i for i in range(at + 1, stop) if closes(text, i, text[at])), None)
 
 
-def opening(text: str, close: int, floor: int) -> int | None:
-    """Offset of the mark that opened the quotation closed at `close`, not before `floor`."""
-    openers = _OPENERS[text[close]]
-    return next(
-        (i for i in range(close - 1, floor - 1, -1) if text[i] in openers and opens(text, i)),
-        None,
-    )
-
-
-def closed_quotes(text: str, paragraph_starts: list[int]) -> Iterator[tuple[int, int]]:
-    """(opening, closing) offsets of each quotation closed within its paragraph."""
-    ends = [*paragraph_starts[1:], len(text)]
-    for start, end in zip(paragraph_starts, ends, strict=True):
-        at = start
+def closed_quotes(text: str, paragraphs: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """(opening, closing) offsets of each quotation closed within its paragraph, or in a later
+    one when the paragraphs it runs over hold no quotation mark of their own (a quote of
+    several paragraphs that only the last one closes)."""
+    index = 0
+    while index < len(paragraphs):
+        start, end = paragraphs[index]
+        at, resume = start, index + 1
         while at < end:
             if opens(text, at):
                 close = closing(text, at, end)
+                if close is None and text[at] not in _SINGLE:
+                    close, resume = _closing_later(text, at, paragraphs, index)
                 if close is None:
                     if text[at] in _SINGLE:
                         at += 1
                         continue  # a stray single mark: no quotation
                     break  # never closed: a quotation running to the paragraph end
                 yield at, close
+                if close >= end:
+                    break  # the scan goes on after the paragraph that closes it
                 at = close
             at += 1
+        index = resume
+
+
+def _closing_later(
+    text: str, at: int, paragraphs: list[tuple[int, int]], index: int
+) -> tuple[int | None, int]:
+    """The close of a quotation opened at `at` in a later paragraph, and the index of the
+    paragraph after it; (None, index + 1) when a paragraph between has marks of its own."""
+    for later in range(index + 1, min(index + 1 + _QUOTE_PARAGRAPHS, len(paragraphs))):
+        start, end = paragraphs[later]
+        marks = [i for i in range(start, end) if opens(text, i) or closes(text, i)]
+        if not marks:
+            continue
+        if len(marks) == 1 and closes(text, marks[0], text[at]):
+            return marks[0], later + 1
+        break
+    return None, index + 1

@@ -9,7 +9,7 @@ import re
 
 from pressgraph.extract.statements.context import Context
 from pressgraph.extract.statements.grammar import ends_sentence, has_clause, has_finite_verb
-from pressgraph.extract.statements.marks import WORD, closes, closing, opening, opens
+from pressgraph.extract.statements.marks import WORD, closes, opens
 from pressgraph.extract.statements.records import Content
 
 _THAT = re.compile(r"that\s+", re.IGNORECASE)
@@ -34,15 +34,17 @@ def quote_after(context: Context, start: int) -> Content | None:
             at += 1  # 'X said:' and the quote as the next paragraph
     if (that := _THAT.match(text, at)) is not None:
         at = that.end()
-    if at >= len(text) or not opens(text, at):
+    if at >= len(text) or not opens(text, at) or at in context.open_of:
         return None
-    stop = context.paragraph_end(at)
-    close = closing(text, at, stop)
+    close = context.close_of.get(at)
     if close is None:
-        return _quoted(text, at + 1, stop)
+        return _quoted(text, at + 1, context.paragraph_end(at))
+    stop = context.paragraph_end(close)
+    line_ends = text[close + 1 : stop].lstrip(" \t")[:1] == "\n"  # a line of a list
     rest = text[close + 1 : stop].lstrip()
     inner = text[at + 1 : close].rstrip()
-    if rest and rest[0] not in ".,;:!?" and not (inner and inner[-1] in _SENTENCE_END):
+    sentence_ends = bool(inner) and inner[-1] in _SENTENCE_END
+    if rest and rest[0] not in ".,;:!?" and not sentence_ends and not line_ends:
         return None  # said "X" is ...: a quoted phrase inside reported speech
     return _quoted(text, at + 1, close)
 
@@ -70,11 +72,10 @@ def quote_before(context: Context, claimed: int, end: int) -> Content | None:
     text = context.text
     floor = context.paragraph_starts[context.paragraph_of(max(end - 1, 0))]
     close = _closing_before(context, max(claimed, floor), end)
-    if close is None:
+    start = context.open_of.get(close) if close is not None else None
+    if close is None or start is None or start < claimed:
         return None
-    start = opening(text, close, floor)
-    if start is None or start < claimed:
-        return None
+    floor = context.paragraph_starts[context.paragraph_of(start)]
     lead = text[max(claimed, floor) : start].rstrip()
     if lead and lead[-1] not in ".!?:":
         if not is_speech(text, start + 1, close):
@@ -128,16 +129,20 @@ def quote_next(context: Context, at: int) -> Content | None:
     text = context.text
     while at < len(text) and text[at] in " \t\n.;:":
         at += 1
-    if at >= len(text) or not opens(text, at):
-        return None
-    stop = context.paragraph_end(at)
-    close = closing(text, at, stop)
+    if at >= len(text) or not opens(text, at) or at in context.open_of:
+        return None  # no mark, or the one that closes the quote before
+    close = context.close_of.get(at)
+    stop = context.paragraph_end(at if close is None else close)
     end = stop if close is None else close
     if not _spoken(context, at + 1, end) or len(WORD.findall(text, at + 1, end)) < _SENTENCE_WORDS:
         return None
     rest = text[end + 1 : stop].lstrip() if close is not None else ""
     inner = text[at + 1 : end].rstrip()
-    if rest and not (rest[0] in ".!?" or (inner[-1:] in _SENTENCE_END and _opens_sentence(rest))):
+    # The text may end in the middle of the attribution ("\"...,\" the deputy head of"): a cut
+    # page, where the quote goes on with the speaker before.
+    cut = stop >= len(text.rstrip()) and not any(c in rest for c in ".!?")
+    ends = bool(inner) and inner[-1] in _SENTENCE_END
+    if rest and not (rest[0] in ".!?" or (ends and _opens_sentence(rest)) or cut):
         return None  # "\"...,\" he added": attributed on its own; "\"X\" exercise ...": a name
     return _quoted(text, at + 1, end)
 
