@@ -116,6 +116,13 @@ def test_a_text_with_decimal_commas_reads_a_three_digit_group_as_decimals(nlp: L
     assert [c.quantity.subject for c in _claims(nlp, text)] == ["drugs", "hashish", "heroin"]
 
 
+def test_things_counted_one_by_one_keep_thousands_in_a_decimal_comma_text(
+    nlp: Language,
+) -> None:
+    text = "Border guards seized 7,4 tons of hashish and detained 3,000 smugglers."
+    assert _rows(nlp, text) == [(7.4, 7.4, "ton"), (3000, 3000, "smuggler")]
+
+
 def test_a_text_with_decimal_points_keeps_thousands_separators(nlp: Language) -> None:
     text = "Police seized 12.5 tons of cocaine and detained 40,125 suspects."
     assert _rows(nlp, text) == [(12.5, 12.5, "ton"), (40125, 40125, "suspect")]

@@ -31,6 +31,7 @@ class Candidate(NamedTuple):
     vague: bool
     currency: tuple[str, int, int] | None  # unit, start, end of a currency sign
     hedged: bool
+    body: str = ""  # the number or range as written (empty for a vague plural)
 
 
 def _hedge(text: str, start: int, floor: int) -> tuple[str, int] | None:
@@ -72,11 +73,12 @@ def _candidate(m: re.Match[str], floor: int, decimal_comma: bool) -> Candidate |
     if m.group("cur"):
         currency = (LEXICON.currency[canonical(m.group("cur"))], m.start("cur"), m.end("cur"))
     hedge = _hedge(text, m.start(), floor)
+    body = m.group("body") or ""
     if hedge is None:
-        return Candidate(m.start(), m.start(), m.end(), figure, vague, currency, False)
+        return Candidate(m.start(), m.start(), m.end(), figure, vague, currency, False, body)
     approx = figure.approx if figure.approx == "range" else hedge[0]  # "about 20-30": a range
     return Candidate(
-        hedge[1], m.start(), m.end(), figure._replace(approx=approx), vague, currency, True
+        hedge[1], m.start(), m.end(), figure._replace(approx=approx), vague, currency, True, body
     )
 
 

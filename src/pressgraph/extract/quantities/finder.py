@@ -16,7 +16,7 @@ from pressgraph.extract.quantities.counting import (
 )
 from pressgraph.extract.quantities.lexicon import LEXICON
 from pressgraph.extract.quantities.patterns import UNIT_AFTER, canonical
-from pressgraph.extract.quantities.reading import uses_decimal_comma
+from pressgraph.extract.quantities.reading import Figure, read_body, uses_decimal_comma
 from pressgraph.extract.quantities.records import Found, Quantity
 from pressgraph.extract.quantities.subjects import find_subject
 from pressgraph.nlp.spans import doc_text
@@ -64,7 +64,19 @@ def _implied(cand: Candidate, num: Span, previous: Quantity | None) -> Found | N
     return Found(previous.unit, previous.unit_start, previous.unit_end)
 
 
-def _quantity(doc: Doc, cand: Candidate, previous: Quantity | None) -> Quantity | None:
+def _whole_count(cand: Candidate, unit: str, decimal_comma: bool) -> Figure:
+    """The figure, but "2,000 people" is 2000 people even in a text that writes decimal commas:
+    things counted one by one come in whole numbers; amounts ("48,988 tons") keep decimals."""
+    fig = cand.figure
+    if not decimal_comma or not cand.body or is_measure(unit) or unit in LEXICON.currency.values():
+        return fig
+    whole = read_body(cand.body)  # a comma before three digits separates thousands here
+    return fig._replace(low=whole.low, high=whole.high) if whole is not None else fig
+
+
+def _quantity(
+    doc: Doc, cand: Candidate, previous: Quantity | None, decimal_comma: bool
+) -> Quantity | None:
     """The quantity a candidate is, or None when it counts nothing or is a year."""
     num = doc.char_span(cand.num_start, cand.num_end, alignment_mode="expand")
     if num is None or len(num) == 0:
@@ -78,7 +90,7 @@ def _quantity(doc: Doc, cand: Candidate, previous: Quantity | None) -> Quantity 
         return None
     subject = find_subject(num, tok, measure=is_measure(unit.text))
     start, end = cand.start, max(cand.num_end, unit.end)
-    fig = cand.figure
+    fig = _whole_count(cand, unit.text, decimal_comma)
     said, said_start, said_end = subject if subject is not None else (None, None, None)
     return Quantity(
         start=start,
@@ -107,7 +119,7 @@ def find_quantities(doc: Doc | Span) -> list[Quantity]:
     text = doc_text(whole)
     decimal_comma = uses_decimal_comma(text)  # one decision for the whole text
     for cand in find_candidates(text, start, end, decimal_comma=decimal_comma):
-        quantity = _quantity(whole, cand, found[-1] if found else None)
+        quantity = _quantity(whole, cand, found[-1] if found else None, decimal_comma)
         if quantity is not None and (not found or found[-1].end <= quantity.start):
             found.append(quantity)
     return found
