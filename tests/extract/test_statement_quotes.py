@@ -316,3 +316,16 @@ def test_a_dash_list_without_questions_is_no_interview(nlp: Language) -> None:
         "— The staff will grow by ten officers."
     )
     assert [v for _, v, _, _ in _said(nlp, text)] == []
+
+
+def test_a_quote_before_said_stays_the_content_when_a_participle_follows(nlp: Language) -> None:
+    text = (
+        "The Secretary General Anna Weber opened the forum. “No state can fight terrorism "
+        "alone,” she said, adding that the meeting would adopt a plan of action."
+    )
+    assert _said(nlp, text)[-1] == (
+        "Anna Weber",
+        "say",
+        True,
+        "No state can fight terrorism alone",
+    )

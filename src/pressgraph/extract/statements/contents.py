@@ -85,6 +85,11 @@ def _content(
     quoted = quote_after(context, after_start) or quote_after_colon(context, after_start, after_end)
     if quoted is not None:
         return quoted
+    quoted = _quote_right_before(context, claimed, a_start)
+    if quoted is not None:
+        # '"...," she said, adding that ...': the quote is what was said; the participle after
+        # the verb only adds to it
+        return quoted
     after = _trim(text, after_start, after_end)
     if after is not None and _is_setting(context, *after):
         after = None  # '"...," X said in his commentary.': where it was said, not what
@@ -125,6 +130,15 @@ def _content(
         words = f"{text[before[0] : before[1]]} {text[after[0] : after[1]]}"
         return Content(before[0], after[1], words, False)
     return Content(after[0], after[1], text[after[0] : after[1]], False)
+
+
+def _quote_right_before(context: Context, claimed: int, a_start: int) -> Content | None:
+    """A quote that closes right before the attribution, a comma or a dash between."""
+    quoted = quote_before(context, claimed, a_start)
+    if quoted is None or not quoted.quote:
+        return None
+    between = context.text[quoted.end : a_start]
+    return quoted if not between.strip(" \t,-–—\"'”»’") else None
 
 
 def _lead_start(context: Context, left: int, a_start: int) -> int:

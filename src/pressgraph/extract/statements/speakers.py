@@ -92,6 +92,8 @@ def _someone_else(context: Context, start: int, end: int) -> bool:
     for token in span if span is not None else []:
         if token.dep_ not in _SUBJECT_DEPS or token.i in context.named:
             continue
+        if context.in_quote(token.idx):
+            continue  # the subjects of quoted words are the speaker's words, not people here
         if token.lower_ in lexicon().person_nouns:
             return True
         if token.pos_ == "PROPN" and (token.ent_type_ == "PERSON" or _looks_like_name(token)):
