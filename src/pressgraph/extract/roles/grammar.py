@@ -1,0 +1,140 @@
+"""The title grammar of posts held: a few regular expressions over the masked story text,
+where every mention is a placeholder (`⟦P3⟧` a person, `⟦O1⟧` an organization, `⟦C2⟧` a
+country). Post heads, modifiers, ranks and honorifics come from nlp/data/titles.yml; the
+tidying of titles from extract/data/role_titles.yml."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pressgraph.datafiles import load_yaml
+from pressgraph.nlp import gazetteer
+
+CAP = r"[A-ZА-Я][\w’'-]*"
+REF = r"⟦[OC]\d+⟧"
+PERSON_REF = r"⟦P(?P<person>\d+)⟧"
+PLACEHOLDER = re.compile(r"⟦([OCP])(\d+)⟧")
+LETTER = {"PERSON": "P", "ORG": "O", "GPE": "C"}
+
+
+@dataclass(frozen=True)
+class TitleData:
+    rewrite: dict[str, str]
+    synonyms: dict[str, tuple[str, ...]]
+    list_qualifiers: tuple[str, ...]
+    group_nouns: tuple[str, ...]
+    delegation_head: str
+
+
+@lru_cache(maxsize=1)
+def title_data() -> TitleData:
+    data = load_yaml("pressgraph.extract", "role_titles.yml")
+    synonyms: dict[str, tuple[str, ...]] = {}
+    for group in data["synonyms"]:
+        for title in group:
+            synonyms[title.casefold()] = tuple(group)
+    return TitleData(
+        rewrite={k.casefold(): v for k, v in data["rewrite"].items()},
+        synonyms=synonyms,
+        list_qualifiers=tuple(data["list_qualifiers"]),
+        group_nouns=tuple(data["group_nouns"]),
+        delegation_head=data["delegation_head"],
+    )
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    """One regex for many phrases, as a prefix tree: "Deputy Minister|Deputy Secretary General"
+    becomes "Deputy\\s+(?:Minister|Secretary\\s+General)", so the engine does not try every
+    phrase at every position. Longer phrases win because each branch is greedy."""
+    trie: _Trie = {}
+    for phrase in words:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: _Trie) -> str:
+    ends = "" in node
+    branches = [_char(c) + _trie_regex(child) for c, child in sorted(node.items()) if c]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends else body
+
+
+def _char(char: str) -> str:
+    return r"\s+" if char == " " else re.escape(char)
+
+
+@dataclass(frozen=True)
+class Grammar:
+    before: re.Pattern[str]  # titles, then a person placeholder
+    before_name: re.Pattern[str]  # titles, then a capitalized word (a name the model missed)
+    name_before: re.Pattern[str]  # capitalized words, a comma, then a title
+    after: re.Pattern[str]  # a person placeholder, then titles
+    listed: re.Pattern[str]  # "the defense ministers of"
+    delegation: re.Pattern[str]  # "the delegation of ⟦O⟧ was headed by ... ⟦P⟧"
+    item: re.Pattern[str]  # "of ⟦C⟧ (Rank ⟦P⟧)"
+    title: re.Pattern[str]  # one title
+    rank: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def grammar() -> Grammar:
+    titles = gazetteer.titles()
+    head = rf"(?i:{_alternation(titles.post_heads)})"
+    mod = rf"(?i:{_alternation(titles.post_modifiers)})"
+    rank = _alternation(titles.ranks)
+    hon = _alternation(titles.honorifics)
+
+    # A capitalized word in a title is never a rank or an honorific: "of the ⟦C⟧ Army General
+    # ⟦P⟧" is a country, then the person's rank.
+    cap = rf"(?!(?:{rank}|{hon})\b){CAP}"
+    group = rf"(?:{cap}|(?:{_alternation(title_data().group_nouns)})\b)"
+
+    def title_re(lazy: str) -> str:
+        of_part = (
+            rf"\s+(?:of|for|on|in|to)\s+(?:the\s+)?"
+            rf"(?:{REF}(?:\s+{group})*{lazy}|{cap}(?:\s+(?:and\s+)?{cap})*{lazy})"
+            rf"(?:\s*,\s*{REF})*(?:\s+and\s+{REF})?"
+        )
+        core = rf"(?:{REF}\s+)?(?:(?:{mod})\s+)*(?:{REF}\s+)?(?:{head})\b(?:{of_part})*"
+        return rf"{core}(?:\s*[-–—]\s*{core})?"
+
+    title = title_re("")
+    titles_re = rf"(?:[Tt]he\s+)?{title}(?:\s*,\s*(?:the\s+)?{title})*"
+    # Before a name the model missed, words after an organization stay out of the title:
+    # "of the ⟦C⟧ Suren Papikian" is a country and then a name.
+    lazy_title = title_re("?")
+    lazy_titles = rf"(?:[Tt]he\s+)?{lazy_title}(?:\s*,\s*(?:the\s+)?{lazy_title})*"
+    pre = rf"(?:(?P<rank>{rank})\s+)?(?:(?:{hon})\s+)?(?:(?:{rank})\s+)?"
+    sep = r"(?:\s*,\s*|\s*[-–—]\s*|\s+)"
+    plural = rf"(?:(?i:{_alternation(title_data().list_qualifiers)})\s+)?(?:{head})s"
+    return Grammar(
+        before=re.compile(rf"(?P<titles>{titles_re}){sep}{pre}{PERSON_REF}"),
+        before_name=re.compile(rf"(?P<titles>{lazy_titles}){sep}{pre}(?P<name>{CAP})"),
+        name_before=re.compile(
+            rf"(?<![\w⟧])(?P<name>{CAP}(?:\s+{CAP}){{1,3}})\s*,\s*(?:the\s+)?{title}"
+        ),
+        after=re.compile(
+            rf"{PERSON_REF}\s*,\s*(?:the\s+)?(?P<titles>{title}(?:\s*,\s*(?:the\s+)?{title})*)"
+        ),
+        listed=re.compile(rf"\b[Tt]he\s+(?P<head>{plural})(?=\s+of\s)"),
+        delegation=re.compile(
+            rf"\b[Tt]he\s+delegation\s+of\s+(?:the\s+)?(?P<ref>{REF})\s+(?:was|were)\s+"
+            rf"(?:headed|led)\s+by\s+(?:[^.⟦]|⟦[OC]\d+⟧){{0,150}}?{PERSON_REF}"
+        ),
+        item=re.compile(
+            rf"\s*,?\s*(?:and\s+|as well as\s+)?(?P<of>of)\s+(?:the\s+)?(?P<ref>{REF})"
+            rf"\s*\(\s*{pre}{PERSON_REF}\s*\)"
+        ),
+        title=re.compile(title),
+        rank=re.compile(rank),
+    )
