@@ -23,6 +23,7 @@ __all__ = [
     "is_name_word",
     "is_patronymic",
     "is_title_word",
+    "line_end",
     "name_run",
     "words",
 ]
@@ -153,6 +154,15 @@ def trim_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while start < end and (doc[start].text in words().not_names or is_title_word(doc[start].text)):
         start += 1
     return start, end
+
+
+def line_end(doc: Doc, start: int, end: int) -> int:
+    """`end`, or the end of the first line of tokens start..end: a name never runs across a
+    line break ("Viktor Kogut" + newline + "Website")."""
+    for i in range(start, end):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            return i if "\n" in doc[i].text else i + 1
+    return end
 
 
 def hyphened_particle(doc: Doc, i: int) -> bool:

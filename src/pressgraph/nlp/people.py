@@ -25,6 +25,7 @@ from pressgraph.nlp.name_words import (
     is_name_word,
     is_patronymic,
     is_title_word,
+    line_end,
     name_run,
     trim_name,
     words,
@@ -41,9 +42,10 @@ _GLUE_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PERSON"})
 
 def person_span(doc: Doc, start: int, end: int, source: str, rank: str | None) -> Span | None:
     """A person span when the tokens parse as a personal name, else None. A possessive at the
-    end and words of address or titles at the start are left out."""
+    end and words of address or titles at the start are left out; a word that heads
+    organization names ("Interstate Commission") is never in a personal name."""
     start, end = trim_name(doc, start, end)
-    if end <= start:
+    if end <= start or any(t.lower_ in words().org_heads for t in doc[start:end]):
         return None
     text = doc[start:end].text
     if parse_person_name(text) is None:
@@ -125,9 +127,10 @@ class PersonFinder:
                 or not (is_name_word(doc[start].text) or hyphened_particle(doc, start))
             ):
                 start += 1  # a leading "Mr.", a country the model took in, a lower-case word
-            start = _given_name_before(doc, start, ent.end, claimed)
+            end = line_end(doc, start, ent.end)
+            start = _given_name_before(doc, start, end, claimed)
             rank = triggers.get(start, (0, None))[1]
-            span = person_span(doc, start, ent.end, "model", rank)
+            span = person_span(doc, start, end, "model", rank)
             if span is not None:
                 yield span
 
@@ -161,8 +164,11 @@ def _plausible_single(
     word = span.text
     if is_title_word(word):
         return False
-    if span.start in triggers:
-        return True
+    trigger = triggers.get(span.start)
+    if trigger is not None and (trigger[0] < span.start - 1 or trigger[1] is None):
+        return True  # "Mr. Fedotov", "Minister Lavrov", "Colonel General Sidorov"
+    if trigger is not None and _looks_personal(word):
+        return True  # "General Sidorov"; "General Information" is a heading
     if any(len(s) > 1 and word in {t.text for t in s} for s in found):
         return True
     return any(
@@ -197,6 +203,11 @@ def _bare_surnames(doc: Doc, found: list[Span], claimed: set[int]) -> Iterator[S
         span = person_span(doc, token.i, token.i + 1, "model", None)
         if span is not None:
             yield span
+
+
+def _looks_personal(text: str) -> bool:
+    name = parse_person_name(text)
+    return name is not None and looks_personal(name)
 
 
 def _glued_to_mentions(doc: Doc, claimed: set[int]) -> Iterator[Span]:

@@ -18,10 +18,12 @@ A name the model missed right after a title ("... of ⟦C⟧ Suren Papikian") is
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from pressgraph.extract.roles.grammar import grammar, title_data
 from pressgraph.extract.roles.masked import Masked
@@ -30,6 +32,47 @@ from pressgraph.extract.roles.references import references
 from pressgraph.extract.roles.titles import read_titles, set_rank, tidy
 from pressgraph.nlp.people import name_run, person_span
 from pressgraph.nlp.spans import PEOPLE, keep_longest, taken
+from pressgraph.resolve.names import looks_personal, parse_person_name
+
+# What stands before a title that is the apposition of an earlier name: "⟦P1⟧, Title, ⟦P2⟧".
+_APPOSITION_OF_PREVIOUS = re.compile(r"⟦P\d+⟧\s*,\s*(?:the\s+)?$")
+
+
+def _possessor(text: str, at: int) -> str | None:
+    """The organization that "its" or "the organization's" right before `at` stands for: the
+    last one named earlier in the sentence."""
+    before = text[:at]
+    if not title_data().possessives.search(before):
+        return None
+    sentence = re.split(r"[.!?]\s|\n", before)[-1]
+    orgs = re.findall(r"⟦O\d+⟧", sentence)
+    return orgs[-1] if orgs else None
+
+
+def _clause_follows(masked: Masked, start: int, at: int) -> bool:
+    """True when the titles (masked `start`..`at`) are the subject of a verb right after them:
+    "⟦P⟧, the Secretary General outlined ..." starts a new clause."""
+    rest = masked.text[at:]
+    if not rest[:1].isspace() or not rest.strip()[:1].islower():
+        return False
+    span = masked.doc.char_span(
+        masked.to_doc(start), masked.to_doc(at, end=True), alignment_mode="expand"
+    )
+    if span is None:
+        return False
+    return any(
+        t.dep_ in {"nsubj", "nsubjpass"}
+        and t.head.pos_ in {"VERB", "AUX"}
+        and not span.start <= t.head.i < span.end
+        for t in span
+    )
+
+
+def _with_tail(titles: str, tail: str | None) -> str:
+    """The titles with an organization or country written after them without "of" ("the
+    Minister of Foreign Affairs ⟦C⟧ ⟦P⟧", "⟦P⟧, Commissioner, ⟦O⟧") read as "of" it."""
+    return f"{titles} of {tail}" if tail else titles
+
 
 # Model entities whose words are never taken as a missed personal name.
 _NOT_PEOPLE = {"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT", "LAW", "PRODUCT"}
@@ -46,6 +89,7 @@ class RoleFinder:
             *self._after(masked),
             *self._listed(masked),
             *self._delegations(masked),
+            *self._headed(masked),
         ]
         roles = _dedupe(roles)
         doc._.roles = roles
@@ -57,7 +101,8 @@ class RoleFinder:
     def _add_missed_names(self, doc: Doc) -> None:
         """A name right before or after a title that the model did not tag becomes a person."""
         masked = Masked(doc)
-        claimed = taken(doc) | {
+        mentions = taken(doc)
+        claimed = mentions | {
             i for e in doc.ents if e.label_ in _NOT_PEOPLE for i in range(e.start, e.end)
         }
         rules = grammar()
@@ -73,27 +118,56 @@ class RoleFinder:
                 continue
             end = name_run(doc, token.start, claimed)
             span = person_span(doc, token.start, end, "title", rank)
-            if span is not None and span.end - span.start >= 2:
+            if span is not None and span.end - span.start >= 2 and _plausible(span, mentions):
                 added.append(span)
         if added:
             doc.spans[PEOPLE] = keep_longest([*doc.spans.get(PEOPLE, []), *added])
 
     def _before(self, masked: Masked) -> Iterator[FoundRole]:
         for m in grammar().before.finditer(masked.text):
+            if "," in m.group("sep") and _APPOSITION_OF_PREVIOUS.search(
+                masked.text, 0, m.start("titles")
+            ):
+                continue  # "⟦P1⟧, Title, ⟦P2⟧": the title is the first person's
             person = masked.span(int(m.group("person")))
             set_rank(person, m.group("rank"))
-            yield from read_titles(masked, m.group("titles"), m.start("titles"), person, m.end())
+            tail = m.group("tail") or _possessor(masked.text, m.start("titles"))
+            text = _with_tail(m.group("titles"), tail)
+            yield from read_titles(masked, text, m.start("titles"), person, m.end())
 
     def _after(self, masked: Masked) -> Iterator[FoundRole]:
-        for m in grammar().after.finditer(masked.text):
+        rules = grammar()
+        for m in rules.after.finditer(masked.text):
             person = masked.span(int(m.group("person")))
+            apposition = m.group("apposition")
+            next_person = apposition is None and rules.next_person.match(masked.text, m.end())
+            if apposition is None and _clause_follows(masked, m.start("titles"), m.end()):
+                continue  # "⟦P⟧, the Secretary General outlined ...": a new clause's subject
             yield from read_titles(
                 masked,
-                m.group("titles"),
+                _with_tail(m.group("titles"), apposition),
                 m.start("titles"),
                 person,
                 m.end(),
                 evidence_start=m.start(),
+                drop_last=bool(next_person),
+            )
+
+    def _headed(self, masked: Masked) -> Iterator[FoundRole]:
+        """ "⟦O⟧, headed by Colonel General ⟦P⟧": the head of that body (not of a delegation,
+        which `_delegations` reads)."""
+        for m in grammar().headed.finditer(masked.text):
+            if "delegation" in masked.text[max(0, m.start() - 40) : m.start()].lower():
+                continue
+            person = masked.span(int(m.group("person")))
+            set_rank(person, m.group("rank"))
+            yield FoundRole(
+                person,
+                title_data().headed_by[m.group("verb")],
+                masked.span(int(m.group("ref")[2:-1])),
+                None,
+                masked.to_doc(m.start()),
+                masked.to_doc(m.end(), end=True),
             )
 
     def _delegations(self, masked: Masked) -> Iterator[FoundRole]:
@@ -120,7 +194,7 @@ class RoleFinder:
                 set_rank(person, item.group("rank"))
                 ref = masked.span(int(item.group("ref")[2:-1]))
                 org, country = (ref, None) if ref.label_ == "ORG" else (None, ref)
-                first = item.start("of")
+                first = item.start("of") if item.group("of") else item.start("ref")
                 yield FoundRole(
                     person,
                     title,
@@ -132,7 +206,21 @@ class RoleFinder:
                 pos = item.end()
 
 
+def _plausible(span: Span, claimed: set[int]) -> bool:
+    """A name found after a title is no tail of an organization the model tagged ("the
+    troops of the Central ⟦Military District⟧") unless a known mention ends right before it
+    ("the ⟦Russian Federation⟧ Momčilo Babić") or it looks like a personal name."""
+    inside = span[0].ent_type_ == "ORG" and span[0].ent_iob_ == "I"
+    if not inside or span.start - 1 in claimed:
+        return True
+    name = parse_person_name(span.text)
+    return name is not None and looks_personal(name)
+
+
 def _dedupe(roles: list[FoundRole]) -> list[FoundRole]:
+    """One role per person and title; a bare repeat of a post the story states in full
+    ("Chargé d'Affaires Tursunov" after "Chargé d'Affaires of ⟦C⟧ in ⟦C⟧ Batyr Tursunov")
+    is that post, with its title, organization and country."""
     seen: set[tuple[int, str]] = set()
     out = []
     for role in sorted(roles, key=lambda r: (r.start, r.end)):
@@ -140,7 +228,35 @@ def _dedupe(roles: list[FoundRole]) -> list[FoundRole]:
         if key not in seen:
             seen.add(key)
             out.append(role)
-    return out
+    return [_completed(r, out) for r in out]
+
+
+def _completed(role: FoundRole, roles: list[FoundRole]) -> FoundRole:
+    fuller = next((other for other in roles if _repeats(role, other)), None)
+    if fuller is None:
+        return role
+    return replace(
+        role, title=fuller.title, organization=fuller.organization, country=fuller.country
+    )
+
+
+def _repeats(role: FoundRole, fuller: FoundRole) -> bool:
+    """True when `role` names nothing that `fuller`, a post of the same surname, lacks."""
+    if role.organization is not None or role.country is not None or role is fuller:
+        return False
+    if fuller.organization is None and fuller.country is None:
+        return False
+    if _surname(role) != _surname(fuller):
+        return False
+    return _words(role.title) <= _words(fuller.title)
+
+
+def _surname(role: FoundRole) -> str:
+    return role.person.text.split()[-1].casefold()
+
+
+def _words(title: str) -> set[str]:
+    return {w for w in re.split(r"[\s'’-]+", title.casefold()) if w not in {"the", "of", "and"}}
 
 
 @Language.factory(

@@ -26,6 +26,8 @@ class TitleData:
     list_qualifiers: tuple[str, ...]
     group_nouns: tuple[str, ...]
     delegation_head: str
+    headed_by: dict[str, str]
+    possessives: re.Pattern[str]  # "its" at the end of the text before a title
 
 
 @lru_cache(maxsize=1)
@@ -41,6 +43,10 @@ def title_data() -> TitleData:
         list_qualifiers=tuple(data["list_qualifiers"]),
         group_nouns=tuple(data["group_nouns"]),
         delegation_head=data["delegation_head"],
+        headed_by=dict(data["headed_by"]),
+        possessives=re.compile(
+            r"\b(?i:" + "|".join(re.escape(p) for p in data["possessives"]) + r")\s+$"
+        ),
     )
 
 
@@ -79,11 +85,20 @@ class Grammar:
     before_name: re.Pattern[str]  # titles, then a capitalized word (a name the model missed)
     name_before: re.Pattern[str]  # capitalized words, a comma, then a title
     after: re.Pattern[str]  # a person placeholder, then titles
+    next_person: re.Pattern[str]  # what follows a title that belongs to the next person
     listed: re.Pattern[str]  # "the defense ministers of"
     delegation: re.Pattern[str]  # "the delegation of ⟦O⟧ was headed by ... ⟦P⟧"
-    item: re.Pattern[str]  # "of ⟦C⟧ (Rank ⟦P⟧)"
+    headed: re.Pattern[str]  # "⟦O⟧, headed by Colonel General ⟦P⟧"
+    item: re.Pattern[str]  # "of ⟦C⟧ (Rank ⟦P⟧)", "⟦C⟧ ⟦P⟧"
     title: re.Pattern[str]  # one title
     rank: re.Pattern[str]
+
+
+# An acronym in brackets after what it stands for: "⟦O1⟧ (⟦O2⟧)", "⟦O1⟧ (RCTS)".
+BRACKETS = rf"(?:\s*\(\s*(?:{REF}|[A-ZА-Я][\w-]*)\s*\))"
+REF_ACRONYM = rf"{REF}{BRACKETS}?"
+# Titles of one person are joined by commas, "and" or a slash.
+JOIN = r"\s*(?:,|/|,?\s+and\b)\s*(?:the\s+)?"
 
 
 @lru_cache(maxsize=1)
@@ -97,43 +112,64 @@ def grammar() -> Grammar:
     # A capitalized word in a title is never a rank or an honorific: "of the ⟦C⟧ Army General
     # ⟦P⟧" is a country, then the person's rank.
     cap = rf"(?!(?:{rank}|{hon})\b){CAP}"
-    group = rf"(?:{cap}|(?:{_alternation(title_data().group_nouns)})\b)"
+    nouns = rf"(?:{_alternation(title_data().group_nouns)})\b"
+    group = rf"(?:{cap}|{nouns})"
+    # "Russia's Foreign Minister", "the Kazakh Defense Minister", "the ⟦O⟧ Deputy ..."
+    owner = rf"{REF_ACRONYM}(?:['’]s)?\s+"
+    # "Finance Minister", "Justice Minister": a field before the head
+    field = rf"(?:(?i:{_alternation(title_data().list_qualifiers)})\s+)?"
+    # "and" inside a name, never before the next title: "Council of Foreign Ministers and
+    # Foreign Minister of ⟦C⟧" is two titles
+    also = rf"\s+(?:and\s+(?!(?:(?:{mod})\s+)*{field}(?:{head})\b))?"
 
     def title_re(lazy: str) -> str:
         of_part = (
-            rf"\s+(?:of|for|on|in|to)\s+(?:the\s+)?"
-            rf"(?:{REF}(?:\s+{group})*{lazy}|{cap}(?:\s+(?:and\s+)?{cap})*{lazy})"
+            rf"\s+(?:of|for|on|in|to|at)\s+(?:the\s+)?"
+            rf"(?:{REF_ACRONYM}(?:{also}{group})*{lazy}"
+            rf"|{group}(?:{also}{group})*{lazy}{BRACKETS}?)"
             rf"(?:\s*,\s*{REF})*(?:\s+and\s+{REF})?"
         )
-        core = rf"(?:{REF}\s+)?(?:(?:{mod})\s+)*(?:{REF}\s+)?(?:{head})\b(?:{of_part})*"
+        core = rf"(?:{owner})?(?:(?:{mod})\s+)*(?:{owner})?{field}(?:{head})\b(?:{of_part})*"
         return rf"{core}(?:\s*[-–—]\s*{core})?"
 
     title = title_re("")
-    titles_re = rf"(?:[Tt]he\s+)?{title}(?:\s*,\s*(?:the\s+)?{title})*"
+    titles_re = rf"(?:[Tt]he\s+)?{title}(?:{JOIN}{title})*"
     # Before a name the model missed, words after an organization stay out of the title:
     # "of the ⟦C⟧ Suren Papikian" is a country and then a name.
     lazy_title = title_re("?")
-    lazy_titles = rf"(?:[Tt]he\s+)?{lazy_title}(?:\s*,\s*(?:the\s+)?{lazy_title})*"
+    lazy_titles = rf"(?:[Tt]he\s+)?{lazy_title}(?:{JOIN}{lazy_title})*"
     pre = rf"(?:(?P<rank>{rank})\s+)?(?:(?:{hon})\s+)?(?:(?:{rank})\s+)?"
-    sep = r"(?:\s*,\s*|\s*[-–—]\s*|\s+)"
+    bare_pre = rf"(?:(?:{rank})\s+)?(?:(?:{hon})\s+)?(?:(?:{rank})\s+)?"
+    # between a title and its name: no line break ("... of Germany" ending a heading line)
+    sep = r"(?P<sep>[^\S\n]*,[^\S\n]*|[^\S\n]*[-–—][^\S\n]*|[^\S\n]+)"
+    # "the Minister of Foreign Affairs ⟦C⟧ ⟦P⟧": a country after the title, without "of"
+    tail = r"(?:\s+(?P<tail>⟦C\d+⟧))?"
     plural = rf"(?:(?i:{_alternation(title_data().list_qualifiers)})\s+)?(?:{head})s"
+    headed = "|".join(title_data().headed_by)
     return Grammar(
-        before=re.compile(rf"(?P<titles>{titles_re}){sep}{pre}{PERSON_REF}"),
-        before_name=re.compile(rf"(?P<titles>{lazy_titles}){sep}{pre}(?P<name>{CAP})"),
+        before=re.compile(rf"(?P<titles>{titles_re}){tail}{sep}{pre}{PERSON_REF}"),
+        before_name=re.compile(rf"(?P<titles>{lazy_titles}){tail}{sep}{pre}(?P<name>{CAP})"),
         name_before=re.compile(
             rf"(?<![\w⟧])(?P<name>{CAP}(?:\s+{CAP}){{1,3}})\s*,\s*(?:the\s+)?{title}"
         ),
         after=re.compile(
-            rf"{PERSON_REF}\s*,\s*(?:the\s+)?(?P<titles>{title}(?:\s*,\s*(?:the\s+)?{title})*)"
+            rf"{PERSON_REF}[^\S\n]*,[^\S\n]*(?:the\s+)?(?P<titles>{title}(?:{JOIN}{title})*)"
+            rf"(?:\s*,\s*(?:the\s+)?(?P<apposition>⟦O\d+⟧(?:\s*\(\s*⟦O\d+⟧\s*\))?))?"
         ),
-        listed=re.compile(rf"\b[Tt]he\s+(?P<head>{plural})(?=\s+of\s)"),
+        next_person=re.compile(rf"[^\S\n]*(?:[-–—][^\S\n]*)?(?:⟦C\d+⟧[^\S\n]+)?{bare_pre}⟦P\d+⟧"),
+        listed=re.compile(rf"\b(?:[Tt]he\s+)?(?P<head>{plural})(?=\s+(?:of|in)\s)"),
         delegation=re.compile(
             rf"\b[Tt]he\s+delegation\s+of\s+(?:the\s+)?(?P<ref>{REF})\s+(?:was|were)\s+"
             rf"(?:headed|led)\s+by\s+(?:[^.⟦]|⟦[OC]\d+⟧){{0,150}}?{PERSON_REF}"
         ),
+        headed=re.compile(
+            rf"(?P<ref>⟦O\d+⟧)\s*,\s*(?:which\s+is\s+)?(?P<verb>{headed})\s+by\s+"
+            rf"{pre}{PERSON_REF}"
+        ),
         item=re.compile(
-            rf"\s*,?\s*(?:and\s+|as well as\s+)?(?P<of>of)\s+(?:the\s+)?(?P<ref>{REF})"
-            rf"\s*\(\s*{pre}{PERSON_REF}\s*\)"
+            rf"\s*,?\s*(?:and\s+|as well as\s+)?(?:(?P<of>of|in)\s+)?(?:the\s+)?"
+            rf"(?P<ref>{REF})\s*(?P<open>\(\s*)?(?:[-–—]\s*)?{pre}{PERSON_REF}"
+            r"(?(open)\s*\))"
         ),
         title=re.compile(title),
         rank=re.compile(rank),

@@ -32,7 +32,7 @@ _PATRONYMIC_RE = re.compile(
 )
 _SURNAME_SHAPE_RE = re.compile(
     r"(?:ov|ova|ev|eva|in|ina|yn|sky|ski|skiy|skii|skaya|enko|yan|ian|shvili|dze|vich|uk"
-    r"|zoda|zada|zade|ов|ова|ев|ева|ин|ина|ский|ская|енко|ян)$",
+    r"|zoda|zada|zade|ić|vic|cki|wicz|ов|ова|ев|ева|ин|ина|ский|ская|енко|ян)$",
     re.IGNORECASE,
 )
 _CHINESE_SURNAMES = wordset("""
