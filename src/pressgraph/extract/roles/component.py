@@ -49,22 +49,28 @@ def _possessor(text: str, at: int) -> str | None:
     return orgs[-1] if orgs else None
 
 
-def _clause_follows(masked: Masked, start: int, at: int) -> bool:
-    """True when the titles (masked `start`..`at`) are the subject of a verb right after them:
-    "⟦P⟧, the Secretary General outlined ..." starts a new clause."""
+def _clause_follows(masked: Masked, person: Span, start: int, at: int) -> bool:
+    """True when the titles (masked `start`..`at`) after `person` are the subject of a verb
+    right after them: "Meeting ... ⟦P⟧, the Secretary General outlined" starts a new clause,
+    while "⟦P⟧, Vice Prime Minister of ⟦C⟧ has addressed" (the person is the subject) and
+    "accompanied by ⟦P⟧, Permanent Secretary of ⟦O⟧ was briefed" (a title naming its
+    organization) are appositions without their closing comma."""
     rest = masked.text[at:]
     if not rest[:1].isspace() or not rest.strip()[:1].islower():
         return False
+    first = masked.to_doc(at + len(rest) - len(rest.lstrip()))
+    verb = masked.doc.char_span(first, first + 1, alignment_mode="expand")
+    if verb is None or verb[0].pos_ not in {"VERB", "AUX"}:
+        return False
+    if person.root.dep_ in {"nsubj", "nsubjpass"}:
+        return False
+    if "⟦" not in masked.text[start:at]:
+        return True
     span = masked.doc.char_span(
         masked.to_doc(start), masked.to_doc(at, end=True), alignment_mode="expand"
     )
-    if span is None:
-        return False
-    return any(
-        t.dep_ in {"nsubj", "nsubjpass"}
-        and t.head.pos_ in {"VERB", "AUX"}
-        and not span.start <= t.head.i < span.end
-        for t in span
+    return span is not None and any(
+        t.dep_ in {"nsubj", "nsubjpass"} and not span.start <= t.head.i < span.end for t in span
     )
 
 
@@ -141,7 +147,7 @@ class RoleFinder:
             person = masked.span(int(m.group("person")))
             apposition = m.group("apposition")
             next_person = apposition is None and rules.next_person.match(masked.text, m.end())
-            if apposition is None and _clause_follows(masked, m.start("titles"), m.end()):
+            if apposition is None and _clause_follows(masked, person, m.start("titles"), m.end()):
                 continue  # "⟦P⟧, the Secretary General outlined ...": a new clause's subject
             yield from read_titles(
                 masked,
