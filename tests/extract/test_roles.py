@@ -232,7 +232,7 @@ def test_names_then_titles_in_a_list(annotate: Annotate) -> None:
         "Anna Kovalenko, Head of the CSTO Press Service."
     )
     people = {(p, t) for p, t, _, _ in _roles(found)}
-    assert ("Igor Petrenko", "Director of the Legal Department") in people
+    assert ("Igor Petrenko", "Director of the CSTO Legal Department") in people
     assert not any(p == "Anna Kovalenko" and "Director" in t for p, t in people)
 
 

@@ -106,8 +106,9 @@ def _without(title: str, masked: Masked, chosen: Span | None) -> str:
     if chosen is not None:
         index = masked.spans.index(chosen)
         marker = re.escape(f"⟦{LETTER[chosen.label_]}{index}⟧")
-        # "of the ⟦O⟧" at the end goes whole; "⟦O⟧" before words ("the ⟦O⟧ Regional
-        # Delegation", "⟦O⟧ Deputy Secretary General") goes alone.
+        # "of the ⟦O⟧" at the end goes whole; "⟦O⟧" before the post ("⟦O⟧ Deputy Secretary
+        # General") goes alone; before the words of a unit ("of the ⟦O⟧ Drugs and Crime
+        # Office") it stays in words, since the unit is named by both.
         # "of the ⟦O⟧ of ⟦C⟧" at the end goes whole: the country qualifies the organization.
         title = re.sub(
             rf"\s+(?:of|for|in|at)\s+(?:the\s+)?{marker}(?:\s+(?:of|in)\s+(?:the\s+)?⟦C\d+⟧)*"
@@ -115,7 +116,8 @@ def _without(title: str, masked: Masked, chosen: Span | None) -> str:
             "",
             title,
         )
-        title = re.sub(rf"{marker}(?:['’]s)?\s*", "", title)
+        if not re.search(rf"\s(?:of|for|in|at|to)\s+(?:the\s+)?{marker}\s+[A-ZА-Я]", title):
+            title = re.sub(rf"{marker}(?:['’]s)?\s*", "", title)
     return masked.unmask(title).strip(" ,-–—")
 
 
