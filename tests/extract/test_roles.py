@@ -298,3 +298,27 @@ def test_a_country_after_the_title_without_of(annotate: Annotate) -> None:
     assert _roles(found) == {
         ("Farrukh Sharipov", "Minister of Foreign Affairs", None, "country:TJK")
     }
+
+
+def test_its_stands_for_the_country_named_before_in_the_sentence(annotate: Annotate) -> None:
+    found = annotate(
+        "The Russian Federation, which holds the presidency for July, is convening the debate, "
+        "and its Deputy Foreign Minister Sergey Vershinin will chair the meeting."
+    )
+    assert _roles(found) == {("Sergey Vershinin", "Deputy Foreign Minister", None, "country:RUS")}
+
+
+def test_a_post_named_after_an_organization_and_a_unit_in_words(annotate: Annotate) -> None:
+    found = annotate(
+        "The Special Representative of the UN Secretary General for West Africa, Head of the "
+        "UN Office for West Africa and the Sahel (UNOWAS), Jean Dupont, opened the session."
+    )
+    assert _roles(found) == {
+        (
+            "Jean Dupont",
+            "Special Representative of the UN Secretary General for West Africa",
+            "org:un",
+            None,
+        ),
+        ("Jean Dupont", "Head of the UN Office for West Africa and the Sahel", "org:un", None),
+    }

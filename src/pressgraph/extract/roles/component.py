@@ -39,14 +39,18 @@ _APPOSITION_OF_PREVIOUS = re.compile(r"⟦P\d+⟧\s*,\s*(?:the\s+)?$")
 
 
 def _possessor(text: str, at: int) -> str | None:
-    """The organization that "its" or "the organization's" right before `at` stands for: the
-    last one named earlier in the sentence."""
-    before = text[:at]
-    if not title_data().possessives.search(before):
+    """The organization or country that "its" or "the organization's" right before `at`
+    stands for: the last one named earlier in the sentence."""
+    before = text[:at].rstrip()
+    letters = next(
+        (v for k, v in title_data().possessives.items() if before.casefold().endswith(" " + k)),
+        None,
+    )
+    if letters is None:
         return None
     sentence = re.split(r"[.!?]\s|\n", before)[-1]
-    orgs = re.findall(r"⟦O\d+⟧", sentence)
-    return orgs[-1] if orgs else None
+    refs = re.findall(rf"⟦[{letters}]\d+⟧", sentence)
+    return refs[-1] if refs else None
 
 
 def _clause_follows(masked: Masked, person: Span, start: int, at: int) -> bool:

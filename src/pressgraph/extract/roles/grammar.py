@@ -27,7 +27,7 @@ class TitleData:
     group_nouns: tuple[str, ...]
     delegation_head: str
     headed_by: dict[str, str]
-    possessives: re.Pattern[str]  # "its" at the end of the text before a title
+    possessives: dict[str, str]  # "its" -> the placeholder letters it may stand for
 
 
 @lru_cache(maxsize=1)
@@ -44,9 +44,7 @@ def title_data() -> TitleData:
         group_nouns=tuple(data["group_nouns"]),
         delegation_head=data["delegation_head"],
         headed_by=dict(data["headed_by"]),
-        possessives=re.compile(
-            r"\b(?i:" + "|".join(re.escape(p) for p in data["possessives"]) + r")\s+$"
-        ),
+        possessives={k.casefold(): v for k, v in data["possessives"].items()},
     )
 
 
@@ -120,12 +118,12 @@ def grammar() -> Grammar:
     field = rf"(?:(?i:{_alternation(title_data().list_qualifiers)})\s+)?"
     # "and" inside a name, never before the next title: "Council of Foreign Ministers and
     # Foreign Minister of ⟦C⟧" is two titles
-    also = rf"\s+(?:and\s+(?!(?:(?:{mod})\s+)*{field}(?:{head})\b))?"
+    also = rf"\s+(?:and\s+(?:the\s+)?(?!(?:(?:{mod})\s+)*{field}(?:{head})\b))?"
 
     def title_re(lazy: str) -> str:
         of_part = (
             rf"\s+(?:of|for|on|in|to|at)\s+(?:the\s+)?"
-            rf"(?:{REF_ACRONYM}(?:{also}{group})*{lazy}"
+            rf"(?:{REF_ACRONYM}(?:{also}(?:(?:{head})\b|{group}))*{lazy}"
             rf"|{group}(?:{also}{group})*{lazy}{BRACKETS}?)"
             rf"(?:\s*,\s*{REF})*(?:\s+and\s+{REF})?"
         )
