@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import sys
 import textwrap
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import click
 
 from pressgraph import __version__
-from pressgraph.errors import PressgraphError
+from pressgraph.errors import EvaluationError, PressgraphError
 from pressgraph.export.jsonl import write_jsonl
 from pressgraph.ingest.pipeline import ingest
 from pressgraph.ingest.sources import expand
@@ -143,6 +143,13 @@ def _progress(label: str, total: int = 0) -> Iterator[_Progress]:
         yield bar
     finally:
         bar.close()
+
+
+@contextmanager
+def _stage(label: str, total: int) -> Iterator[Callable[[int, int], None]]:
+    """A stage of a longer run shown as a `_Progress`: yields its `update(done, total)`."""
+    with _progress(label, total) as bar:
+        yield bar.update
 
 
 def _print_summary(summary: IngestSummary) -> None:
@@ -343,3 +350,62 @@ def said_command(ctx: click.Context, person: str) -> None:
     from pressgraph.cli_facts import print_said
 
     print_said(_db(ctx), person)
+
+
+@main.command("evaluate")
+@click.argument("gold", type=click.Path(dir_okay=False))
+@click.argument("pages", nargs=-1)
+@click.option(
+    "--half",
+    type=click.Choice(["odd", "even"]),
+    help="Only the gold documents and pages whose file number is odd / even (007.txt is 7).",
+)
+@click.option("--only", help="Only these files, separated by commas: 001.txt,003.txt.")
+@click.option(
+    "--errors",
+    is_flag=True,
+    help="List every false positive, false negative and wrong attribute, with its file "
+    "and evidence.",
+)
+@click.option("--json", "json_output", is_flag=True, help="Print the scores as JSON.")
+@click.option(
+    "--export",
+    "keep",
+    type=click.Path(dir_okay=False),
+    help="Keep the export made from the pages at this path.",
+)
+@click.option(
+    "--score-export",
+    type=click.Path(dir_okay=False),
+    help="Score this existing JSONL export instead of ingesting pages (give no PAGES).",
+)
+@click.pass_context
+def evaluate_command(
+    ctx: click.Context,
+    gold: str,
+    pages: tuple[str, ...],
+    half: Literal["odd", "even"] | None,
+    only: str | None,
+    errors: bool,
+    json_output: bool,
+    keep: str | None,
+    score_export: str | None,
+) -> None:
+    """Measure accuracy: ingest PAGES (files or folders) into a throwaway database, export
+    it and score the export against GOLD (a gold JSON file): P, R, F1 per category,
+    attribute accuracies and macro F1, as ../shared/eval/score.py prints them."""
+    from pressgraph.cli_evaluate import print_run
+    from pressgraph.evaluate.runner import evaluate_export, evaluate_pages
+    from pressgraph.evaluate.selection import Selection
+
+    selection = Selection.of(half, only)
+    if score_export is None:
+        settings = _settings(ctx)
+        run = evaluate_pages(gold, pages, selection, settings, keep=keep, stage=_stage)
+    elif pages or keep:
+        raise EvaluationError(
+            "--score-export scores an export that exists: give no PAGES and no --export with it"
+        )
+    else:
+        run = evaluate_export(gold, score_export, selection)
+    print_run(run, errors=errors, json_output=json_output)

@@ -35,3 +35,10 @@ class NotFoundError(PressgraphError):
     """A record asked for by id or name does not exist."""
 
     exit_code = 3
+
+
+class EvaluationError(PressgraphError):
+    """`pressgraph evaluate` cannot run: its gold file, the export to score or the pages to
+    read are missing or malformed."""
+
+    exit_code = 2

@@ -57,6 +57,7 @@ class CleanedPage:
     text: str
     removed: tuple[Removed, ...]
     segments: tuple[Segment, ...]
+    published: str | None = None  # ISO date of a metadata prefix the page text carried
 
     @property
     def images(self) -> tuple[str, ...]:

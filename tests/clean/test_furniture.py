@@ -28,6 +28,29 @@ from pressgraph.clean.furniture import classify_line, is_signature, strip_inline
         ("odkb-pressa@gov.ru", "contact"),
         ("Tel.: +7 (495) 606-97-71", "contact"),
         ("Тел.: +7 495 606 97 71", "contact"),
+        ("Skip to main content", "navigation"),
+        ("Read also", "navigation"),
+        ("Subscribe to our channel on Telegram", "navigation"),
+        ("Подписаться на новости агентства:", "navigation"),
+        ("Content type: Press release", "metadata"),
+        ("Region:Central Asia, Caucasus", "metadata"),
+        ("• Last updated: 14 Jan. 2021 10:15", "metadata"),
+        ("Source: Пресс-служба Секретариата", "metadata"),
+        ("by admin", "byline"),
+        ("Ivan Sidorov March 3, 2022 4 min read", "byline"),
+        ("© Anna Volkova/Press Agency", "credit"),
+        ("Border guards at the crossing point. ©", "credit"),
+        ("We use cookies to improve this site. Learn more about our policy.", "cookie"),
+        ("English Русский Қазақша", "language"),
+        ("• ru-RU1 en-GB1", "language"),
+        ("This page is also available in Русский and Français", "language"),
+        ("• Google News", "share"),
+        ("Facebook Twitter Telegram", "share"),
+        ("• 1", "counter"),
+        ("^", "counter"),
+        ("250 Entries", "counter"),
+        ("DateRelease numberTitle", "labels"),
+        ("Home » News » The Council met in Minsk", "breadcrumb"),
     ],
 )
 def test_furniture_lines_are_recognized(line: str, kind: str) -> None:
@@ -44,6 +67,11 @@ def test_furniture_lines_are_recognized(line: str, kind: str) -> None:
         "He sent the report by e-mail to all member states.",
         "In 2022 the CSTO will celebrate its 20th anniversary.",
         "- global threats of terrorism: assessing current threats;",
+        "By the end of the year the Council will meet again.",
+        "The ministers discussed the cookies industry and sugar prices in a long session of talks.",
+        "Russia, China and India discussed security in Central Asia",
+        "Source of the threat: the ministers named terrorism and drug trafficking as the main "
+        "threats to the region.",
     ],
 )
 def test_story_lines_are_kept(line: str) -> None:
@@ -54,6 +82,16 @@ def test_signatures() -> None:
     assert is_signature("The CSTO Press Secretary Vladimir Zaynetdinov")
     assert is_signature("Пресс-служба Секретариата ОДКБ")
     assert not is_signature("The press secretary said that the meeting was productive.")
+
+
+def test_bracketed_link_texts_are_cut_out_anywhere_in_a_line() -> None:
+    kept, gone = strip_inline(
+        "Secretary General - Ivanov Ivan Ivanovich (biographical information) - Republic of X"
+    )
+    assert kept == "Secretary General - Ivanov Ivan Ivanovich - Republic of X"
+    assert [g[0] for g in gone] == ["(biographical information)"]
+    kept, gone = strip_inline("The statement was adopted (click here to read it in Russian).")
+    assert kept == "The statement was adopted."
 
 
 def test_inline_placeholders_and_markers_are_cut_out() -> None:

@@ -1,6 +1,8 @@
-"""Recognize page furniture line by line: navigation, photos, downloads, placeholders, contacts.
+"""Recognize page furniture line by line: navigation, photos, downloads, placeholders, contacts,
+metadata, bylines, credits, cookie notices, language switchers, share buttons, counters.
 
-The vocabulary lives in `data/furniture.yml`; this module only turns it into matchers.
+The vocabulary lives in `data/furniture.yml`; this module only turns it into matchers. Each
+kind is named after what the line is, and the cleaner records it with that name.
 """
 
 from __future__ import annotations
@@ -14,11 +16,29 @@ from pressgraph.datafiles import load_yaml
 from pressgraph.errors import DataError
 
 # Arrows, bullets and brackets that sites wrap around navigation links.
-_LINK_DECORATION = " \t\u00a0<>«»‹›←→↑↓|•·-–—:"
+_LINK_DECORATION = " \t\u00a0<>«»‹›←→↑↓|•·-–—:^"
 _PLACEHOLDER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\$\{[^}]*\}|\[\[[^\]]*\]\]")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"\+?\d[\d\s().-]{6,}\d")
 _SIGNATURE_MAX_WORDS = 14
+# Lines longer than this are text, whatever words they hold.
+_PREFIX_MAX_WORDS = 12
+_COOKIE_MAX_WORDS = 45
+_METADATA_MAX_WORDS = 16
+_BYLINE_MAX_WORDS = 10
+_CREDIT_MAX_WORDS = 12
+# "• 1", "^", "16": a pager, a counter or an ornament on its own line.
+_COUNTER = re.compile(r"^[\W\d_]{1,4}$")
+_LISTING_COUNT = re.compile(
+    r"^\d[\d,. ]*\s+(?:entries|results|items|records|pages? in this article|articles|news)$",
+    re.I,
+)
+# "DatePress release codeTitle": column titles glued together by a lost layout.
+_GLUED = re.compile(r"[a-zа-я][A-ZА-Я]")
+_BREADCRUMB_SEPARATOR = re.compile(r"\s[»›>/|]\s|\s[»›]$|^[»›]\s")
+_BY = re.compile(r"^(?:[Bb]y|[Pp]ar|[Pp]or)\s+(?:\S+|[A-ZА-Я]\S*(?:\s+\S+){1,3})$")
+_LANGUAGE_CODE = re.compile(r"^[a-z]{2}[-_][a-z]{2}\d*$", re.I)
+_SPLIT_TOKENS = re.compile(r"[\s|/•·,;]+")
 
 
 @dataclass(frozen=True)
@@ -26,11 +46,24 @@ class Furniture:
     """Compiled matchers built from the furniture data file."""
 
     navigation: frozenset[str]
+    navigation_prefixes: tuple[str, ...]
+    list_markers: frozenset[str]
     inline_markers: tuple[str, ...]
+    bracketed_links: re.Pattern[str]
     image_line: re.Pattern[str]
     download_line: re.Pattern[str]
     contact_line: re.Pattern[str]
+    metadata_line: re.Pattern[str]
+    date_labels: frozenset[str]
+    update_labels: tuple[str, ...]
+    weekdays: frozenset[str]
     signature_words: tuple[str, ...]
+    platforms: frozenset[str]
+    languages: frozenset[str]
+    language_phrases: tuple[str, ...]
+    cookie_words: tuple[str, ...]
+    cookie_context: tuple[str, ...]
+    byline_phrases: tuple[str, ...]
 
 
 def _load_yaml() -> dict[str, Any]:
@@ -44,48 +77,205 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _folded(words: list[str]) -> list[str]:
+    return [" ".join(str(w).casefold().split()) for w in words]
+
+
 @lru_cache(maxsize=1)
 def furniture() -> Furniture:
     """Load and compile the furniture vocabulary once per process."""
     data = _load_yaml()
     try:
-        images = _alternation(data["image_extensions"])
-        documents = _alternation(data["document_extensions"])
-        downloads = _alternation(data["download_words"])
-        labels = _alternation(data["contact_labels"])
-        return Furniture(
-            navigation=frozenset(w.casefold() for w in data["navigation"]),
-            inline_markers=tuple(data["inline_markers"]),
-            # A file name alone on its line: letters of any script, digits, spaces, _-.,()
-            image_line=re.compile(rf"^[\w\s.,()\[\]«»\"'’&+-]{{1,200}}\.(?:{images})$", re.I),
-            download_line=re.compile(
-                rf"^(?:(?:{downloads})\b.*|[\w\s.,()-]{{1,200}}\.(?:{documents})"
-                rf"(?:\s*\(\s*[\d.,]+\s*[KMG]?B\s*\))?)$",
-                re.I,
-            ),
-            contact_line=re.compile(rf"^(?:{labels})\s*[:.]?\s*\S.*$", re.I),
-            signature_words=tuple(w.casefold() for w in data["signature_words"]),
-        )
+        return _compile(data)
     except KeyError as exc:
         raise DataError(f"clean/data/furniture.yml lacks the list {exc}; restore it") from exc
 
 
+def _compile(data: dict[str, Any]) -> Furniture:
+    images = _alternation(data["image_extensions"])
+    documents = _alternation(data["document_extensions"])
+    downloads = _alternation(data["download_words"])
+    labels = _alternation(data["contact_labels"])
+    metadata = _alternation(_folded(data["metadata_labels"]))
+    languages = _folded(data["languages"])
+    return Furniture(
+        navigation=frozenset(_folded(data["navigation"]) + _folded(data["boilerplate"])),
+        navigation_prefixes=tuple(_folded(data["navigation_prefixes"])),
+        list_markers=frozenset(_folded(data["list_markers"])),
+        inline_markers=tuple(data["inline_markers"]),
+        bracketed_links=re.compile(
+            rf"\s*\((?:{_alternation(data['bracketed_links'])})\b[^()]{{0,80}}\)", re.I
+        ),
+        # A file name alone on its line: letters of any script, digits, spaces, _-.,()
+        image_line=re.compile(rf"^[\w\s.,()\[\]«»\"'’&+-]{{1,200}}\.(?:{images})$", re.I),
+        download_line=re.compile(
+            rf"^(?:(?:{downloads})\b.*|[\w\s.,()-]{{1,200}}\.(?:{documents})"
+            rf"(?:\s*\(\s*[\d.,]+\s*[KMG]?B\s*\))?)$",
+            re.I,
+        ),
+        contact_line=re.compile(rf"^(?:{labels})\s*[:.]?\s*\S.*$", re.I),
+        metadata_line=re.compile(rf"^(?:{metadata})\s*:\s*\S", re.I),
+        date_labels=frozenset(_folded(data["date_labels"])),
+        update_labels=tuple(_folded(data["update_labels"])),
+        weekdays=frozenset(_folded(data["weekdays"])),
+        signature_words=tuple(w.casefold() for w in data["signature_words"]),
+        platforms=frozenset(_folded(data["platforms"])),
+        languages=frozenset(w for w in languages if " " not in w),
+        language_phrases=tuple(sorted((w for w in languages if " " in w), key=len, reverse=True)),
+        cookie_words=tuple(_folded(data["cookie_words"])),
+        cookie_context=tuple(_folded(data["cookie_context"])),
+        byline_phrases=tuple(_folded(data["byline_phrases"])),
+    )
+
+
+def _plain(line: str) -> str:
+    """The line case-folded, without the decoration around links, spaces collapsed."""
+    return " ".join(line.strip(_LINK_DECORATION).casefold().split())
+
+
 def classify_line(line: str) -> str | None:
     """Name the kind of furniture a whole (stripped) line is, or None for story text."""
-    f = furniture()
     if not line:
         return None
-    if line.strip(_LINK_DECORATION).casefold() in f.navigation:
-        return "navigation"
-    if _PLACEHOLDER.sub("", line).strip() == "":
-        return "placeholder"
-    if f.image_line.match(line):
-        return "image"
-    if f.download_line.match(line):
-        return "download"
-    if is_contact(line):
-        return "contact"
+    for kind, test in _LINE_TESTS:
+        if test(line):
+            return kind
     return None
+
+
+def _is_navigation(line: str) -> bool:
+    f = furniture()
+    plain = _plain(line)
+    if plain in f.navigation or plain in f.list_markers:
+        return True
+    n = len(plain.split())
+    return n <= _PREFIX_MAX_WORDS and any(
+        plain == p or plain.startswith(p + " ") for p in f.navigation_prefixes
+    )
+
+
+def _is_placeholder(line: str) -> bool:
+    return _PLACEHOLDER.sub("", line).strip() == ""
+
+
+def _is_image(line: str) -> bool:
+    return bool(furniture().image_line.match(line))
+
+
+def _is_download(line: str) -> bool:
+    return bool(furniture().download_line.match(line))
+
+
+def _is_metadata(line: str) -> bool:
+    """A labelled metadata line ("Content type: Press release", "Region:Armenia")."""
+    bare = line.lstrip(_LINK_DECORATION)
+    return len(bare.split()) <= _METADATA_MAX_WORDS and bool(furniture().metadata_line.match(bare))
+
+
+def _is_byline(line: str) -> bool:
+    """An author line: "by admin", "Name Surname January 17, 2022 3 min read"."""
+    n = len(line.split())
+    if n > _BYLINE_MAX_WORDS:
+        return False
+    plain = line.casefold()
+    return bool(_BY.match(line.strip())) or any(p in plain for p in furniture().byline_phrases)
+
+
+def _is_credit(line: str) -> bool:
+    """A photo credit or a caption signed with ©."""
+    return "©" in line and len(line.split()) <= _CREDIT_MAX_WORDS
+
+
+def _is_cookie_notice(line: str) -> bool:
+    f = furniture()
+    plain = line.casefold()
+    return (
+        len(line.split()) <= _COOKIE_MAX_WORDS
+        and _has_any(plain, f.cookie_words)
+        and _has_any(plain, f.cookie_context)
+    )
+
+
+def _has_any(plain: str, words: tuple[str, ...]) -> bool:
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", plain) for w in words)
+
+
+def _is_language_switcher(line: str) -> bool:
+    """A row of language names or codes ("English Русский", "en-GB1 ru-RU1")."""
+    f = furniture()
+    plain = line.casefold()
+    for phrase in f.language_phrases:
+        plain = plain.replace(phrase, " ")
+    tokens = [t for t in _SPLIT_TOKENS.split(plain) if t]
+    named = [t for t in tokens if _LANGUAGE_CODE.match(t) or (t in f.languages and len(t) > 3)]
+    return len(named) >= 2 and all(t in f.languages or _LANGUAGE_CODE.match(t) for t in tokens)
+
+
+def _is_share_row(line: str) -> bool:
+    """A row of social networks and aggregators ("Google News", "Facebook Twitter")."""
+    f = furniture()
+    plain = _plain(line)
+    if plain in f.platforms:
+        return True
+    tokens = [t for t in _SPLIT_TOKENS.split(plain) if t]
+    return len(tokens) >= 2 and all(t in f.platforms for t in tokens)
+
+
+def _is_counter(line: str) -> bool:
+    stripped = line.strip()
+    return bool(_COUNTER.match(stripped)) or bool(_LISTING_COUNT.match(stripped))
+
+
+def _is_glued_labels(line: str) -> bool:
+    """Column titles that a lost layout glued together: "DatePress release codeTitle"."""
+    return len(line.split()) <= 6 and len(_GLUED.findall(line)) >= 2 and not line.endswith(".")
+
+
+def _is_breadcrumb(line: str) -> bool:
+    """A trail of links: "Home » News » Article", "Home »"."""
+    if not _BREADCRUMB_SEPARATOR.search(line):
+        return False
+    first = re.split(r"[»›>/|]", line, maxsplit=1)[0].strip()
+    return 0 < len(first.split()) <= 3 and _plain(first) in furniture().navigation
+
+
+_LINE_TESTS = (
+    ("navigation", _is_navigation),
+    ("placeholder", _is_placeholder),
+    ("image", _is_image),
+    ("download", _is_download),
+    ("contact", lambda line: is_contact(line)),
+    ("metadata", _is_metadata),
+    ("byline", _is_byline),
+    ("credit", _is_credit),
+    ("cookie", _is_cookie_notice),
+    ("language", _is_language_switcher),
+    ("share", _is_share_row),
+    ("counter", _is_counter),
+    ("labels", _is_glued_labels),
+    ("breadcrumb", _is_breadcrumb),
+)
+
+
+def is_list_marker(line: str) -> bool:
+    """Whether the line opens a list of links to other stories ("Read also", "Most read")."""
+    return _plain(line) in furniture().list_markers
+
+
+def date_labels() -> frozenset[str]:
+    """Labels that introduce a publishing date ("Publishing date:", "Дата:")."""
+    return furniture().date_labels
+
+
+def tells_update(line: str) -> bool:
+    """Whether a metadata line gives the date of a later change ("Last updated: ...")."""
+    plain = _plain(line)
+    return any(plain.startswith(label) for label in furniture().update_labels)
+
+
+def weekdays() -> frozenset[str]:
+    """Names of weekdays, which a date line may carry ("Tuesday, 20 May 2025")."""
+    return furniture().weekdays
 
 
 def is_contact(line: str) -> bool:
@@ -116,10 +306,13 @@ def is_signature(line: str) -> bool:
 
 
 def strip_inline(line: str) -> tuple[str, list[tuple[str, int, int]]]:
-    """Remove placeholders and trailing markers inside a line; return the rest and what went."""
+    """Remove placeholders, bracketed link texts and trailing markers inside a line; return the
+    rest and what went."""
     removed: list[tuple[str, int, int]] = []
     for m in _PLACEHOLDER.finditer(line):
         removed.append((m.group(), m.start(), m.end()))
+    for m in furniture().bracketed_links.finditer(line):
+        removed.append((m.group().strip(), m.start(), m.end()))
     for marker in furniture().inline_markers:
         pos = line.rfind(marker)
         if pos > 0 and line[pos + len(marker) :].strip() == "":

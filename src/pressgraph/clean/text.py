@@ -41,6 +41,11 @@ def language_of(text: str) -> str | None:
     return "ru" if cyrillic / len(letters) > _CYRILLIC_SHARE else "en"
 
 
+def line_key(line: str) -> str:
+    """Identity of a page line across the pages of a site: case and white space aside."""
+    return hashlib.sha256(fold(line).encode("utf-8")).hexdigest()[:32]
+
+
 def story_hash(text: str) -> str:
     """Identity of a story's text, insensitive to case and white space: a sidebar glued to
     many pages has one hash."""

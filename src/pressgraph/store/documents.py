@@ -24,6 +24,7 @@ from pressgraph.records import (
 )
 from pressgraph.store.db import Database
 from pressgraph.store.schema import documents, refusals, removed, stories
+from pressgraph.store.sitelines import count_page
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,10 @@ def write_document(
     *,
     content_hash: str,
     language: str | None,
+    site: tuple[str, list[str]] | None = None,
 ) -> WriteResult:
-    """Store one page, its stories and removed furniture in one transaction."""
+    """Store one page, its stories and removed furniture in one transaction; with `site`
+    (host, line keys), the page's lines are counted for its site in the same transaction."""
     doc_id = content_hash[:16]
     with db.begin() as conn:
         existing = find_by_hash(conn, content_hash)
@@ -80,6 +83,8 @@ def write_document(
             conn.execute(stories.insert(), rows)
         if cleaned.removed:
             conn.execute(removed.insert(), [_removed_row(doc_id, r) for r in cleaned.removed])
+        if site is not None:
+            count_page(conn, *site)
     return WriteResult(doc_id, "version" if version > 1 else "stored", version, len(found))
 
 

@@ -18,8 +18,10 @@ from alembic.migration import MigrationContext
 from alembic.operations import Operations
 from sqlalchemy import Column, Connection, String, inspect, select, update
 
+from pressgraph.clean.page import page_line_keys
 from pressgraph.clean.text import story_hash
-from pressgraph.store import derived, schema, search
+from pressgraph.records import Page
+from pressgraph.store import derived, schema, search, sitelines
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,20 @@ def _derived(op: Operations, conn: Connection) -> None:
     derived.refresh(conn)
 
 
+def _site_lines(op: Operations, conn: Connection) -> None:
+    """Lines counted per site (issue 9): a line on most pages of a host is furniture there.
+    Filled from the stored pages that have a web address."""
+    schema.metadata.create_all(conn, tables=[schema.site_pages, schema.site_lines])
+    docs = schema.documents
+    rows = conn.execute(
+        select(docs.c.url, docs.c.source, docs.c.text).order_by(docs.c.fetched_at, docs.c.id)
+    ).all()
+    for url, source, text in rows:
+        host = sitelines.host_of(Page(source, "", "", "text", url=url))
+        if host is not None:
+            sitelines.count_page(conn, host, page_line_keys(text))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", _initial),
     Migration(2, "story_search", _story_search, search.create_index),
@@ -123,6 +139,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "story_duplicates", _story_duplicates),
     Migration(5, "facts", _facts),
     Migration(6, "derived", _derived),
+    Migration(7, "site_lines", _site_lines),
 )
 
 

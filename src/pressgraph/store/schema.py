@@ -94,6 +94,22 @@ removed = Table(
 )
 Index("ix_removed_document", removed.c.document_id)
 
+# Lines of the pages of one site (host), counted page by page: a line on most pages of a host
+# is furniture there (a template block, a site banner), removed from the next pages.
+site_pages = Table(
+    "site_pages",
+    metadata,
+    Column("host", String(255), primary_key=True),
+    Column("pages", Integer, nullable=False),
+)
+site_lines = Table(
+    "site_lines",
+    metadata,
+    Column("host", String(255), primary_key=True),
+    Column("line_key", String(32), primary_key=True),
+    Column("pages", Integer, nullable=False),
+)
+
 refusals = Table(
     "refusals",
     metadata,

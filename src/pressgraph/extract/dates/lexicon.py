@@ -38,6 +38,8 @@ WORD_LISTS = (
     "month_context",
     "year_followers",
     "date_links",
+    "month_links",
+    "year_links",
 )
 
 
@@ -86,7 +88,8 @@ def _units(raw: object) -> dict[str, str]:
 
 
 def _months(raw: object) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
-    """Month forms by language and kind (English full, English short, Russian) -> number."""
+    """Month forms by kind (English full, English short, any case: Russian and the other
+    languages) -> number."""
     table = _mapping(raw, "months")
     if set(table) != set(range(1, 13)):
         raise _fail("'months' must have exactly the keys 1 to 12")
@@ -95,6 +98,8 @@ def _months(raw: object) -> tuple[dict[str, int], dict[str, int], dict[str, int]
         entry = _mapping(table[num], f"months.{num}")
         for kind, out in zip(("en", "en_short", "ru"), kinds, strict=True):
             out.update(dict.fromkeys(_str_list(entry.get(kind), f"months.{num}.{kind}"), num))
+        other = _str_list(entry.get("other", []), f"months.{num}.other")
+        kinds[2].update(dict.fromkeys(other, num))
     return kinds
 
 

@@ -36,12 +36,13 @@ def _words(key: str) -> str:
 
 _LB = r"(?<![\w.,/+\-])"  # a number that does not continue another number or code
 _DASH = rf"{_S}[-–—]{_S}"
-_OF = rf"(?:{alternation(['of'])}{_S1})?"
+_OF = rf"(?:{_words('month_links')}{_S1})?"
+_YEAR_LINK = rf"(?:{_words('year_links')}{_S1})?"
 _EN_MONTHS = alternation(LEX.en_months, _upper_cases)
 # for a month alone: no "Jan."
 _MONTH_FULL = rf"(?:{_EN_MONTHS}|{alternation(LEX.ru_months)})(?!\w)"
 _MONTH = (
-    rf"(?:{_EN_MONTHS}|{alternation(LEX.en_short, _upper_cases)}\.?"
+    rf"(?:{_EN_MONTHS}(?:\.(?=[^\S\n]*[0-9]{{4}}))?|{alternation(LEX.en_short, _upper_cases)}\.?"
     rf"|{alternation(LEX.ru_months)})(?!\w)"
 )
 _SHIFT = alternation(LEX.shifts)
@@ -62,7 +63,7 @@ def _day(name: str) -> str:
 
 def _year(name: str) -> str:
     """A year written after a day or month: ', 2019', ' 2021 года', ' of this year'."""
-    digits = rf"(?:,{_S}|{_S1})(?P<{name}>[0-9]{{4}})(?![0-9]|[.,][0-9]){_SUFFIX}?"
+    digits = rf"(?:,{_S}|{_S1}){_YEAR_LINK}(?P<{name}>[0-9]{{4}})(?![0-9]|[.,][0-9]){_SUFFIX}?"
     rel = rf"{_S1}{_OF}(?P<{name}_rel>{_SHIFT}){_S1}{_UNIT_YEAR}(?!\w)"
     return rf"(?:{digits}|{rel})"
 
