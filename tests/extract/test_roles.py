@@ -322,3 +322,15 @@ def test_a_post_named_after_an_organization_and_a_unit_in_words(annotate: Annota
         ),
         ("Jean Dupont", "Head of the UN Office for West Africa and the Sahel", "org:un", None),
     }
+
+
+def test_a_post_stated_with_the_full_name_and_the_surname_is_one_holder(
+    annotate: Annotate,
+) -> None:
+    found = annotate(
+        "The Secretary-General of the SCO, Zhang Wei, met the delegation. Later the SCO "
+        "Secretary-General Zhang met the press. The SCO Secretary-General noted the progress."
+    )
+    refs = [m for m in found.mentions if m.source == "reference"]
+    assert [m.text for m in refs] == ["SCO Secretary-General"]
+    assert refs[0].key == "Zhang Wei"

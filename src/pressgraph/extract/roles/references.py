@@ -11,6 +11,7 @@ from pressgraph.extract.roles.grammar import title_data
 from pressgraph.extract.roles.masked import Masked
 from pressgraph.extract.roles.records import FoundRole
 from pressgraph.nlp.spans import char_span
+from pressgraph.resolve.names import parse_person_name, same_person
 
 
 def references(masked: Masked, roles: list[FoundRole]) -> Iterator[Span]:
@@ -24,7 +25,7 @@ def references(masked: Masked, roles: list[FoundRole]) -> Iterator[Span]:
     doc = masked.doc
     for role in roles:
         org_key = role.organization._.key if role.organization is not None else None
-        if len(holders[(role.title.casefold(), org_key)]) != 1:
+        if not _one_person(holders[(role.title.casefold(), org_key)]):
             continue  # two people of the story hold the post: a reference would be a guess
         for start, end in _reference_spans(masked, role, org_key):
             if any(s <= start < e for s, e in evidence):
@@ -33,6 +34,14 @@ def references(masked: Masked, roles: list[FoundRole]) -> Iterator[Span]:
             if span is not None:
                 span._.refers_to = (role.person.start_char, role.person.end_char)
                 yield span
+
+
+def _one_person(names: set[str]) -> bool:
+    """True when the names can all be one person ("Zhang Ming" and "Zhang")."""
+    parsed = [parse_person_name(n) for n in sorted(names)]
+    if any(p is None for p in parsed):
+        return len(names) == 1
+    return all(same_person(a, b) for i, a in enumerate(parsed) for b in parsed[i + 1 :] if a and b)
 
 
 def _reference_spans(
