@@ -334,3 +334,17 @@ def test_a_post_stated_with_the_full_name_and_the_surname_is_one_holder(
     refs = [m for m in found.mentions if m.source == "reference"]
     assert [m.text for m in refs] == ["SCO Secretary-General"]
     assert refs[0].key == "Zhang Wei"
+
+
+def test_a_plural_post_heading_over_a_list_of_holders(annotate: Annotate) -> None:
+    found = annotate(
+        "Leadership of the Secretariat:\n\n"
+        "OSCE Deputy Secretaries General:\n\n"
+        "- Ivanova Marina Petrovna - Republic of Belarus\n\n"
+        "- Sidorenko Pavel Olegovich - Kyrgyz Republic\n\n"
+        "The Secretariat includes five departments."
+    )
+    assert _roles(found) == {
+        ("Ivanova Marina Petrovna", "Deputy Secretary General", "org:osce", None),
+        ("Sidorenko Pavel Olegovich", "Deputy Secretary General", "org:osce", None),
+    }

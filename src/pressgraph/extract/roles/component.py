@@ -38,6 +38,15 @@ from pressgraph.resolve.names import looks_personal, parse_person_name
 _APPOSITION_OF_PREVIOUS = re.compile(r"⟦P\d+⟧\s*,\s*(?:the\s+)?$")
 
 
+def _singular(heading: str) -> str | None:
+    """The post of one holder in a plural heading ("Deputy Secretaries General" -> "Deputy
+    Secretary General"); None when no word of it is plural."""
+    plurals = title_data().plurals
+    words = heading.split()
+    singular = [plurals.get(w.casefold(), w) for w in words]
+    return " ".join(singular) if singular != words else None
+
+
 def _possessor(text: str, at: int) -> str | None:
     """The organization or country that "its" or "the organization's" right before `at`
     stands for: the last one named earlier in the sentence."""
@@ -100,6 +109,7 @@ class RoleFinder:
             *self._listed(masked),
             *self._delegations(masked),
             *self._headed(masked),
+            *self._under_heading(masked),
         ]
         roles = _dedupe(roles)
         doc._.roles = roles
@@ -162,6 +172,21 @@ class RoleFinder:
                 evidence_start=m.start(),
                 drop_last=bool(next_person),
             )
+
+    def _under_heading(self, masked: Masked) -> Iterator[FoundRole]:
+        """A plural post as a heading over a list of its holders: "CSTO Deputy Secretaries
+        General:" then "- ⟦P⟧ ..." lines, each holder with the singular post."""
+        rules = grammar()
+        for m in rules.heading.finditer(masked.text):
+            title = _singular(m.group("heading"))
+            if title is None or not rules.title.fullmatch(title):
+                continue
+            pos = m.end()
+            while (item := rules.bullet.match(masked.text, pos)) is not None:
+                person = masked.span(int(item.group("person")))
+                set_rank(person, item.group("rank"))
+                yield from read_titles(masked, title, m.start(), person, item.end())
+                pos = item.end()
 
     def _headed(self, masked: Masked) -> Iterator[FoundRole]:
         """ "⟦O⟧, headed by Colonel General ⟦P⟧": the head of that body (not of a delegation,

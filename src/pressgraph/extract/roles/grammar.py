@@ -28,6 +28,7 @@ class TitleData:
     delegation_head: str
     headed_by: dict[str, str]
     possessives: dict[str, str]  # "its" -> the placeholder letters it may stand for
+    plurals: dict[str, str]  # "secretaries" -> "Secretary"
 
 
 @lru_cache(maxsize=1)
@@ -45,6 +46,7 @@ def title_data() -> TitleData:
         delegation_head=data["delegation_head"],
         headed_by=dict(data["headed_by"]),
         possessives={k.casefold(): v for k, v in data["possessives"].items()},
+        plurals={k.casefold(): v for k, v in data["plurals"].items()},
     )
 
 
@@ -88,6 +90,8 @@ class Grammar:
     delegation: re.Pattern[str]  # "the delegation of ⟦O⟧ was headed by ... ⟦P⟧"
     headed: re.Pattern[str]  # "⟦O⟧, headed by Colonel General ⟦P⟧"
     item: re.Pattern[str]  # "of ⟦C⟧ (Rank ⟦P⟧)", "⟦C⟧ ⟦P⟧"
+    heading: re.Pattern[str]  # a line "Deputy Secretaries General:" over a list of names
+    bullet: re.Pattern[str]  # a list line "- Rank ⟦P⟧ ..."
     title: re.Pattern[str]  # one title
     rank: re.Pattern[str]
 
@@ -169,6 +173,8 @@ def grammar() -> Grammar:
             rf"(?P<ref>{REF})\s*(?P<open>\(\s*)?(?:[-–—]\s*)?{pre}{PERSON_REF}"
             r"(?(open)\s*\))"
         ),
+        heading=re.compile(r"^[^\S\n]*(?P<heading>[^\n:]{3,80}?)[^\S\n]*:[^\S\n]*$", re.M),
+        bullet=re.compile(rf"(?:[^\S\n]*\n)+[^\S\n]*[-–—•*][^\S\n]*{pre}{PERSON_REF}[^\n]*"),
         title=re.compile(title),
         rank=re.compile(rank),
     )
