@@ -84,3 +84,11 @@ def test_salutation_and_possessive_are_not_part_of_the_name(annotate: Annotate) 
     assert "Ivan Petrovich" in _people(found)
     assert "Oleg Semenov" in _people(found)
     assert not any("Dear" in p or "’s" in p for p in _people(found))
+
+
+def test_the_surname_of_a_surname_first_name_is_its_first_word(annotate: Annotate) -> None:
+    found = annotate(
+        "Secretary-General Zhang Ming met the guests. The Ming dynasty vases were shown. "
+        "Zhang said the talks went well."
+    )
+    assert _people(found) == ["Zhang Ming", "Zhang"]

@@ -186,8 +186,8 @@ def _plausible_single(
 def _bare_surnames(doc: Doc, found: list[Span], claimed: set[int]) -> Iterator[Span]:
     """The surname of a full name of the story written alone, which the model tagged as
     something else or missed ("Viktor Ivashko opened ... Ivashko noted")."""
-    surnames = {s[-1].text for s in found if len(s) > 1 and len(s[-1].text) > 3}
-    surnames = {w for w in surnames if is_name_word(w) and not is_title_word(w)}
+    surnames = {_surname(s) for s in found if len(s) > 1}
+    surnames = {w for w in surnames if len(w) > 3 and is_name_word(w) and not is_title_word(w)}
     if not surnames:
         return
     used = claimed | {i for s in found for i in range(s.start, s.end)}
@@ -208,6 +208,12 @@ def _bare_surnames(doc: Doc, found: list[Span], claimed: set[int]) -> Iterator[S
 def _looks_personal(text: str) -> bool:
     name = parse_person_name(text)
     return name is not None and looks_personal(name)
+
+
+def _surname(span: Span) -> str:
+    """The surname word of a name ("Ivashko" of "Viktor Ivashko", "Zhang" of "Zhang Ming")."""
+    name = parse_person_name(span.text)
+    return name.surname if name is not None else span[-1].text
 
 
 def _glued_to_mentions(doc: Doc, claimed: set[int]) -> Iterator[Span]:
