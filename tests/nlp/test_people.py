@@ -92,3 +92,11 @@ def test_the_surname_of_a_surname_first_name_is_its_first_word(annotate: Annotat
         "Zhang said the talks went well."
     )
     assert _people(found) == ["Zhang Ming", "Zhang"]
+
+
+def test_a_surname_alone_joins_a_name_found_after_a_title(annotate: Annotate) -> None:
+    found = annotate(
+        "Speaking at the event, Executive Director of UNODC Ghada Waly said that trafficking "
+        "was growing. Waly added that cooperation was key."
+    )
+    assert _people(found) == ["Ghada Waly", "Waly"]

@@ -33,7 +33,7 @@ from pressgraph.nlp.name_words import (
 from pressgraph.nlp.spans import ORGS, PEOPLE, is_free, keep_longest, make_span, taken
 from pressgraph.resolve.names import looks_personal, parse_person_name
 
-__all__ = ["PersonFinder", "name_run", "person_span"]
+__all__ = ["PersonFinder", "bare_surnames", "name_run", "person_span"]
 
 # Model entities that may hold a name glued after a country or an organization: "the Kyrgyz
 # Republic Talant Mamytov" (GPE), "the UN Drugs and Crime Office Yuriy Fedotov" (ORG).
@@ -82,7 +82,7 @@ class PersonFinder:
         found += [s for s in self._from_model(doc, triggers, claimed) if is_free(s, claimed)]
         found = [s for s in found if len(s) > 1 or _plausible_single(doc, s, triggers, found)]
         found = keep_longest(found)
-        found += list(_bare_surnames(doc, found, claimed))
+        found += list(bare_surnames(doc, found, claimed))
         doc.spans[PEOPLE] = keep_longest(found)
         return doc
 
@@ -183,7 +183,7 @@ def _plausible_single(
     )
 
 
-def _bare_surnames(doc: Doc, found: list[Span], claimed: set[int]) -> Iterator[Span]:
+def bare_surnames(doc: Doc, found: list[Span], claimed: set[int]) -> Iterator[Span]:
     """The surname of a full name of the story written alone, which the model tagged as
     something else or missed ("Viktor Ivashko opened ... Ivashko noted")."""
     surnames = {_surname(s) for s in found if len(s) > 1}

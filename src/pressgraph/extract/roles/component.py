@@ -30,7 +30,7 @@ from pressgraph.extract.roles.masked import Masked
 from pressgraph.extract.roles.records import FoundRole
 from pressgraph.extract.roles.references import references
 from pressgraph.extract.roles.titles import read_titles, set_rank, tidy
-from pressgraph.nlp.people import name_run, person_span
+from pressgraph.nlp.people import bare_surnames, name_run, person_span
 from pressgraph.nlp.spans import PEOPLE, keep_longest, taken
 from pressgraph.resolve.names import looks_personal, parse_person_name
 
@@ -141,7 +141,9 @@ class RoleFinder:
             if span is not None and span.end - span.start >= 2 and _plausible(span, mentions):
                 added.append(span)
         if added:
-            doc.spans[PEOPLE] = keep_longest([*doc.spans.get(PEOPLE, []), *added])
+            people = keep_longest([*doc.spans.get(PEOPLE, []), *added])
+            people += bare_surnames(doc, people, taken(doc))
+            doc.spans[PEOPLE] = keep_longest(people)
 
     def _before(self, masked: Masked) -> Iterator[FoundRole]:
         for m in grammar().before.finditer(masked.text):
