@@ -223,3 +223,10 @@ def test_agency_page_dated_by_a_time_and_date_line() -> None:
     assert _text(cleaned, story).endswith("to hold a joint exercise in the autumn.")
     assert _removed(cleaned, "related") == ["Tokayev receives CSTO Secretary General"]
     assert _removed(cleaned, "share") == ["Instagram | Telegram | YouTube"]
+
+
+def test_an_article_without_headline_keeps_its_later_dated_paragraphs() -> None:
+    cleaned, stories = _read("headless_article.txt")
+    (story,) = stories
+    assert (story.date, story.main) == ("2024-05-10", True)
+    assert "\n\nOn 11 May, the delegations visited" in _text(cleaned, story)

@@ -208,14 +208,13 @@ class _Splitter:
         cur.body.append((par.start, par.end))
 
     def _opens_teaser(self, cur: _Draft, text: str) -> bool:
-        """A paragraph with its own date after a story without a headline, or after a
-        headline with one dated paragraph: a new dated teaser."""
-        if not opens_with_date(text):
+        """A paragraph with its own date after a one-paragraph story without a headline, or
+        after a headline with one dated paragraph: a new dated teaser. (An article's later
+        paragraph that opens with a date stays in it.)"""
+        if not opens_with_date(text) or len(cur.body) != 1:
             return False
-        if cur.headline is None:
-            return True
         first = self.text[cur.body[0][0] : cur.body[0][1]]
-        return len(cur.body) == 1 and opens_with_date(first)
+        return cur.headline is None or opens_with_date(first)
 
     def _split_off_headline(self, cur: _Draft) -> None:
         """The headline over one teaser among teasers is a headline-only item of the list."""
