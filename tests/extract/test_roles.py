@@ -310,18 +310,20 @@ def test_its_stands_for_the_country_named_before_in_the_sentence(annotate: Annot
 
 def test_a_post_named_after_an_organization_and_a_unit_in_words(annotate: Annotate) -> None:
     found = annotate(
-        "The Special Representative of the UN Secretary General for West Africa, Head of the "
-        "UN Office for West Africa and the Sahel (UNOWAS), Jean Dupont, opened the session."
+        "The Special Representative of the UN Secretary General for the Great Lakes, Head of "
+        "the UN Office for the Great Lakes and the Horn (UNOGLH), Jean Dupont, opened the "
+        "session."
     )
     assert _roles(found) == {
         (
             "Jean Dupont",
-            "Special Representative of the UN Secretary General for West Africa",
+            "Special Representative of the UN Secretary General for the Great Lakes",
             "org:un",
             None,
         ),
-        ("Jean Dupont", "Head of the UN Office for West Africa and the Sahel", "org:un", None),
+        ("Jean Dupont", "Head of the UN Office for the Great Lakes and the Horn", "org:un", None),
     }
+    assert [m.text for m in found.mentions if m.kind == "person"] == ["Jean Dupont"]
 
 
 def test_a_post_stated_with_the_full_name_and_the_surname_is_one_holder(

@@ -93,6 +93,9 @@ def _with_tail(titles: str, tail: str | None) -> str:
     return f"{titles} of {tail}" if tail else titles
 
 
+# Words right before capitalized words that make them no personal name.
+_NOT_BEFORE_NAMES = frozenset({"the", "a", "an", "of", "for", "in", "on", "at", "to"})
+
 # Model entities whose words are never taken as a missed personal name.
 _NOT_PEOPLE = {"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT", "LAW", "PRODUCT"}
 
@@ -244,9 +247,12 @@ class RoleFinder:
 
 
 def _plausible(span: Span, claimed: set[int]) -> bool:
-    """A name found after a title is no tail of an organization the model tagged ("the
-    troops of the Central ⟦Military District⟧") unless a known mention ends right before it
-    ("the ⟦Russian Federation⟧ Momčilo Babić") or it looks like a personal name."""
+    """A name found next to a title follows no article or preposition, and is no tail of an
+    organization the model tagged ("the troops of the Central ⟦Military District⟧") unless a
+    known mention ends right before it ("the ⟦Russian Federation⟧ Momčilo Babić") or it looks
+    like a personal name."""
+    if span.start > 0 and span.doc[span.start - 1].lower_ in _NOT_BEFORE_NAMES:
+        return False  # "for the Great Lakes, Head of ...": a place or a thing
     inside = span[0].ent_type_ == "ORG" and span[0].ent_iob_ == "I"
     if not inside or span.start - 1 in claimed:
         return True
