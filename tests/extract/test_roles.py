@@ -350,3 +350,19 @@ def test_a_plural_post_heading_over_a_list_of_holders(annotate: Annotate) -> Non
         ("Ivanova Marina Petrovna", "Deputy Secretary General", "org:osce", None),
         ("Sidorenko Pavel Olegovich", "Deputy Secretary General", "org:osce", None),
     }
+
+
+def test_a_long_body_name_with_articles_and_a_mention_inside(annotate: Annotate) -> None:
+    found = annotate(
+        "The statement was read by the Chairman of the Coordinating Council of the Heads of "
+        "Agencies for Countering the Illegal Migration of the CSTO member states, Police Major "
+        "General Oleg Rybin."
+    )
+    (role,) = found.roles
+    assert found.mentions[role.person].text == "Oleg Rybin"
+    assert role.title == (
+        "Chairman of the Coordinating Council of the Heads of Agencies for Countering the "
+        "Illegal Migration of the member states"
+    )
+    assert found.mentions[role.organization].key == "org:csto"
+    assert _ranks(found)["Oleg Rybin"] == "Police Major General"

@@ -121,14 +121,15 @@ def grammar() -> Grammar:
     # "Finance Minister", "Justice Minister": a field before the head
     field = rf"(?:(?i:{_alternation(title_data().list_qualifiers)})\s+)?"
     # "and" inside a name, never before the next title: "Council of Foreign Ministers and
-    # Foreign Minister of ⟦C⟧" is two titles
-    also = rf"\s+(?:and\s+(?:the\s+)?(?!(?:(?:{mod})\s+)*{field}(?:{head})\b))?"
+    # Foreign Minister of ⟦C⟧" is two titles. After an organization, a unit named with its
+    # acronym may follow ("the ⟦O⟧ ⟦O⟧ (⟦O⟧)"); a bare second organization ends the title.
+    also = rf"\s+(?:(?:and\s+)?the\s+|and\s+(?!(?:(?:{mod})\s+)*{field}(?:{head})\b))?"
 
     def title_re(lazy: str) -> str:
         of_part = (
             rf"\s+(?:of|for|on|in|to|at)\s+(?:the\s+)?"
-            rf"(?:{REF_ACRONYM}(?:{also}(?:(?:{head})\b|{group}))*{lazy}"
-            rf"|{group}(?:{also}{group})*{lazy}{BRACKETS}?)"
+            rf"(?:{REF_ACRONYM}(?:{also}(?:{nouns}|(?:{head})\b|{cap}|{REF}{BRACKETS}))*{lazy}"
+            rf"|{group}(?:{also}(?:{group}|{REF_ACRONYM}))*{lazy}{BRACKETS}?)"
             rf"(?:\s*,\s*{REF})*(?:\s+and\s+{REF})?"
         )
         core = rf"(?:{owner})?(?:(?:{mod})\s+)*(?:{owner})?{field}(?:{head})\b(?:{of_part})*"
