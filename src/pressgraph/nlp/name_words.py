@@ -53,7 +53,8 @@ def words() -> Words:
     org_words = gazetteer.load_data_file("org_words.yml")
     titles = gazetteer.titles()
     phrases = [*titles.honorifics, *titles.ranks, *titles.post_heads, *titles.post_modifiers]
-    title_words = {w.casefold() for p in phrases for w in re.split(r"[\s-]+", p) if len(w) > 2}
+    split = (w.casefold().rstrip(".") for p in phrases for w in re.split(r"[\s-]+", p))
+    title_words = {w for w in split if len(w) > 1}  # "mr" of "Mr.", as is_title_word reads it
     title_words |= {w.casefold() for w in data["title_words"]}
     return Words(
         frozenset(data["particles"]),
