@@ -486,3 +486,201 @@ def test_the_organization_before_any_organization_is_the_most_mentioned(
 
 def test_an_empty_story(relations_nlp: Language) -> None:
     assert _run(relations_nlp, "")._.relations == []
+
+
+# ---------------------------------------------------------------- lists, groups and signatories
+
+
+def test_observer_list_of_the_group_named_before(relations_nlp: Language) -> None:
+    text = (
+        "The Eurasian Group on Combating Money Laundering and Financing of Terrorism (EAG) met "
+        "in Minsk. The Group's observer states and organizations: Italy, the IMF, the World Bank "
+        "and MENAFATF, sent delegates."
+    )
+    assert _find(relations_nlp, text) == {
+        ("observer", "org:imf", "org:eag", None),
+        ("observer", "org:world-bank", "org:eag", None),
+        ("observer", "org:menafatf", "org:eag", None),
+    }
+
+
+def test_observer_list_in_parentheses_owned_by_the_member_states_organization(
+    relations_nlp: Language,
+) -> None:
+    text = (
+        "The plenary took place in Astana with the participation of the EAG member states "
+        "(Belarus, China and India) as well as the observer states and organizations (the "
+        "EBRD, the Asian Development Bank, Poland and the OSCE)."
+    )
+    assert _find(relations_nlp, text) == {
+        ("observer", "org:ebrd", "org:eag", None),
+        ("observer", "org:adb", "org:eag", None),
+        ("observer", "org:osce", "org:eag", None),
+    }
+
+
+def test_observer_list_without_an_opener_and_a_granted_status(relations_nlp: Language) -> None:
+    text = (
+        "Delegates of the EAG observer states and organizations France, FATF, Egmont Group and "
+        "the Asian Development Bank attended. The EAG member states discussed the request of "
+        "the European Bank for Reconstruction and Development (EBRD) and agreed to grant it "
+        "observer status."
+    )
+    assert _find(relations_nlp, text) == {
+        ("observer", "org:fatf", "org:eag", None),
+        ("observer", "org:egmont-group", "org:eag", None),
+        ("observer", "org:adb", "org:eag", None),
+        ("observer", "org:ebrd", "org:eag", None),
+    }
+
+
+def test_they_are_the_organizations_of_the_subject_before(relations_nlp: Language) -> None:
+    text = (
+        "In Central Asia, the CSTO, the CIS and the SCO carry weight. These are regional bodies, "
+        "and they have observer status with the UN General Assembly."
+    )
+    assert _find(relations_nlp, text) == {
+        ("observer", "org:csto", "org:un-general-assembly", None),
+        ("observer", "org:cis", "org:un-general-assembly", None),
+        ("observer", "org:sco", "org:un-general-assembly", None),
+    }
+    assert _find(relations_nlp, "Kazakhstan and Russia met. They cooperate with the SCO.") == set()
+
+
+def test_between_one_and_several_is_a_star(relations_nlp: Language) -> None:
+    text = "Cooperation between the UN and the CSTO, the CIS, and the SCO is growing."
+    assert _find(relations_nlp, text) == {
+        ("cooperation", "org:un", "org:csto", None),
+        ("cooperation", "org:un", "org:cis", None),
+        ("cooperation", "org:un", "org:sco", None),
+    }
+
+
+def test_between_one_and_examples_of_a_class(relations_nlp: Language) -> None:
+    text = (
+        "Cooperation between the Secretariat of the CSTO and United Nations entities, such as "
+        "the UNHCR, the UN Office on Drugs and Crime and the Department of Peace Operations, "
+        "keeps growing."
+    )
+    assert _find(relations_nlp, text) == {
+        ("cooperation", "org:csto-secretariat", "org:unhcr", None),
+        ("cooperation", "org:csto-secretariat", "org:unodc", None),
+        ("cooperation", "org:csto-secretariat", "org:un-dpo", None),
+    }
+
+
+def test_the_two_organizations_are_the_two_named_before(relations_nlp: Language) -> None:
+    text = (
+        "The heads of the SCO Secretariat and of INTERPOL met in Lyon. They praised the "
+        "cooperation between the two organizations."
+    )
+    assert _find(relations_nlp, text) == {
+        ("cooperation", "org:sco-secretariat", "org:interpol", None)
+    }
+    assert _find(relations_nlp, "Cooperation between the two organizations grows.") == set()
+
+
+def test_cooperation_since_a_declaration_was_signed_is_an_agreement(
+    relations_nlp: Language,
+) -> None:
+    text = (
+        "The CIS and the OSCE are close. Since the signing of the Joint Declaration in May "
+        "2015, cooperation between the two organisations has grown."
+    )
+    assert _find(relations_nlp, text) == {("agreement", "org:cis", "org:osce", "2015-05")}
+
+
+def test_cooperation_under_a_memorandum_between_named_parties_stays_cooperation(
+    relations_nlp: Language,
+) -> None:
+    text = (
+        "They discussed future cooperation between the SCO and the ICRC under the 2019 "
+        "Memorandum of Understanding between the SCO and the ICRC."
+    )
+    assert _find(relations_nlp, text) == {
+        ("cooperation", "org:sco", "org:icrc", None),
+        ("memorandum", "org:sco", "org:icrc", None),
+    }
+
+
+def test_a_document_signed_by_two_heads_relates_their_organizations(
+    relations_nlp: Language,
+) -> None:
+    text = (
+        "An agreement was signed today between the United Nations and the CIS. Under a Protocol "
+        "signed today by the Executive Director of the UN Office on Drugs and Crime (UNODC), "
+        "Maria Lindqvist, and CIS Secretary General Pavel Orlov, the two organizations will "
+        "share data."
+    )
+    # one agreement told at two levels is kept between the most specific ends
+    assert _find(relations_nlp, text, date=None) == {("agreement", "org:unodc", "org:cis", None)}
+
+
+def test_a_protocol_of_understanding_and_an_unknown_acronym_listed_with_an_organization(
+    relations_nlp: Language,
+) -> None:
+    text = "A protocol of understanding between KRTC and the CSTO Secretariat was signed."
+    ((kind, source, target, _),) = _find(relations_nlp, text)
+    assert (kind, source, target) == ("memorandum", "org~krtc", "org:csto-secretariat")
+
+
+def test_a_name_and_its_acronym_in_parentheses_are_one_actor(relations_nlp: Language) -> None:
+    text = (
+        "The Secretariat of the Shanghai Cooperation Organisation (SCO) and the UN Office on "
+        "Drugs and Crime (UNODC) signed a memorandum of understanding."
+    )
+    assert _find(relations_nlp, text) == {("memorandum", "org:sco-secretariat", "org:unodc", None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "edges"),
+    [
+        (
+            "The seminar, organized by the OSCE Office in Tajikistan in consultation with the "
+            "UNODC and the UNRCCA, opened.",
+            {
+                ("cooperation", "org:osce-po-dushanbe", "org:unodc", None),
+                ("cooperation", "org:osce-po-dushanbe", "org:unrcca", None),
+            },
+        ),
+        (
+            "The UN Office of Counter-Terrorism (UNOCT/UNCCT) with the UNRCCA supports the plan.",
+            {("cooperation", "org:un-oct", "org:unrcca", None)},
+        ),
+        (
+            "The UNOCT project on border security is being implemented with UNOWAS and the "
+            "G5 Sahel Secretariat.",
+            {
+                ("cooperation", "org:un-oct", "org:unowas", None),
+                ("cooperation", "org:un-oct", "org:g5-sahel-secretariat", None),
+            },
+        ),
+        (
+            "They stressed the value of NATO-EU cooperation and of the INTERPOL – CEMAC project.",
+            {
+                ("cooperation", "org:nato", "org:eu", None),
+                ("cooperation", "org:interpol", "org:cemac", None),
+            },
+        ),
+    ],
+)
+def test_cooperation_with_partners(relations_nlp: Language, text: str, edges: set[Edge]) -> None:
+    assert _find(relations_nlp, text) == edges
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the subject of a debate is a topic
+        "The Council will hold a debate on cooperation between the UN and the CSTO.",
+        # two bodies of one organization at work together
+        "The analysis that the CSTO Secretariat conducted together with the CSTO Permanent "
+        "Council was presented.",
+        # people together are co-participants, not their organizations
+        "The CSTO Secretary General, together with the UN envoy, visited the border.",
+        # a delegation holding talks is a meeting, not joint work
+        "The CSTO delegation held talks with the UN.",
+    ],
+)
+def test_no_relation_with_partners(relations_nlp: Language, text: str) -> None:
+    assert _find(relations_nlp, text) == set()

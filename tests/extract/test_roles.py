@@ -150,3 +150,219 @@ def test_no_role_without_a_name(annotate: Annotate) -> None:
         "session of the UN General Assembly."
     )
     assert found.roles == ()
+
+
+def test_bracketed_acronym_between_title_and_name(annotate: Annotate) -> None:
+    found = annotate(
+        "The protocol was signed by the Secretary General of the Collective Security Treaty "
+        "Organization (CSTO) Oleg Marchenko."
+    )
+    assert _roles(found) == {("Oleg Marchenko", "Secretary General", "org:csto", None)}
+
+
+def test_coordinated_titles_share_the_country(annotate: Annotate) -> None:
+    found = annotate(
+        "The guests were welcomed by Rustam Karimov, Deputy Prime Minister and Minister of "
+        "Internal Affairs of the Republic of Uzbekistan."
+    )
+    assert _roles(found) == {
+        ("Rustam Karimov", "Deputy Prime Minister", None, "country:UZB"),
+        ("Rustam Karimov", "Minister of Internal Affairs", None, "country:UZB"),
+    }
+
+
+def test_owner_country_before_two_titles(annotate: Annotate) -> None:
+    found = annotate("The Kazakh Deputy Prime Minister and Foreign Minister Ilyas Zhunusov spoke.")
+    assert _roles(found) == {
+        ("Ilyas Zhunusov", "Deputy Prime Minister", None, "country:KAZ"),
+        ("Ilyas Zhunusov", "Minister of Foreign Affairs", None, "country:KAZ"),
+    }
+
+
+def test_possessive_and_adjective_countries(annotate: Annotate) -> None:
+    found = annotate(
+        "Russia's Foreign Minister Sergei Lavrov arrived in Dushanbe. The Kazakh Defense "
+        "Minister Ruslan Zhaksylykov also attended."
+    )
+    assert _roles(found) == {
+        ("Sergei Lavrov", "Minister of Foreign Affairs", None, "country:RUS"),
+        ("Ruslan Zhaksylykov", "Minister of Defense", None, "country:KAZ"),
+    }
+
+
+def test_an_ambassador_keeps_the_sending_country(annotate: Annotate) -> None:
+    found = annotate(
+        "He met the Ambassador Extraordinary and Plenipotentiary of the Republic of Serbia to "
+        "the Russian Federation Dragan Milovic."
+    )
+    assert _roles(found) == {
+        (
+            "Dragan Milovic",
+            "Ambassador Extraordinary and Plenipotentiary to the Russian Federation",
+            None,
+            "country:SRB",
+        )
+    }
+
+
+def test_a_charge_d_affaires_and_a_later_bare_mention(annotate: Annotate) -> None:
+    found = annotate(
+        "On 3 May, the SCO Secretary-General met with the Chargé d'Affaires ad interim of the "
+        "Republic of Peru in China Luis Romero. Chargé d'Affaires Romero handed over a letter."
+    )
+    titles = {(p, t, c) for p, t, _, c in _roles(found)}
+    assert ("Luis Romero", "Chargé d'Affaires ad interim in China", "country:PER") in titles
+    assert ("Romero", "Chargé d'Affaires ad interim in China", "country:PER") in titles
+
+
+def test_a_list_of_names_with_titles_gives_each_title_to_its_name(annotate: Annotate) -> None:
+    found = annotate(
+        "The event was attended by the Prime Minister of Armenia Nikol Pashinyan, the "
+        "President of Belarus Alexander Lukashenko."
+    )
+    assert _roles(found) == {
+        ("Nikol Pashinyan", "Prime Minister", None, "country:ARM"),
+        ("Alexander Lukashenko", "President", None, "country:BLR"),
+    }
+
+
+def test_names_then_titles_in_a_list(annotate: Annotate) -> None:
+    found = annotate(
+        "The talks were attended by Igor Petrenko, Director of the CSTO Legal Department, "
+        "Anna Kovalenko, Head of the CSTO Press Service."
+    )
+    people = {(p, t) for p, t, _, _ in _roles(found)}
+    assert ("Igor Petrenko", "Director of the CSTO Legal Department") in people
+    assert not any(p == "Anna Kovalenko" and "Director" in t for p, t in people)
+
+
+def test_a_list_of_country_name_pairs_after_a_plural_title(annotate: Annotate) -> None:
+    found = annotate(
+        "The meeting brought together the defense ministers of Armenia Suren Avetisyan, "
+        "Belarus Viktor Khomenko and Tajikistan Sherali Rakhmonov."
+    )
+    assert _roles(found) == {
+        ("Suren Avetisyan", "Minister of Defense", None, "country:ARM"),
+        ("Viktor Khomenko", "Minister of Defense", None, "country:BLR"),
+        ("Sherali Rakhmonov", "Minister of Defense", None, "country:TJK"),
+    }
+
+
+def test_a_body_headed_by_a_ranked_name(annotate: Annotate) -> None:
+    found = annotate(
+        "The work of the CSTO Joint Staff, headed by Colonel General Andrei Serdyuk, was praised."
+    )
+    assert _roles(found) == {("Andrei Serdyuk", "Head", "org:csto-joint-staff", None)}
+    assert _ranks(found)["Andrei Serdyuk"] == "Colonel General"
+
+
+def test_an_organization_in_apposition_after_the_title(annotate: Annotate) -> None:
+    found = annotate(
+        "The Secretary General met Pierre Lemaire, Commissioner, African Union (AU), in Lyon."
+    )
+    assert _roles(found) == {("Pierre Lemaire", "Commissioner", "org:african-union", None)}
+
+
+def test_the_organization_s_post_is_the_organization_named_before(annotate: Annotate) -> None:
+    found = annotate(
+        "The US joined the operation conducted by the Collective Security Treaty Organization "
+        "(CSTO), the organization’s Deputy Secretary General Sergei Panov said."
+    )
+    assert _roles(found) == {("Sergei Panov", "Deputy Secretary General", "org:csto", None)}
+
+
+def test_titles_the_grammar_lacked_and_a_new_clause_after_a_name(annotate: Annotate) -> None:
+    found = annotate(
+        "Meeting Vice Chancellor and Finance Minister Klaus Weber, the Secretary General "
+        "outlined the plans of the Alliance."
+    )
+    assert _roles(found) == {
+        ("Klaus Weber", "Vice Chancellor", None, None),
+        ("Klaus Weber", "Finance Minister", None, None),
+    }
+
+
+def test_an_apposition_without_its_closing_comma(annotate: Annotate) -> None:
+    found = annotate(
+        "Mr. Zhenish Razakov, Vice Prime Minister of the Kyrgyz Republic has addressed the "
+        "plenary meeting."
+    )
+    assert _roles(found) == {("Zhenish Razakov", "Vice Prime Minister", None, "country:KGZ")}
+
+
+def test_a_country_after_the_title_without_of(annotate: Annotate) -> None:
+    found = annotate(
+        "Chaired by the Minister of Foreign Affairs Tajikistan Farrukh Sharipov, the meeting "
+        "adopted a statement."
+    )
+    assert _roles(found) == {
+        ("Farrukh Sharipov", "Minister of Foreign Affairs", None, "country:TJK")
+    }
+
+
+def test_its_stands_for_the_country_named_before_in_the_sentence(annotate: Annotate) -> None:
+    found = annotate(
+        "The Russian Federation, which holds the presidency for July, is convening the debate, "
+        "and its Deputy Foreign Minister Sergey Vershinin will chair the meeting."
+    )
+    assert _roles(found) == {("Sergey Vershinin", "Deputy Foreign Minister", None, "country:RUS")}
+
+
+def test_a_post_named_after_an_organization_and_a_unit_in_words(annotate: Annotate) -> None:
+    found = annotate(
+        "The Special Representative of the UN Secretary General for the Great Lakes, Head of "
+        "the UN Office for the Great Lakes and the Horn (UNOGLH), Jean Dupont, opened the "
+        "session."
+    )
+    assert _roles(found) == {
+        (
+            "Jean Dupont",
+            "Special Representative of the UN Secretary General for the Great Lakes",
+            "org:un",
+            None,
+        ),
+        ("Jean Dupont", "Head of the UN Office for the Great Lakes and the Horn", "org:un", None),
+    }
+    assert [m.text for m in found.mentions if m.kind == "person"] == ["Jean Dupont"]
+
+
+def test_a_post_stated_with_the_full_name_and_the_surname_is_one_holder(
+    annotate: Annotate,
+) -> None:
+    found = annotate(
+        "The Secretary-General of the SCO, Zhang Wei, met the delegation. Later the SCO "
+        "Secretary-General Zhang met the press. The SCO Secretary-General noted the progress."
+    )
+    refs = [m for m in found.mentions if m.source == "reference"]
+    assert [m.text for m in refs] == ["SCO Secretary-General"]
+    assert refs[0].key == "Zhang Wei"
+
+
+def test_a_plural_post_heading_over_a_list_of_holders(annotate: Annotate) -> None:
+    found = annotate(
+        "Leadership of the Secretariat:\n\n"
+        "OSCE Deputy Secretaries General:\n\n"
+        "- Ivanova Marina Petrovna - Republic of Belarus\n\n"
+        "- Sidorenko Pavel Olegovich - Kyrgyz Republic\n\n"
+        "The Secretariat includes five departments."
+    )
+    assert _roles(found) == {
+        ("Ivanova Marina Petrovna", "Deputy Secretary General", "org:osce", None),
+        ("Sidorenko Pavel Olegovich", "Deputy Secretary General", "org:osce", None),
+    }
+
+
+def test_a_long_body_name_with_articles_and_a_mention_inside(annotate: Annotate) -> None:
+    found = annotate(
+        "The statement was read by the Chairman of the Coordinating Council of the Heads of "
+        "Agencies for Countering the Illegal Migration of the CSTO member states, Police Major "
+        "General Oleg Rybin."
+    )
+    (role,) = found.roles
+    assert found.mentions[role.person].text == "Oleg Rybin"
+    assert role.title == (
+        "Chairman of the Coordinating Council of the Heads of Agencies for Countering the "
+        "Illegal Migration of the member states"
+    )
+    assert found.mentions[role.organization].key == "org:csto"
+    assert _ranks(found)["Oleg Rybin"] == "Police Major General"

@@ -11,6 +11,7 @@ from pressgraph.resolve.names import (
     PersonName,
     given_key,
     given_name_table,
+    looks_personal,
     name_key,
     parse_person_name,
     same_person,
@@ -328,3 +329,17 @@ def test_table_rejects_a_spelling_in_two_groups() -> None:
 def test_table_rejects_malformed_data(text: str) -> None:
     with pytest.raises(DataError, match=r"given_names\.yml"):
         GivenNameTable.from_yaml(text)
+
+
+def test_looks_personal_needs_a_trait_of_a_real_name() -> None:
+    def looks(text: str) -> bool:
+        name = parse_person_name(text)
+        assert name is not None
+        return looks_personal(name)
+
+    assert looks("Talant Mamytov")  # a surname-shaped last word
+    assert looks("Vladimir Makei")  # a known given name
+    assert looks("Sh.J.Faizullozoda")  # initials
+    assert looks("Rustam Nazarzoda")
+    assert not looks("Red Notice")
+    assert not looks("Road Map")

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any, TextIO
 
+from pressgraph.extract.measures import normalized
 from pressgraph.records import StoredDocument
 from pressgraph.store.annotations import all_mentions, all_roles, load_entities
 from pressgraph.store.db import Database
@@ -149,8 +150,11 @@ def statement_records(db: Database) -> Iterator[dict[str, Any]]:
 
 def claim_records(db: Database) -> Iterator[dict[str, Any]]:
     """The contract's `claim` records; `source` is the vouching organization's entity id and
-    `source_text` the phrase ("according to the estimates of the Joint Staff")."""
+    `source_text` the phrase ("according to the estimates of the Joint Staff"); `dimension`,
+    `base_unit`, `base_low` and `base_high` put amounts in one unit per dimension (790
+    kilograms and 0.79 tons are both 790 kilogram of mass; a count is its own unit)."""
     for c in list_claims(db):
+        base = normalized(c.low, c.high, c.unit)  # kilograms and tons compare in one unit
         yield {
             "type": "claim",
             "id": c.id,
@@ -163,6 +167,10 @@ def claim_records(db: Database) -> Iterator[dict[str, Any]]:
             "high": c.high,
             "approx": c.approx,
             "unit": c.unit,
+            "dimension": base.dimension,
+            "base_unit": base.unit,
+            "base_low": base.low,
+            "base_high": base.high,
             "subject": c.subject,
             "subject_text": c.subject_text,
             "date": c.date,

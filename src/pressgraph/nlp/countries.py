@@ -55,6 +55,7 @@ class CountryFinder:
             forms = {country.name, *country.forms, *country.names_ru}
             if country.official_name:
                 forms.add(country.official_name)
+            forms |= {f.replace("'", "’") for f in forms if "'" in f}  # People’s Republic
             for form in forms:
                 # Multi-word official names are matched case-insensitively; single words and
                 # adjectives only as capitalized, so "chad" or "georgian" in prose stay words.

@@ -9,7 +9,7 @@ abbreviates ("the CSTO PA"); and names the model tags ORG that look like organiz
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from spacy.language import Language
@@ -20,6 +20,9 @@ from pressgraph.nlp import gazetteer
 from pressgraph.nlp.spans import ORGS, is_free, keep_longest, make_span, strip_determiner, taken
 
 _ACRONYM = re.compile(r"^[A-ZА-Я][A-ZА-Я0-9&-]{1,9}$")
+_MIN_LISTED = 3  # an unknown acronym listed with organizations: at least this many letters
+_LIST_LINKS = frozenset({",", "and", "&"})
+_NOT_ORG = frozenset({"PERSON", "GPE", "NORP", "LOC", "DATE", "MONEY", "CARDINAL"})
 _OF = {"of", "for"}
 
 
@@ -49,7 +52,7 @@ class OrganizationFinder:
         self.generic = PhraseMatcher(nlp.vocab, attr="LOWER")
         for org in gazetteer.organizations().values():
             for form in org.names:
-                for variant in gazetteer.spelling_variants(form):
+                for variant in _unhyphened(gazetteer.spelling_variants(form)):
                     if _ACRONYM.match(variant):
                         for written in _acronym_forms(variant):
                             self.acronyms.add(org.id, [nlp.make_doc(written)])
@@ -68,6 +71,7 @@ class OrganizationFinder:
         if self.use_model:
             found = keep_longest([*found, *self._from_model(doc, found, claimed)])
         found += self._defined_acronyms(doc, found)
+        found += _listed_acronyms(doc, found, claimed)
         doc.spans[ORGS] = [*doc.spans.get(ORGS, []), *keep_longest(found)]
         return doc
 
@@ -109,6 +113,13 @@ class OrganizationFinder:
                 span._.parent = owner._.key
             return span
         candidates = {generic[(n, c)] for (n, c) in generic if n == name and c in in_story}
+        if not candidates:  # "Department of Peace Operations" (UN Secretariat) with the UN named
+            orgs = gazetteer.organizations()
+            candidates = {
+                generic[(n, c)]
+                for (n, c) in generic
+                if n == name and c in orgs and in_story.intersection(gazetteer.ancestors(c))
+            }
         if len(candidates) != 1:
             return None  # the bare name is ambiguous or its organization is not in the story
         return make_span(doc, start, end, "ORG", org_key(candidates.pop()), "gazetteer")
@@ -173,6 +184,40 @@ class OrganizationFinder:
         if end - start < 2 or generic or not words & heads or words & not_heads:
             return None
         return make_span(doc, start, end, "ORG", new_org_key(name), "model")
+
+
+def _listed_acronyms(doc: Doc, orgs: list[Span], claimed: set[int]) -> list[Span]:
+    """Unknown acronyms listed with organizations are organizations too: "between RCTC and the
+    CSTO Secretariat", "(FATF, MENAFATF, UNODC)". Country codes ("USA") are not."""
+    starts = {s.start for s in orgs} | {s.start - 1 for s in orgs if _is_the(doc, s.start - 1)}
+    ends = {s.end for s in orgs}
+    used = claimed | {i for s in orgs for i in range(s.start, s.end)}
+    countries = gazetteer.country_forms()
+    out = []
+    for tok in doc:
+        if tok.i in used or len(tok.text) < _MIN_LISTED or not _ACRONYM.match(tok.text):
+            continue
+        if gazetteer.normalize_alias(tok.text) in countries or tok.ent_type_ in _NOT_ORG:
+            continue
+        before = tok.i >= 2 and doc[tok.i - 1].text in _LIST_LINKS and tok.i - 1 in ends
+        after = tok.i + 2 < len(doc) and doc[tok.i + 1].text in _LIST_LINKS
+        if before or (after and tok.i + 2 in starts):
+            span = make_span(doc, tok.i, tok.i + 1, "ORG", new_org_key(tok.text), "model")
+            if span is not None:
+                out.append(span)
+    return out
+
+
+def _is_the(doc: Doc, i: int) -> bool:
+    return 0 <= i < len(doc) and doc[i].lower_ == "the"
+
+
+def _unhyphened(variants: Iterable[str]) -> set[str]:
+    """The spellings of a name, also with its hyphens as spaces ("Counter Terrorism Committee"
+    for "Counter-Terrorism Committee"): the tokenizer splits the two apart."""
+    out = set(variants)
+    out |= {v.replace("-", " ") for v in out if "-" in v and not _ACRONYM.match(v)}
+    return out
 
 
 def _of_before(doc: Doc, start: int) -> bool:

@@ -28,7 +28,7 @@ participants" says how one speaker took part, not how the forum was held.
           "between" (participants; an organization or country inside someone's title is not
           one). People the story reports speaking ("said", "pointed out", "according to") are
           speakers at its first conference, meeting, session or ceremony; a head of delegation
-          (a role from extract/roles.py) takes part as such, with the delegation's organization.
+          (a role from extract/roles/) takes part as such, with the delegation's organization.
 
 The rules live in one module each: lexicon (the word lists), story (what every rule reads),
 nouns (event nouns and names), anchors (what hangs from an event), draft (one event being

@@ -1,5 +1,6 @@
 """Candidate figures in a stretch of text, before their unit is looked for: each number with its
-hedge and currency sign, without dates and document numbers ("resolution 2178", "No. 15")."""
+hedge and currency sign, without dates, document numbers ("resolution 2178", "No. 15") and
+list item numbers ("1.Manage ...")."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from pressgraph.extract.quantities.reading import Figure, read_body, read_vague
 _DATE_ANCHOR = dt.date(2000, 1, 1)
 _WORD_BEFORE = re.compile(r"(?P<w>\S+)[^\S\n]+$")
 _OPEN_PUNCT = "([«\"'“‘"
+_ITEM_MARKS = frozenset(".)")  # after a list item's number
 
 
 class Candidate(NamedTuple):
@@ -29,6 +31,7 @@ class Candidate(NamedTuple):
     vague: bool
     currency: tuple[str, int, int] | None  # unit, start, end of a currency sign
     hedged: bool
+    body: str = ""  # the number or range as written (empty for a vague plural)
 
 
 def _hedge(text: str, start: int, floor: int) -> tuple[str, int] | None:
@@ -48,22 +51,34 @@ def _is_document_number(text: str, start: int) -> bool:
     return _word_before(text, start) in LEXICON.prefixes
 
 
-def _candidate(m: re.Match[str], floor: int) -> Candidate | None:
+def _is_list_number(text: str, start: int, end: int) -> bool:
+    """Whether a number opens its line as an item number: "1.Manage ...", "2) Legal ..."."""
+    line = text.rfind("\n", 0, start) + 1
+    return not text[line:start].strip() and text[end : end + 1] in _ITEM_MARKS
+
+
+def _candidate(m: re.Match[str], floor: int, decimal_comma: bool) -> Candidate | None:
     """A candidate from a match: its figure with hedge, range and currency sign read."""
     text = m.string
+    if _is_list_number(text, m.start(), m.end()):
+        return None
     vague = m.group("vague") is not None
-    figure = read_vague(m.group("vague")) if vague else read_body(m.group("body"))
+    if vague:
+        figure = read_vague(m.group("vague"))
+    else:
+        figure = read_body(m.group("body"), decimal_comma=decimal_comma)
     if figure is None or _is_document_number(text, m.start()):
         return None
     currency = None
     if m.group("cur"):
         currency = (LEXICON.currency[canonical(m.group("cur"))], m.start("cur"), m.end("cur"))
     hedge = _hedge(text, m.start(), floor)
+    body = m.group("body") or ""
     if hedge is None:
-        return Candidate(m.start(), m.start(), m.end(), figure, vague, currency, False)
+        return Candidate(m.start(), m.start(), m.end(), figure, vague, currency, False, body)
     approx = figure.approx if figure.approx == "range" else hedge[0]  # "about 20-30": a range
     return Candidate(
-        hedge[1], m.start(), m.end(), figure._replace(approx=approx), vague, currency, True
+        hedge[1], m.start(), m.end(), figure._replace(approx=approx), vague, currency, True, body
     )
 
 
@@ -72,14 +87,16 @@ def _in_dates(start: int, end: int, dates: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in dates)
 
 
-def find_candidates(text: str, start: int, end: int) -> list[Candidate]:
+def find_candidates(
+    text: str, start: int, end: int, *, decimal_comma: bool = False
+) -> list[Candidate]:
     """Every number in text[start:end] that is not inside a date."""
     dates = [
         (d.start + start, d.end + start) for d in find_dates(text[start:end], anchor=_DATE_ANCHOR)
     ]
     found = []
     for m in CANDIDATE.finditer(text, start, end):
-        cand = _candidate(m, start)
+        cand = _candidate(m, start, decimal_comma)
         if cand is not None and not _in_dates(cand.num_start, cand.num_end, dates):
             found.append(cand)
     return found

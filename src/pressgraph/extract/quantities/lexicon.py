@@ -29,6 +29,7 @@ class Lexicon:
     unit_phrases: dict[str, str]
     currency: dict[str, str]
     irregular: dict[str, str]
+    count_nouns: frozenset[str]
 
 
 def _fail(what: str) -> DataError:
@@ -116,6 +117,7 @@ def parse_lexicon(raw: object) -> Lexicon:
         unit_phrases=_str_map(top.get("unit_phrases"), "unit_phrases"),
         currency=_str_map(top.get("currency_signs"), "currency_signs"),
         irregular=_str_map(top.get("irregular"), "irregular"),
+        count_nouns=frozenset(_str_list(top.get("count_nouns"), "count_nouns")),
     )
 
 

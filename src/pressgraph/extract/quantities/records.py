@@ -23,6 +23,7 @@ class Quantity:
     subject: str | None
     subject_start: int | None
     subject_end: int | None
+    vague: bool = False  # "thousands of": a lower bound read from a plural, not a figure
 
 
 class Found(NamedTuple):

@@ -9,6 +9,7 @@ from pressgraph.extract.quantities.lexicon import LEXICON
 from pressgraph.extract.quantities.records import Found
 
 _SUBJECT_LABELS = frozenset({"ORG", "NORP", "GPE", "LOC", "PERSON"})
+_NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod"})
 
 
 def _is_name(tok: Token) -> bool:
@@ -51,8 +52,8 @@ def _subject_before(num: Span, unit: Token) -> Found | None:
         return None
     ent_start, ent_end = _entity_bounds(first)
     end = first.i + 1
-    while end < unit.i and _is_name(doc[end]):
-        end += 1
+    while end < unit.i and not first.ent_type_ and _is_name(doc[end]):
+        end += 1  # a run of names; a named entity ends where the model ends it ("CEMAC Member")
     return _found(doc, max(ent_start, num.end), min(max(end, ent_end), unit.i))
 
 
@@ -69,8 +70,24 @@ def _subject_after(unit: Token) -> Found | None:
     return None
 
 
-def find_subject(num: Span, unit: Token | None) -> Found | None:
-    """What the figure is about, when the text names it next to the counted noun."""
+def _substance(unit: Token) -> Found | None:
+    """What an amount measures: 'heroin' in '790 kilograms of heroin', 'narcotic drugs' in
+    '67 tons of narcotic drugs and psychotropic substances' (the first of coordinated nouns)."""
+    for prep in unit.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in LEXICON.partitive:
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN"):
+                start = min([obj.i, *(c.i for c in obj.lefts if c.dep_ in _NOUN_MODIFIERS)])
+                return _found(unit.doc, start, obj.i + 1)
+    return None
+
+
+def find_subject(num: Span, unit: Token | None, measure: bool = False) -> Found | None:
+    """What the figure is about, when the text names it next to the counted noun, or what it
+    measures when its unit is a measure ("tons of heroin")."""
     if unit is None:
         return None
+    if measure:
+        return _subject_before(num, unit) or _substance(unit)
     return _subject_before(num, unit) or _subject_after(unit)

@@ -14,8 +14,11 @@ from pressgraph.extract.relations.patterns import (
     WORD,
     alternation,
     between_pattern,
+    compound_pattern,
     interjection_pattern,
     linked_pattern,
+    roster_pattern,
+    signed_by_pattern,
     whole,
 )
 
@@ -40,10 +43,14 @@ class Cue:
     kind: Kind
     head: re.Pattern[str]
     before: re.Pattern[str] | None  # a required word just before the head
+    before_words: tuple[str, ...]  # its words, which may also follow the head before "between"
     linked: re.Pattern[str] | None  # head [of ⟦O⟧] gap link [lead-in] list
     between: re.Pattern[str] | None  # head gap "between" list
     joint: bool
     unless_after: re.Pattern[str] | None  # words after the list that cancel the cue
+    signed_by: re.Pattern[str] | None  # head [gap] signing word [word] "by" the signatories
+    people: bool  # a person may stand for the organization of his post (if the kind allows)
+    adjacent: bool  # the actor stands right before the head ("⟦O⟧, with ⟦O⟧, supports")
 
 
 @dataclass(frozen=True)
@@ -53,6 +60,15 @@ class Upgrade:
     sources: frozenset[str]
     target: str
     framing: re.Pattern[str]
+    nearest: bool  # only the first cue after the framing phrase, not every cue of the sentence
+
+
+@dataclass(frozen=True)
+class Roster:
+    """A list of an organization's observers or members, compiled: its kind and pattern."""
+
+    kind: Kind
+    pattern: re.Pattern[str]  # head [words] [of ⟦O⟧] opener list
 
 
 @dataclass(frozen=True)
@@ -69,9 +85,20 @@ class RelationData:
     reporting_verbs: frozenset[str]
     speaker_pronouns: frozenset[str]
     blocking_pronouns: frozenset[str]
+    plural_pronouns: frozenset[str]
+    systems: frozenset[str]  # organization keys whose bodies relate to each other
+    joint_work_verbs: frozenset[str]  # "the X project is implemented with A and B"
     organization_words: tuple[str, ...]
     organization_kinds: frozenset[str]
     date_prepositions: frozenset[str]
+    group_numbers: dict[str, int]
+    group_numbers_alone: frozenset[str]
+    group_determiners: frozenset[str]
+    group_nouns: frozenset[str]
+    rosters: tuple[Roster, ...]
+    compounds: tuple[Roster, ...]  # "⟦O⟧-⟦O⟧ cooperation": a kind and its pattern
+    roster_owner: re.Pattern[str]  # "⟦O⟧ member states"
+    grant: re.Pattern[str]  # "grant ⟦O⟧ observer status"
 
 
 def _strings(raw: Any, key: str) -> tuple[str, ...]:
@@ -101,8 +128,10 @@ def _parse_cue(raw: Any, kinds: dict[str, Kind], lead_ins: tuple[str, ...]) -> C
     heads = rf"(?i:{alternation(_strings(raw, 'heads'))})"
     before = _optional(raw, "before")
     joint = bool(raw.get("joint", False))
-    if joint and not before:
-        raise DataError(f"pressgraph/extract/data/{_DATA}: a joint cue needs 'before': {raw!r}")
+    if (joint or raw.get("signers")) and not before:
+        raise DataError(
+            f"pressgraph/extract/data/{_DATA}: a joint or signers cue needs 'before': {raw!r}"
+        )
     gap = int(raw.get("gap", 0))
     links = _strings(raw, "links") if "links" in raw else None
     unless = _optional(raw, "unless_after")
@@ -110,10 +139,14 @@ def _parse_cue(raw: Any, kinds: dict[str, Kind], lead_ins: tuple[str, ...]) -> C
         kind=kind,
         head=re.compile(rf"(?<![\w-]){heads}(?![\w-])"),
         before=re.compile(rf"{whole(before)}(?:\s+{WORD}){{0,4}}\s*$") if before else None,
+        before_words=before,
         linked=None if links is None else linked_pattern(heads, links, gap, lead_ins),
-        between=between_pattern(heads, gap) if raw.get("between") else None,
+        between=between_pattern(heads, gap, lead_ins) if raw.get("between") else None,
         joint=joint,
         unless_after=re.compile(rf"\s*{whole(unless)}") if unless else None,
+        signed_by=signed_by_pattern(heads, before) if raw.get("signers") else None,
+        people=bool(raw.get("people", True)),
+        adjacent=bool(raw.get("adjacent", False)),
     )
 
 
@@ -124,7 +157,10 @@ def _parse_upgrade(raw: Any, kinds: dict[str, Kind]) -> Upgrade:
     framing = whole(_strings(raw, "framing"))
     heads = whole(_strings(raw, "heads"))
     return Upgrade(
-        frozenset(sources), target, re.compile(rf"{framing}\s+(?:{WORD}\s+){{0,3}}{heads}")
+        frozenset(sources),
+        target,
+        re.compile(rf"{framing}\s+(?:{WORD}\s+){{0,3}}{heads}", re.IGNORECASE),
+        bool(raw.get("nearest", False)),
     )
 
 
@@ -147,7 +183,62 @@ def relation_data() -> RelationData:
         reporting_verbs=frozenset(_strings(raw, "reporting_verbs")),
         speaker_pronouns=frozenset(_strings(raw, "speaker_pronouns")),
         blocking_pronouns=frozenset(_strings(raw, "blocking_pronouns")),
+        plural_pronouns=frozenset(_strings(raw, "plural_pronouns")),
+        systems=frozenset(f"org:{k}" for k in _strings(raw, "systems")),
+        joint_work_verbs=frozenset(_strings(raw, "joint_work_verbs")),
         organization_words=_strings(raw, "organization_words"),
         organization_kinds=frozenset(_strings(raw, "organization_kinds")),
         date_prepositions=frozenset(_strings(raw, "date_prepositions")),
+        **_group_words(raw.get("groups")),
+        rosters=tuple(_parse_roster(r, raw, kinds, lead_ins) for r in raw.get("rosters") or ()),
+        roster_owner=re.compile(rf"(?P<o>⟦O\d+⟧)\s+{whole(_strings(raw, 'roster_owners'))}"),
+        grant=_grant_pattern(raw.get("grants")),
+        compounds=tuple(_parse_compound(c, kinds) for c in raw.get("compounds") or ()),
     )
+
+
+def _parse_compound(raw: Any, kinds: dict[str, Kind]) -> Roster:
+    kind = kinds.get(str(raw.get("kind"))) if isinstance(raw, dict) else None
+    if kind is None:
+        raise DataError(f"pressgraph/extract/data/{_DATA}: a compound has an unknown kind: {raw!r}")
+    return Roster(kind, compound_pattern(_strings(raw, "heads")))
+
+
+def _parse_roster(
+    raw: Any, top: dict[str, Any], kinds: dict[str, Kind], lead_ins: tuple[str, ...]
+) -> Roster:
+    kind = kinds.get(str(raw.get("kind"))) if isinstance(raw, dict) else None
+    if kind is None:
+        raise DataError(f"pressgraph/extract/data/{_DATA}: a roster has an unknown kind: {raw!r}")
+    return Roster(
+        kind,
+        roster_pattern(
+            _strings(raw, "heads"),
+            _strings(top, "roster_words"),
+            _strings(top, "roster_opens"),
+            lead_ins,
+        ),
+    )
+
+
+def _grant_pattern(raw: Any) -> re.Pattern[str]:
+    heads, status = _strings(raw, "heads"), _strings(raw, "status")
+    return re.compile(
+        rf"(?<![\w-])(?i:{alternation(heads)})\s+(?P<obj>⟦[OX]\d+⟧)\s+(?i:{alternation(status)})"
+        r"(?![\w-])"
+    )
+
+
+def _group_words(raw: Any) -> dict[str, Any]:
+    """The words of "the two organizations" (`groups` in the data file)."""
+    numbers = raw.get("numbers") if isinstance(raw, dict) else None
+    if not isinstance(numbers, dict) or not all(
+        isinstance(k, str) and isinstance(v, int) and v > 1 for k, v in numbers.items()
+    ):
+        raise DataError(f"pressgraph/extract/data/{_DATA}: 'groups.numbers' maps words to 2, 3...")
+    return {
+        "group_numbers": {k.lower(): v for k, v in numbers.items()},
+        "group_numbers_alone": frozenset(_strings(raw, "alone")),
+        "group_determiners": frozenset(_strings(raw, "determiners")),
+        "group_nouns": frozenset(_strings(raw, "nouns")),
+    }

@@ -10,8 +10,14 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from pressgraph.extract.relations.lexicon import RelationData
-from pressgraph.extract.relations.organizations import Organizations, pronoun_person
+from pressgraph.extract.relations.organizations import (
+    Organizations,
+    last_distinct,
+    pronoun_person,
+)
 from pressgraph.nlp.spans import COUNTRIES, ORGS, PEOPLE, PLACES
+
+_SUBJECT = frozenset({"nsubj", "nsubjpass"})
 
 
 @dataclass(frozen=True)
@@ -23,6 +29,7 @@ class Item:
     start: int  # token indices
     end: int
     entity: Span | None  # O: the organization span; P, H: the person span
+    group: tuple[Span, ...] = ()  # "the two organizations": the organizations they are
 
 
 def placeholder_items(doc: Doc, text: str, data: RelationData) -> dict[int, Item]:
@@ -37,8 +44,10 @@ def placeholder_items(doc: Doc, text: str, data: RelationData) -> dict[int, Item
     ]
     people.sort(key=lambda s: s.start_char)
     found += [_pronoun(t, people, text, data) for t in doc if t.lower_ in data.speaker_pronouns]
+    found += _they(doc, orgs, data)  # before the blocking pronouns: the first item wins a token
     found += [Item("X", t.i, t.i + 1, None) for t in doc if t.lower_ in data.blocking_pronouns]
     found += [Item("O", t.i, t.i + 1, None) for t in doc if _is_the_organization(t, data)]
+    found += _groups(doc, orgs, data)
     chosen: dict[int, Item] = {}
     last_end = 0
     for item in sorted(found, key=lambda i: (i.start, i.start - i.end)):
@@ -47,10 +56,55 @@ def placeholder_items(doc: Doc, text: str, data: RelationData) -> dict[int, Item
             last_end = item.end
     context = Organizations(orgs, data)
     for start, item in chosen.items():
-        if item.tag == "O" and item.entity is None:
-            entity = context.antecedent(doc[start].idx)
+        if item.tag == "O" and item.entity is None and not item.group:
+            entity = context.antecedent(doc[start].idx, doc[start].text)
             chosen[start] = replace(item, tag="O" if entity else "X", entity=entity)
     return chosen
+
+
+def _groups(doc: Doc, orgs: list[Span], data: RelationData) -> list[Item]:
+    """ "the two organizations", "both organisations": the organizations last named before."""
+    found = []
+    for tok in doc[:-1]:
+        count = data.group_numbers.get(tok.lower_)
+        noun = doc[tok.i + 1]
+        if count is None or noun.lower_ not in data.group_nouns:
+            continue
+        if tok.lower_ not in data.group_numbers_alone and (
+            tok.i == 0 or doc[tok.i - 1].lower_ not in data.group_determiners
+        ):
+            continue  # "two organizations signed": not the ones named before
+        group = last_distinct(orgs, tok.idx, count)
+        found.append(Item("O" if group else "X", tok.i, tok.i + 2, None, group))
+    return found
+
+
+def _they(doc: Doc, orgs: list[Span], data: RelationData) -> list[Item]:
+    """ "they" as a subject stands for the organizations that were the subject before it:
+    "The CSTO, the CIS and the SCO play a role. These are key organizations, and they have
+    observer status with the UN General Assembly"."""
+    by_token = {i: span for span in orgs for i in range(span.start, span.end)}
+    found = []
+    for tok in doc:
+        if tok.lower_ in data.plural_pronouns and tok.dep_ in _SUBJECT:
+            group = _subject_organizations(doc, tok, by_token)
+            if group:
+                found.append(Item("O", tok.i, tok.i + 1, None, group))
+    return found
+
+
+def _subject_organizations(doc: Doc, they: Token, by_token: dict[int, Span]) -> tuple[Span, ...]:
+    """The organizations of the last subject before `they` in its sentence or the one before,
+    when that subject lists two or more of them; pronoun subjects ("These are ...") are passed."""
+    first = max(doc[they.i].sent.start - 1, 0)
+    start = doc[first].sent.start if first < they.i else they.i
+    for tok in reversed(doc[start : they.i]):
+        if tok.dep_ not in _SUBJECT or tok.pos_ == "PRON":
+            continue
+        spans = [by_token.get(t.i) for t in (tok, *tok.conjuncts)]
+        named = tuple(dict.fromkeys(sp for sp in spans if sp is not None))
+        return named if len(named) >= 2 and len(named) == len(spans) else ()
+    return ()
 
 
 def _pronoun(token: Token, people: Sequence[Span], text: str, data: RelationData) -> Item:
@@ -78,8 +132,10 @@ class Sentence:
         while i < sent.end:
             item = items.get(i)
             if item is not None and item.end <= sent.end:
-                parts.append(f"⟦{item.tag}{len(self.items)}⟧{sent.doc[item.end - 1].whitespace_}")
-                self.items.append(item)
+                members = [replace(item, entity=e, group=()) for e in item.group] or [item]
+                marks = [f"⟦{m.tag}{len(self.items) + k}⟧" for k, m in enumerate(members)]
+                parts.append(" and ".join(marks) + sent.doc[item.end - 1].whitespace_)
+                self.items.extend(members)
                 i = item.end
             else:
                 parts.append(sent.doc[i].text_with_ws)

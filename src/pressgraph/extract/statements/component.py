@@ -11,11 +11,13 @@ from spacy.util import filter_spans
 from pressgraph.extract.statements.attributions import attribute
 from pressgraph.extract.statements.contents import dedupe, statements_from
 from pressgraph.extract.statements.context import Context
+from pressgraph.extract.statements.interviews import interview_statements
 from pressgraph.extract.statements.lexicon import is_continuing, lexicon
 from pressgraph.extract.statements.records import Attribution, Cue
 from pressgraph.extract.statements.speakers import resolve_speakers
 
 EXTENSION = "statements"
+_PERFECT = frozenset({"has", "have", "had"})
 if not Doc.has_extension(EXTENSION):
     Doc.set_extension(EXTENSION, default=None)
 
@@ -38,7 +40,8 @@ class StatementFinder:
         context = Context(doc, self.max_appositive)
         found = self._attributions(doc, context)
         found = resolve_speakers(context, found, self.pronoun_paragraphs)
-        doc._.set(EXTENSION, list(dedupe(statements_from(doc, context, found))))
+        said = [*statements_from(doc, context, found), *interview_statements(context)]
+        doc._.set(EXTENSION, list(dedupe(sorted(said, key=lambda s: s.start))))
         return doc
 
     def _cues(self, doc: Doc) -> list[Cue]:
@@ -48,7 +51,10 @@ class StatementFinder:
             lemma, ing = span.label_.split("|")
             if lemma != lexicon().according_to and span[0].tag_.startswith("NN"):
                 continue  # "the remarks of", "notes"
-            cues.append(Cue(lemma, span.start, span.end, bool(ing)))
+            start = span.start
+            while start > 0 and doc[start - 1].lower_ in _PERFECT and doc[start - 1].dep_ == "aux":
+                start -= 1  # "X has informed": the auxiliary goes with the verb
+            cues.append(Cue(lemma, start, span.end, bool(ing)))
         return cues
 
     def _attributions(self, doc: Doc, context: Context) -> list[Attribution]:

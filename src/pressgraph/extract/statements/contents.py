@@ -5,14 +5,28 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from pressgraph.extract.statements.context import WORD, Context, has_finite_verb
+from pressgraph.extract.statements.context import Context
+from pressgraph.extract.statements.grammar import has_finite_verb
 from pressgraph.extract.statements.lexicon import lexicon
-from pressgraph.extract.statements.quotes import quote_after, quote_before
+from pressgraph.extract.statements.marks import WORD
+from pressgraph.extract.statements.quotes import (
+    has_quoted_speech,
+    quote_after,
+    quote_after_colon,
+    quote_before,
+    quote_next,
+    speaker_lead,
+)
 from pressgraph.extract.statements.records import Attribution, Content, FoundStatement
 
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_SUBORDINATE = frozenset({"relcl", "acl", "advcl", "csubj"})
+_SEPARATORS = frozenset({",", "-", "–", "—"})
+_ACRONYM = re.compile(r"[a-z][A-Z]{2}")  # BelTA, KazTAG; not McDonald
 _LAST_WORD = re.compile(r"(\w+)\s*$")
 _EDGE = " \t\n,;:-–—"
 
@@ -20,7 +34,8 @@ _EDGE = " \t\n,;:-–—"
 def statements_from(
     doc: Doc, context: Context, found: list[Attribution]
 ) -> Iterator[FoundStatement]:
-    """Each attribution with the content it governs, in text order."""
+    """Each attribution with the content it governs, in text order; one statement per speaker
+    of a joint subject ("X and Y discussed")."""
     claimed = 0  # characters before this belong to an earlier statement (or its quote)
     for i, attribution in enumerate(found):
         if doc[attribution.start].idx < claimed:
@@ -29,18 +44,33 @@ def statements_from(
         follower = found[i + 1] if i + 1 < len(found) else None
         right = follower.start if follower and context.unit_of(follower.start) == unit else unit[1]
         content = _content(context, attribution, claimed, right)
-        if content is None or attribution.speaker is None:
+        if content is None or attribution.speaker is None or _agency(attribution.speaker):
             continue
         claimed = max(claimed, content.end, _char_end(doc, attribution.end - 1))
-        yield FoundStatement(
-            speaker=attribution.speaker,
-            cue=attribution.pronoun,
-            verb=attribution.cue.lemma,
-            quote=content.quote,
-            start=content.start,
-            end=content.end,
-            text=content.text,
-        )
+        if content.end <= doc[attribution.start].idx:
+            claimed = max(claimed, _char_end(doc, right - 1))  # "..., X said on Sunday."
+        if not content.quote and has_quoted_speech(context, content.start, content.end):
+            content = replace(content, quote=True)  # 'said the plan was "long overdue"'
+        while (more := quote_next(context, claimed)) is not None:
+            # '"...," X said. "More words."', or a quoted paragraph after X's statement: X's
+            # words too, one statement with the attribution cut out.
+            content = Content(content.start, more.end, f"{content.text} {more.text}", True)
+            claimed = more.end
+        for speaker in (attribution.speaker, *attribution.co_speakers):
+            yield FoundStatement(
+                speaker=context.mention(speaker),
+                cue=attribution.pronoun,
+                verb=attribution.cue.lemma,
+                quote=content.quote,
+                start=content.start,
+                end=content.end,
+                text=content.text,
+            )
+
+
+def _agency(speaker: Span) -> bool:
+    """A one-word name written like an agency's acronym ("KazTAG reports"), not a person's."""
+    return len(speaker) == 1 and _ACRONYM.search(speaker.text) is not None
 
 
 def _content(
@@ -51,21 +81,43 @@ def _content(
     a_start = doc[attribution.start].idx
     a_end = _char_end(doc, attribution.end - 1)
     after_start = _char_end(doc, attribution.content_from - 1)
-    quoted = quote_after(context, after_start)
+    after_end = _char_end(doc, right - 1) if right > attribution.content_from else after_start
+    quoted = quote_after(context, after_start) or quote_after_colon(context, after_start, after_end)
     if quoted is not None:
         return quoted
-    after_end = _char_end(doc, right - 1) if right > attribution.content_from else after_start
+    quoted = _quote_right_before(context, claimed, a_start)
+    if quoted is not None:
+        # '"...," she said, adding that ...': the quote is what was said; the participle after
+        # the verb only adds to it
+        return quoted
     after = _trim(text, after_start, after_end)
+    if after is not None and _is_setting(context, *after):
+        after = None  # '"...," X said in his commentary.': where it was said, not what
     left = max(claimed, doc[context.unit_of(attribution.start)[0]].idx)
-    before = _trim(text, left, a_start) if left < a_start else None
+    before = _trim(text, left, _lead_start(context, left, a_start)) if left < a_start else None
     if before is not None and _is_setting(context, *before):
         before = None
-    if after is None:
-        if before is None:
-            return None
+    if after is not None and not _says_something(context, *after):
+        # '"...," X told the minister.', "The US joined, X said on Thursday.": the words
+        # after the verb are an addressee or a time, what was said comes before.
         quoted = quote_before(context, claimed, a_start)
         if quoted is not None:
             return quoted
+        lead = _lead_start(context, left, a_start)
+        separator = text[before[1] : lead].strip() if before is not None else None
+        if (
+            before is not None
+            and (separator in _SEPARATORS or (lead < a_start and not separator))
+            and _says_something(context, *before)
+        ):
+            return Content(before[0], before[1], text[before[0] : before[1]], False)
+    if after is None:
+        # The parser may end a sentence at the closing mark: '"...," | the statement reads.'
+        quoted = quote_before(context, claimed, a_start)
+        if quoted is not None:
+            return quoted
+        if before is None:
+            return None
         if not has_finite_verb(_tokens(doc, *before)):
             return None  # "In his speech, X said." has nothing said
         return Content(before[0], before[1], text[before[0] : before[1]], False)
@@ -78,6 +130,35 @@ def _content(
         words = f"{text[before[0] : before[1]]} {text[after[0] : after[1]]}"
         return Content(before[0], after[1], words, False)
     return Content(after[0], after[1], text[after[0] : after[1]], False)
+
+
+def _quote_right_before(context: Context, claimed: int, a_start: int) -> Content | None:
+    """A quote that closes right before the attribution, a comma or a dash between."""
+    quoted = quote_before(context, claimed, a_start)
+    if quoted is None or not quoted.quote:
+        return None
+    between = context.text[quoted.end : a_start]
+    return quoted if not between.strip(" \t,-–—\"'”»’") else None
+
+
+def _lead_start(context: Context, left: int, a_start: int) -> int:
+    """Where the words before a speaker end: at the attribution, or at the comma before a
+    description of the speaker the role finder did not read ("..., Russian Airborne Force
+    Commander, Col.-Gen. X said")."""
+    text = context.text
+    for comma in (i for i in range(left, a_start) if text[i] == ","):
+        if not context.in_quote(comma) and speaker_lead(context, comma + 1, a_start):
+            return comma
+    return a_start
+
+
+def _says_something(context: Context, start: int, end: int) -> bool:
+    """True when words make a clause of their own (a finite verb that does not only qualify a
+    noun or set the scene), or hold a quote."""
+    tokens = _tokens(context.doc, start, end)
+    if has_quoted_speech(context, start, end):
+        return True
+    return any(t.tag_ in _FINITE and t.dep_ not in _SUBORDINATE for t in tokens)
 
 
 def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
@@ -127,8 +208,9 @@ def _leads(word: str, after: str) -> bool:
 
 def dedupe(statements: Iterable[FoundStatement]) -> Iterator[FoundStatement]:
     """One statement per content: the first attribution of the same words wins."""
-    seen: set[tuple[int, int]] = set()
+    seen: set[tuple[int, int, str]] = set()
     for statement in statements:
-        if (statement.start, statement.end) not in seen:
-            seen.add((statement.start, statement.end))
+        key = (statement.start, statement.end, statement.speaker.kb_id_)
+        if key not in seen:
+            seen.add(key)
             yield statement

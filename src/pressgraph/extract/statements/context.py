@@ -5,20 +5,18 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
+from pressgraph.extract.statements.grammar import ends_sentence, has_finite_verb
 from pressgraph.extract.statements.lexicon import lexicon
+from pressgraph.extract.statements.marks import closed_quotes
+from pressgraph.extract.statements.references import references
 from pressgraph.nlp.spans import COUNTRIES, ORGS, PEOPLE, PLACES, doc_text
 
 _NAMED = (PEOPLE, ORGS, COUNTRIES, PLACES)
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-# Quotation marks: an opening mark -> the marks that close it, and a closing one -> its openers.
-OPEN_QUOTES = {'"': '"”', "“": '”"', "«": "»", "„": "“”"}
-CLOSE_QUOTES = {'"': '"“', "”": '“"', "»": "«"}
-WORD = re.compile(r"\w+")  # a content or a quote says something when it has a word
 
 
 class Context:
@@ -32,8 +30,16 @@ class Context:
         # Tokens of a mention: a person, an organization, a country, a place.
         spans = [span for group in _NAMED for span in doc.spans.get(group, [])]
         self.named = {i for span in spans for i in range(span.start, span.end)}
+        # Post references and missed names: speakers too, each standing for a person mention.
+        found = references(doc, self.named)
+        self.stands_for = {(r.span.start_char, r.span.end_char): r.person for r in found}
+        self.people = sorted([*self.people, *(r.span for r in found)], key=lambda s: s.start)
+        self.named |= {i for r in found for i in range(r.span.start, r.span.end)}
         self.paragraph_starts = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(self.text)]
-        self.quotes = list(_closed_quotes(self.text, self.paragraph_starts))
+        paragraphs = [(start, self.paragraph_end(start)) for start in self.paragraph_starts]
+        self.quotes = list(closed_quotes(self.text, paragraphs))
+        self.close_of = dict(self.quotes)  # opening mark -> its closing mark
+        self.open_of = {c: o for o, c in self.quotes}
         self.units = list(_units(doc))
         self._unit_starts = [u[0] for u in self.units]
         self.titles: dict[tuple[int, int], list[tuple[int, int]]] = {}
@@ -41,6 +47,10 @@ class Context:
         for role in roles or []:
             key = (role.person.start_char, role.person.end_char)
             self.titles.setdefault(key, []).append((role.start, role.end))
+
+    def mention(self, speaker: Span) -> Span:
+        """The person mention a speaker stands for: itself, or the person a reference names."""
+        return self.stands_for.get((speaker.start_char, speaker.end_char), speaker)
 
     def in_quote(self, char: int) -> bool:
         """True inside a pair of quotation marks closed in the same paragraph."""
@@ -83,25 +93,23 @@ class Context:
         return end
 
 
-def _closed_quotes(text: str, paragraph_starts: list[int]) -> Iterator[tuple[int, int]]:
-    """(opening, closing) offsets of each quote closed within its paragraph."""
-    ends = [*paragraph_starts[1:], len(text)]
-    for start, end in zip(paragraph_starts, ends, strict=True):
-        at = start
-        while at < end:
-            if text[at] in OPEN_QUOTES:
-                close = next(
-                    (i for i in range(at + 1, end) if text[i] in OPEN_QUOTES[text[at]]), None
-                )
-                if close is None:
-                    break  # never closed: a quote running to the paragraph end
-                yield at, close
-                at = close
-            at += 1
-
-
 def _units(doc: Doc) -> Iterator[tuple[int, int]]:
-    """Sentences, cut again at blank lines (the parser sometimes runs over them)."""
+    """Sentences, cut again at blank lines (the parser sometimes runs over them), and joined
+    again where the parser ended one at an abbreviation ("Col.-Gen. | Ivan Petrov said")."""
+    pending: tuple[int, int] | None = None
+    for start, end in _sentences(doc):
+        if pending is not None:
+            last = doc[pending[1] - 1]
+            if pending[1] == start and last.text == "." and not ends_sentence(last):
+                pending = (pending[0], end)
+                continue
+            yield pending
+        pending = (start, end)
+    if pending is not None:
+        yield pending
+
+
+def _sentences(doc: Doc) -> Iterator[tuple[int, int]]:
     for sent in doc.sents:
         start = sent.start
         for token in sent:
@@ -111,8 +119,3 @@ def _units(doc: Doc) -> Iterator[tuple[int, int]]:
                 start = token.i + 1
         if sent.end > start:
             yield start, sent.end
-
-
-def has_finite_verb(tokens: Iterable[Token]) -> bool:
-    """True when a finite verb is among the tokens: they make a clause, not a title or a gap."""
-    return any(t.tag_ in _FINITE for t in tokens)

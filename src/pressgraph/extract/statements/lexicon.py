@@ -32,6 +32,17 @@ class Lexicon:
     dangling: frozenset[str]
     name_words: frozenset[str]  # honorific and rank words allowed around a name
     person_nouns: frozenset[str]  # post titles and nouns that name a person ("ambassador")
+    subordinators: frozenset[str]
+    documents: frozenset[str]
+    post_heads: tuple[tuple[str, ...], ...]  # lower-case words of each post title, longest first
+    generic_posts: frozenset[tuple[str, ...]]
+    post_modifiers: frozenset[str]
+    distinct_posts: frozenset[str]
+    post_synonyms: dict[str, str]  # a word of a post -> the one word it is compared as
+    post_fillers: frozenset[str]
+    post_aliases: dict[tuple[str, ...], tuple[str, ...]]  # "head of state" -> ("president",)
+    first_words: frozenset[str]  # first words of the reporting forms ("said", "pointed")
+    abbreviations: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -43,6 +54,8 @@ def lexicon() -> Lexicon:
     written = (*titles.honorifics, *titles.ranks, *titles.post_modifiers)
     name_words = {"the"} | {w.lower() for t in written for w in t.split() if w[:1].isupper()}
     chain = (tuple(phrase.split()) for phrase in word_list(data, "chain"))
+    heads = {post_words(h) for h in [*titles.post_heads, *data["post_aliases"]] if h.isascii()}
+    generic = {post_words(g) for g in word_list(data, "generic_posts")}
     return Lexicon(
         forms={
             lemma: [f for form in word_list(data["cues"], lemma) for f in _expand(form)]
@@ -64,7 +77,36 @@ def lexicon() -> Lexicon:
             [w.lower() for head in titles.post_heads for w in head.split() if w[:1].isupper()]
             + word_list(data, "person_nouns")
         ),
+        subordinators=frozenset(word_list(data, "subordinators")),
+        documents=frozenset(word_list(data, "documents")),
+        post_heads=tuple(sorted({*heads, *generic}, key=len, reverse=True)),
+        generic_posts=frozenset(generic),
+        post_modifiers=frozenset(
+            w for m in titles.post_modifiers for w in post_words(m) if w.isalpha()
+        ),
+        distinct_posts=frozenset(word_list(data, "distinct_posts")),
+        post_synonyms={
+            word: group[0]
+            for group in data["post_synonyms"]
+            for word in word_list({"group": group}, "group")
+        },
+        post_fillers=frozenset(word_list(data, "post_fillers")),
+        post_aliases={post_words(k): post_words(v) for k, v in data["post_aliases"].items()},
+        abbreviations=frozenset(word_list(data, "abbreviations")),
+        first_words=frozenset(
+            f[0]
+            for lemma in data["cues"]
+            for form in word_list(data["cues"], lemma)
+            for f in _expand(form)
+            if not f[0].endswith("ing")
+        ),
     )
+
+
+def post_words(title: str) -> tuple[str, ...]:
+    """The lower-case words of a post title, hyphens as spaces: "Secretary-General" is
+    ("secretary", "general")."""
+    return tuple(title.lower().replace("-", " ").split())
 
 
 def word_list(data: dict[str, object], key: str) -> list[str]:

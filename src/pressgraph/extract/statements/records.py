@@ -42,6 +42,8 @@ class Attribution:
     end: int
     content_from: int  # first token the content after it may start at
     previous: int | None = None  # for a second verb: the attribution it continues
+    co_speakers: tuple[Span, ...] = ()  # "X and Y discussed": Y besides X
+    document: bool = False  # "the statement reads": the author of the statement just before
 
 
 @dataclass(frozen=True)

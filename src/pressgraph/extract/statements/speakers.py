@@ -8,18 +8,22 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from pressgraph.extract.statements.context import Context
+from pressgraph.extract.statements.grammar import is_subject
 from pressgraph.extract.statements.lexicon import lexicon
 from pressgraph.extract.statements.records import Attribution
 from pressgraph.resolve.names import parse_person_name
 
-# A pronoun resolves to the most recent person mentioned before it, in the same or the
-# previous paragraph (`pronoun_paragraphs`), when that mention is a speaker or a grammatical
-# subject (or names the same person as the most recent one that is, or is named in what that
-# one was reported saying: "Khan pointed out that, despite the elimination of al-Baghdadi,
-# ... According to him"); otherwise the statement is dropped. Gender is not used: names do
-# not tell it reliably, so "She" takes the most recent fitting person like "He" does.
+# A pronoun resolves to the most recent person before it, in the same or the previous
+# paragraph (`pronoun_paragraphs`), that is a speaker or a grammatical subject: a person named
+# in between as an object or inside what was said does not take it ("Ivanov reported to
+# President Petrov ... He said", "Khan pointed out that, despite the elimination of
+# al-Baghdadi, ... According to him"). A subject in between that names no person mention (a
+# post nobody of the story holds, a name the model missed) makes the pronoun unclear, and the
+# statement is dropped. Gender is not used: names do not tell it reliably, so "She" takes the
+# most recent fitting person like "He" does.
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_DOCUMENT_PARAGRAPHS = 2
 
 
 def resolve_speakers(
@@ -28,27 +32,38 @@ def resolve_speakers(
     """Pronouns get the person they stand for; second verbs the speaker of the first."""
     speakers = [a.speaker for a in found if a.speaker is not None]
     candidates = {(s.start_char, s.end_char) for s in speakers}
-    candidates |= {(p.start_char, p.end_char) for p in context.people if _is_subject(p)}
-    reported = _named_in_reported_speech(context, found)
+    candidates |= {(p.start_char, p.end_char) for p in context.people if is_subject(p)}
     resolved: list[Attribution] = []
     for attribution in found:
         if attribution.previous is not None:
             prior = resolved[attribution.previous]
             attribution = replace(attribution, speaker=prior.speaker, pronoun=prior.pronoun)
+        elif attribution.document:
+            attribution = replace(attribution, speaker=_author(context, attribution, resolved))
         elif attribution.speaker is None and attribution.pronoun is not None:
-            person = _antecedent(
-                context, attribution.pronoun, candidates, reported, pronoun_paragraphs
-            )
+            person = _antecedent(context, attribution.pronoun, candidates, pronoun_paragraphs)
             attribution = replace(attribution, speaker=person)
         resolved.append(attribution)
     return resolved
+
+
+def _author(context: Context, attribution: Attribution, resolved: list[Attribution]) -> Span | None:
+    """ "the statement reads": the speaker of the statement just before, within a paragraph
+    or two ("the statement by X says ... The statement also reads")."""
+    at = context.doc[attribution.start].idx
+    floor = context.paragraph_of(at) - _DOCUMENT_PARAGRAPHS
+    for prior in reversed(resolved):
+        if context.paragraph_of(context.doc[prior.start].idx) < floor:
+            return None
+        if prior.speaker is not None:
+            return prior.speaker
+    return None
 
 
 def _antecedent(
     context: Context,
     pronoun: Span,
     candidates: set[tuple[int, int]],
-    reported: dict[tuple[int, int], str],
     pronoun_paragraphs: int,
 ) -> Span | None:
     """The most recent person before a pronoun that is a speaker or a subject."""
@@ -61,35 +76,12 @@ def _antecedent(
     ]
     if not before:
         return None
-    last = before[-1]
     fitting = [p for p in before if (p.start_char, p.end_char) in candidates]
     if not fitting:
         return None
-    if (
-        fitting[-1] is not last
-        and last.kb_id_ != fitting[-1].kb_id_
-        and reported.get((last.start_char, last.end_char)) != fitting[-1].kb_id_
-    ):
-        return None  # someone else was named in between ("Ivanov's plan, he said, ...")
     if _someone_else(context, fitting[-1].end_char, pronoun.start_char):
         return None  # "X said ... The ambassador thanked ... He said": who is "he"?
     return fitting[-1]
-
-
-def _named_in_reported_speech(
-    context: Context, found: list[Attribution]
-) -> dict[tuple[int, int], str]:
-    """People named in what a speaker says, in the sentence of the saying -> the speaker's
-    entity key: "Khan pointed out that, despite the elimination of al-Baghdadi, ..."."""
-    named: dict[tuple[int, int], str] = {}
-    for a in found:
-        if a.speaker is None:
-            continue
-        sentence = context.doc[a.start].sent
-        for person in context.people:
-            if a.content_from <= person.start and person.end <= sentence.end:
-                named.setdefault((person.start_char, person.end_char), a.speaker.kb_id_)
-    return named
 
 
 def _someone_else(context: Context, start: int, end: int) -> bool:
@@ -100,6 +92,8 @@ def _someone_else(context: Context, start: int, end: int) -> bool:
     for token in span if span is not None else []:
         if token.dep_ not in _SUBJECT_DEPS or token.i in context.named:
             continue
+        if context.in_quote(token.idx):
+            continue  # the subjects of quoted words are the speaker's words, not people here
         if token.lower_ in lexicon().person_nouns:
             return True
         if token.pos_ == "PROPN" and (token.ent_type_ == "PERSON" or _looks_like_name(token)):
@@ -112,15 +106,3 @@ def _looks_like_name(token: Token) -> bool:
     first = min([token.i, *(c.i for c in token.children if c.dep_ == "compound")])
     name = parse_person_name(token.doc[first : token.i + 1].text)
     return name is not None and name.given is not None
-
-
-def _is_subject(person: Span) -> bool:
-    """True when the parse makes the person a subject, directly or as an apposition."""
-    token = person.root
-    for _ in range(4):
-        if token.dep_ in _SUBJECT_DEPS:
-            return True
-        if token.dep_ not in {"appos", "compound"} or token.head is token:
-            return False
-        token = token.head
-    return False

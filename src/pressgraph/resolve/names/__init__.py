@@ -22,7 +22,7 @@ from pressgraph.resolve.names.compare import (
 )
 from pressgraph.resolve.names.given import GivenNameTable, given_key, given_name_table
 from pressgraph.resolve.names.keys import KEY_RULES, fold, name_key, surname_key
-from pressgraph.resolve.names.parse import parse_person_name
+from pressgraph.resolve.names.parse import looks_personal, parse_person_name
 from pressgraph.resolve.names.record import PersonName
 
 __all__ = [
@@ -34,6 +34,7 @@ __all__ = [
     "fold",
     "given_key",
     "given_name_table",
+    "looks_personal",
     "name_key",
     "parse_person_name",
     "same_person",

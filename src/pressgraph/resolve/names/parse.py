@@ -22,7 +22,7 @@ from pressgraph.resolve.names.keys import fold, wordset
 from pressgraph.resolve.names.record import PersonName
 from pressgraph.resolve.names.tokens import NameToken, clean_name_text, tokenize_name
 
-__all__ = ["parse_person_name"]
+__all__ = ["looks_personal", "parse_person_name"]
 
 _CAP_PARTICLES = wordset("Van Von De Del Della Di Da Du Dos La Le Al El Bin Ibn")
 _PATRONYMIC_RE = re.compile(
@@ -32,7 +32,7 @@ _PATRONYMIC_RE = re.compile(
 )
 _SURNAME_SHAPE_RE = re.compile(
     r"(?:ov|ova|ev|eva|in|ina|yn|sky|ski|skiy|skii|skaya|enko|yan|ian|shvili|dze|vich|uk"
-    r"|ов|ова|ев|ева|ин|ина|ский|ская|енко|ян)$",
+    r"|zoda|zada|zade|ić|vic|cki|wicz|ов|ова|ев|ева|ин|ина|ский|ская|енко|ян)$",
     re.IGNORECASE,
 )
 _CHINESE_SURNAMES = wordset("""
@@ -61,6 +61,18 @@ def parse_person_name(text: str) -> PersonName | None:
     if not tokens or len(tokens) > 6 or not any(t.kind == "W" for t in tokens):
         return None
     return _parse_tokens(tokens)
+
+
+def looks_personal(name: PersonName) -> bool:
+    """True when a parsed name shows a trait of a real person's name: a known given name, a
+    patronymic, initials, an East Asian order, or a surname-shaped last word ("-ov", "-enko",
+    "-yan"). "Talant Mamytov" does; "Red Notice" does not."""
+    if name.patronymic or name.surname_first or (name.initials and not name.given):
+        return True
+    given = (name.given or "").split()
+    if any(given_name_table().canonical(word) is not None for word in given):
+        return True
+    return _SURNAME_SHAPE_RE.search(name.surname.split()[-1]) is not None
 
 
 def _parse_tokens(tokens: list[NameToken]) -> PersonName | None:

@@ -1,24 +1,17 @@
-"""Pipeline component: numeric claims — a figure, what it counts, about whom, said by whom,
-on whose authority.
-
-The figure comes from `quantities.find_quantities`; the speaker from the statement that
-contains it, or the last statement before it in the same paragraph (reported speech goes on
-until someone else speaks); the subject from the organization or country the quantity names
-("11 thousand ISIS fighters"); the authority from "according to the estimates of X" or
-"according to reports" earlier in the sentence, preferring one that names an organization.
-"""
+"""The spaCy component: the figures of a story that are claims, each with its speaker, subject
+and authority; registers the factory "pressgraph_claims" on import."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pressgraph.datafiles import load_yaml
+from pressgraph.extract.claims.authority import authority_for, paragraph_start
+from pressgraph.extract.claims.policy import claim_words, is_claim
+from pressgraph.extract.claims.restated import without_restated
 from pressgraph.extract.quantities import Quantity, find_quantities
 from pressgraph.nlp.spans import COUNTRIES, ORGS, doc_text
 
@@ -38,27 +31,20 @@ class FoundClaim:
     authority_org: Span | None
 
 
-@lru_cache(maxsize=1)
-def _authority() -> re.Pattern[str]:
-    nouns = load_yaml("pressgraph.extract", "claims.yml")["authority_nouns"]
-    words = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(nouns, key=len)[::-1])
-    return re.compile(
-        rf"\b[Aa]ccording\s+to\s+(?:the\s+)?(?:{words})\b(?:\s+(?:of|from|by)\s+(?:the\s+)?"
-        rf"[^,;.]{{1,80}})?"
-    )
-
-
 class ClaimFinder:
     """Finds numeric claims and sets `doc._.claims`."""
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
+        words = claim_words()
         statements = sorted(doc._.statements or [], key=lambda s: s.start)
         orgs = [*doc.spans.get(ORGS, []), *doc.spans.get(COUNTRIES, [])]
         claims = []
         for quantity in find_quantities(doc):
+            if not is_claim(doc, quantity, words):
+                continue
             statement = _statement_for(text, statements, quantity.start)
-            authority, authority_org = _authority_for(doc, text, quantity.start, orgs)
+            authority, authority_org = authority_for(doc, text, quantity.start, orgs)
             claims.append(
                 FoundClaim(
                     quantity=quantity,
@@ -69,13 +55,8 @@ class ClaimFinder:
                     authority_org=authority_org,
                 )
             )
-        doc._.claims = claims
+        doc._.claims = without_restated(claims, words.same_units)
         return doc
-
-
-def _paragraph_start(text: str, pos: int) -> int:
-    found = text.rfind("\n\n", 0, pos)
-    return 0 if found < 0 else found + 2
 
 
 def _statement_for(text: str, statements: list[Any], pos: int) -> Any | None:
@@ -83,7 +64,7 @@ def _statement_for(text: str, statements: list[Any], pos: int) -> Any | None:
     for statement in statements:
         if statement.start <= pos < statement.end:
             return statement
-    floor = _paragraph_start(text, pos)
+    floor = paragraph_start(text, pos)
     before = [s for s in statements if floor <= s.start < pos]
     return before[-1] if before else None
 
@@ -95,23 +76,6 @@ def _subject(quantity: Quantity, spans: list[Span]) -> Span | None:
         if span.start_char < quantity.subject_end and quantity.subject_start < span.end_char:
             return span
     return None
-
-
-def _authority_for(
-    doc: Doc, text: str, pos: int, orgs: list[Span]
-) -> tuple[str | None, Span | None]:
-    """The authority phrase of the sentence before `pos`; one naming an organization wins."""
-    sentence = doc.char_span(pos, pos + 1, alignment_mode="expand")
-    start = sentence.sent.start_char if sentence is not None else _paragraph_start(text, pos)
-    found: list[tuple[str, Span | None]] = []
-    for m in _authority().finditer(text, start, pos):
-        org = next((o for o in orgs if m.start() <= o.start_char and o.end_char <= m.end()), None)
-        found.append((m.group().strip(), org))
-    with_org = [f for f in found if f[1] is not None]
-    chosen = with_org or found
-    if not chosen:
-        return None, None
-    return chosen[-1]
 
 
 @Language.factory(
