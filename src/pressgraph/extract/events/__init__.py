@@ -1,14 +1,18 @@
 """Pipeline component: events (what happened, when, where, in what format, who organized,
 chaired and took part), one record per real event of a story.
 
-An event noun (data/events.yml: conference, forum, meeting, session, exercise, visit...) is a
-new event when a verb ties it to something happening ("Moscow hosted the Conference", "a
-meeting ... was held", "participated in the meeting", "trainings held in ...") or when the
-text gives it a quoted name ('"Combat Brotherhood-2019" trainings'); "X met with Y" is a
-meeting too. A later "the conference", "the forum", "today's conference", "the event", or the
-name again, adds its sentence to the event told last of that kind; "the next meeting" is
-another event. A plural noun without a name ("five sessions", "such events") is never an
-event, nor is a capitalized title without a verb (it may be a body: "the Conference on ...").
+An event noun (data/events.yml: conference, forum, meeting, session, exercise, visit,
+briefing, course...) is a new event when a verb ties it to something happening ("Moscow
+hosted the Conference", "a meeting ... will be held", "participated in the meeting", "had a
+meeting with"), when the text gives it a quoted or code name ('"Combat Brotherhood-2019"
+trainings', "Cyber-Antiterror - 2016"), or when something singles it out without a verb (a
+number, a date of its own, "on the margins of", "during", a title line of its own); "X met
+(with) Y", "will receive Y", "will visit Norway" are events by their verb. A later "the
+conference", "the event", or the name again, adds its sentence to the event told last of
+that kind, unless it names another body, number or date; "the next meeting" is another event.
+A plural noun without a name ("five sessions", "such events") is never an event, nor is a
+capitalized title without a verb (it may be a body: "the Conference on ..."). Every event
+gets a descriptive name: its noun phrase as written.
 
 Facts are read only from words that hang from the noun or its verb with no other verb or
 possessor between them (the dependency parse): "In his video message to the forum
@@ -30,10 +34,13 @@ participants" says how one speaker took part, not how the forum was held.
           speakers at its first conference, meeting, session or ceremony; a head of delegation
           (a role from extract/roles/) takes part as such, with the delegation's organization.
 
-The rules live in one module each: lexicon (the word lists), story (what every rule reads),
-nouns (event nouns and names), anchors (what hangs from an event), draft (one event being
-read), reading (reading the facts), speakers (speakers and delegations), component (the spaCy
-component, registered as "pressgraph_events" on import), records (the results).
+The rules live in one module each: lexicon (the word lists), story (what every rule reads,
+dates included), nouns (event nouns, titles, numbers), naming (descriptive names), anchors
+(what hangs from an event), draft (one event being read), reading (reading the facts), verbs
+(events told by a verb), codenames (named exercises and lists of them), repeats (one event
+told twice), headline (a headline kept apart names the story's event), speakers (speakers and
+delegations), component (the spaCy component, registered as "pressgraph_events" on import),
+records (the results).
 """
 
 from __future__ import annotations
