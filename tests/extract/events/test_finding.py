@@ -272,3 +272,23 @@ def test_a_titled_session_after_a_plenary_meeting_is_that_meeting(find: Find) ->
         "The Chairman chaired the Plenary Session."
     )
     assert [(e.kind, e.start) for e in events] == [("meeting", "2017-05-22")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Minister addressed the 61st Regional Security Conference on 15 February 2025.",
+            ("conference", "2025-02-15"),
+        ),
+        (
+            "The Organization hosted its annual Border Security Week, bringing together 300 "
+            "experts from 3 to 6 June 2024.",
+            ("other", "2024-06-03"),
+        ),
+    ],
+)
+def test_addressing_and_bringing_together_say_when(
+    find: Find, text: str, expected: tuple[str, str]
+) -> None:
+    assert _kinds_and_starts(find(text, "2024-06-10")) == [expected]
