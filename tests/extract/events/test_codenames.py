@@ -89,3 +89,13 @@ def test_a_quoted_hotel_is_not_a_code_name(find: Find) -> None:
     )
     assert '"Sosnovka"' not in [e.name for e in events]
     assert '"Thunder-2025"' in [e.name for e in events]
+
+
+def test_a_noun_with_its_one_code_name_is_one_event(find: Find) -> None:
+    events = find(
+        "The joint exercise Northern Shield-2024 took place at the Borisov training ground "
+        "from 2 to 6 September 2024."
+    )
+    assert [(e.kind, e.name, e.start, e.end) for e in events] == [
+        ("exercise", "Northern Shield-2024", "2024-09-02", "2024-09-06")
+    ]

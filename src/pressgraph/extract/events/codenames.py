@@ -23,8 +23,9 @@ from pressgraph.extract.events.verbs import Told
 
 _QUOTED = re.compile(QUOTE)
 _CODE = re.compile(r"[A-Z][\w]*(?:[- ](?:[A-Z][\w]*|\d{4}))*\Z")  # "Combat Brotherhood-2025"
-_YEARED = re.compile(
-    r"(?<![\w-])[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*(?:-|[^\S\n]?[–—][^\S\n]?)(?:19|20)\d{2}(?![\w-])"
+_YEARED = re.compile(  # "Cooperation-2024", "Northern Shield-2024" (an article is no part)
+    r"(?<![\w-])(?:(?!(?:The|A|An|In|On|At|Of)\b)[A-Z][a-z]+[^\S\n]){0,2}"
+    r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*(?:-|[^\S\n]?[–—][^\S\n]?)(?:19|20)\d{2}(?![\w-])"
 )
 _NAME_YEAR = re.compile(r"(?<![\w-])[A-Z][a-z]+ (?:19|20)\d{2}(?![\w-])")
 _MAX_WORDS = 4
@@ -52,17 +53,47 @@ def add_code_names(
         intro.noun = nouns[-1]
     elif not any(_YEARED.fullmatch(story.text, s, e) for s, e in names):
         intro.noun = None
+    alone = _alone_per_noun(story, nouns, names)
     for start, end in names:
         name = story.text[start:end]
         known = _carrying(drafts, name)
         if known is not None:
             known.mentions.add(sentence_range(sent))
+        elif (start, end) in alone and (unnamed := _noun_draft(alone[start, end], told)):
+            # "the joint exercise Cooperation-2024 took place": one exercise, named
+            unnamed.name = unnamed.label = name
         elif nouns and _same_line(story.text, nearest := _nearest(nouns, start, end), start):
             drafts.append(_named_by_noun(story, name, nearest, sent, told))
         elif nouns:
             drafts.append(_listed(story, name, nearest, sent, start))
         elif intro.noun is not None and _YEARED.fullmatch(story.text, start, end):
             drafts.append(_listed(story, name, intro.noun, sent, start))
+
+
+def _alone_per_noun(
+    story: Story, nouns: list[Noun], names: list[tuple[int, int]]
+) -> dict[tuple[int, int], Noun]:
+    """The code names that are the only name of their nearest noun (on its line)."""
+    if not nouns:
+        return {}
+    by_noun: dict[int, list[tuple[int, int]]] = {}
+    for start, end in names:
+        nearest = _nearest(nouns, start, end)
+        if _same_line(story.text, nearest, start):
+            by_noun.setdefault(nearest.token.i, []).append((start, end))
+    return {
+        found[0]: next(n for n in nouns if n.token.i == i)
+        for i, found in by_noun.items()
+        if len(found) == 1
+    }
+
+
+def _noun_draft(noun: Noun, told: list[Told]) -> Draft | None:
+    """The unnamed event a noun of the sentence already made."""
+    for said, draft in told:
+        if said.noun.token.i == noun.token.i and draft.name is None:
+            return draft
+    return None
 
 
 def _nearest(nouns: list[Noun], start: int, end: int) -> Noun:
