@@ -292,3 +292,11 @@ def test_addressing_and_bringing_together_say_when(
     find: Find, text: str, expected: tuple[str, str]
 ) -> None:
     assert _kinds_and_starts(find(text, "2024-06-10")) == [expected]
+
+
+def test_a_plural_subject_that_meets_is_a_meeting(find: Find) -> None:
+    events = find("On 9 April 2024, the heads of the border services met in Almaty.")
+    assert [(e.kind, e.name, e.start) for e in events] == [
+        ("meeting", "meeting of the heads of the border services", "2024-04-09")
+    ]
+    assert find("The requirements were met in full.") == []

@@ -105,3 +105,12 @@ def test_a_headline_kept_apart_names_the_event_the_text_calls_the_meeting(
 def test_an_owner_before_the_noun_is_in_the_name(find: Find) -> None:
     names = _names(find, "The Parliamentary Assembly's 2024 Autumn Meeting was held in Oslo.")
     assert names == ["Parliamentary Assembly's 2024 Autumn Meeting"]
+
+
+def test_an_event_its_doer_owns_is_named_after_it(find: Find) -> None:
+    events = find(
+        "On 14 March 2024, the Council of Heads of Border Services held its 45th meeting in Baku."
+    )
+    assert [(e.name, e.start) for e in events] == [
+        ("45th meeting of the Council of Heads of Border Services", "2024-03-14")
+    ]

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from pressgraph.extract.events.anchors import Anchors, date_hangs, doers, find_anchors, happens
-from pressgraph.extract.events.naming import aside, describe, with_doer
+from pressgraph.extract.events.naming import aside, describe, with_doer, with_owner
 from pressgraph.extract.events.nouns import (
     Named,
     Noun,
@@ -201,6 +201,7 @@ def event_for(story: Story, drafts: list[Draft], said: Said) -> Draft | None:
         name = None if named is None else named.text
         found = Draft(noun.kind, name, sentence_range(said.sent), by_verb, said.body)
         found.label = describe(story, noun.token, noun.first, named)
+        found.label = with_owner(story, found.label, noun.token)
         if noun.kind in story.lex.doer_kinds:
             found.label = with_doer(story, found.label, noun.token, _doer(said))
         found.number = said.number

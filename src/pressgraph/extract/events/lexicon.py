@@ -51,6 +51,7 @@ class Lexicon:
     idioms: re.Pattern[str]
     titled_only: frozenset[str]
     object_verbs: frozenset[str]
+    mutual_verbs: frozenset[str]
     destination_verbs: frozenset[str]
     party_nouns: frozenset[str]
     within_preps: frozenset[str]
@@ -137,6 +138,7 @@ def load_lexicon() -> Lexicon:
         ),
         titled_only=_lower_set(data["titled_only"]),
         object_verbs=_lower_set(data["object_verbs"]),
+        mutual_verbs=_lower_set(data["mutual_verbs"]),
         destination_verbs=_lower_set(data["destination_verbs"]),
         party_nouns=_lower_set(data["party_nouns"]),
         within_preps=_lower_set(data["within_preps"]),

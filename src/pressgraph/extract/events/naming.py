@@ -250,3 +250,22 @@ def with_doer(story: Story, label: str | None, noun: Token, doer: Token | None) 
         return label
     who = phrase(story, doer)
     return label if not who else f"{label[: at + len(noun.text)]} of {who}{rest}"
+
+
+_OWNER_PRONOUNS = frozenset({"its", "their"})
+_OBJECT_DEPS = frozenset({"dobj", "attr", "nsubjpass"})
+
+
+def with_owner(story: Story, label: str | None, noun: Token) -> str | None:
+    """An event its doer owns, named after it: "The Council of Interior Ministers held its 45th
+    meeting" -> "45th meeting of the Council of Interior Ministers"."""
+    if label is None or " of " in label:
+        return label
+    if not any(c.dep_ == "poss" and c.lower_ in _OWNER_PRONOUNS for c in noun.lefts):
+        return label
+    verb = noun.head if noun.dep_ in _OBJECT_DEPS else None
+    subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None) if verb else None
+    if subject is None or subject.pos_ == "PRON":
+        return label
+    who = phrase(story, subject)
+    return f"{label} of {who}" if who else label

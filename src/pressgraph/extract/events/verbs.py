@@ -34,7 +34,8 @@ def verb_event(story: Story, tok: Token, sent: Span, told: list[Told]) -> Draft 
     read_with(story, draft, anchors)
     whom = _object(tok) if tok.lower_ in lex.object_verbs else None
     place, named = _whom(story, draft, whom)
-    if not draft.parts and not named and not _titled_company(story, tok):
+    company = draft.parts or named or _titled_company(story, tok)
+    if not company and not _meet_among(story, tok, whom):
         return None
     who = _doer(tok)
     if who is not None:
@@ -99,6 +100,17 @@ def _titled_company(story: Story, verb: Token) -> bool:
                 ):
                     return True
     return False
+
+
+def _meet_among(story: Story, verb: Token, whom: Token | None) -> bool:
+    """Whether a verb of meeting has no object but a plural subject that meets among itself:
+    "the heads of the border services will meet in Almaty", "X and Y met in Minsk"."""
+    if whom is not None or verb.lower_ not in story.lex.mutual_verbs:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ == "PRON":
+        return False
+    return bool(subject.conjuncts) or subject.lower_ in story.lex.party_nouns
 
 
 def _object(verb: Token) -> Token | None:
