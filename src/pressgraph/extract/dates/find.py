@@ -7,6 +7,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from pressgraph.extract.dates.rules import RULES, Value, bare_year
@@ -63,11 +64,18 @@ def _choose(candidates: list[_Candidate]) -> list[_Candidate]:
 
 def find_dates(text: str, *, anchor: dt.date | None = None) -> list[DateMention]:
     """All dates in text, sorted by start, non-overlapping (longest match wins)."""
-    return [
+    return list(_found(text, anchor))
+
+
+@lru_cache(maxsize=64)
+def _found(text: str, anchor: dt.date | None) -> tuple[DateMention, ...]:
+    """find_dates, kept for the texts read last: every component of the pipeline reads the
+    dates of the same story."""
+    return tuple(
         DateMention(c.start, c.end, text[c.start : c.end], *c.value)
         for c in _choose(_candidates(text, anchor))
         if c.value is not None
-    ]
+    )
 
 
 def parse_date(text: str, *, anchor: dt.date | None = None) -> DateMention | None:
