@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, or_, select, true
 
 from pressgraph.store.db import Database
+from pressgraph.store.judgements import kept
 from pressgraph.store.pages.common import ClaimView, Ref, claim_views, count
 from pressgraph.store.schema import claims
 
@@ -44,6 +45,7 @@ def claims_page(db: Database, *, unit: str | None, entity: Ref | None) -> Claims
         if entity
         else true()
     )
+    about = about & kept(claims)
     where = about if unit is None else about & (claims.c.unit == unit)
     n = func.count().label("n")
     with db.read() as conn:

@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from typing import Any, Literal, get_args
 from urllib.parse import quote
 
-from sqlalchemy import Connection, RowMapping, Select, func, or_, select
+from sqlalchemy import Connection, RowMapping, Select, and_, func, or_, select
 
 from pressgraph.errors import NotFoundError
 from pressgraph.store.annotations import EntityRow
 from pressgraph.store.db import Database
 from pressgraph.store.derived import attended
 from pressgraph.store.entities import EntityCount, Seen, find_entity, list_entities, sentence_around
+from pressgraph.store.judgements import kept
 from pressgraph.store.pages.common import (
     LIST_LIMIT,
     ClaimView,
@@ -198,11 +199,18 @@ def _page(conn: Connection, entity: EntityRow) -> EntityPage:
     latest = list(conn.execute(_latest(eid)).mappings())
     in_stories = list(dict.fromkeys(r["story_id"] for r in latest if r["story_id"]))
     sample = in_stories[:SAMPLE_STORIES]
-    said = statements.c.speaker_id == eid
-    claimed = or_(
-        claims.c.speaker_id.in_(own), claims.c.subject_id.in_(own), claims.c.authority_id.in_(own)
+    said = and_(statements.c.speaker_id == eid, kept(statements))
+    claimed = and_(
+        or_(
+            claims.c.speaker_id.in_(own),
+            claims.c.subject_id.in_(own),
+            claims.c.authority_id.in_(own),
+        ),
+        kept(claims),
     )
-    related = or_(relations.c.source_id.in_(own), relations.c.target_id.in_(own))
+    related = and_(
+        or_(relations.c.source_id.in_(own), relations.c.target_id.in_(own)), kept(relations)
+    )
     people, orgs = _companions(conn, eid, sample)
     return EntityPage(
         entity=entity,

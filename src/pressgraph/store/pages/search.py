@@ -51,7 +51,7 @@ def search_page(
         query,
         date_from=date_from,
         date_to=date_to,
-        within=_within(entity, kind),
+        within=stories_within(entity, kind),
         page=page,
         page_size=page_size,
     )
@@ -69,7 +69,7 @@ def search_page(
     )
 
 
-def _within(entity: Ref | None, kind: str | None) -> ColumnElement[bool] | None:
+def stories_within(entity: Ref | None, kind: str | None) -> ColumnElement[bool] | None:
     """Stories mentioning the entity and reporting an event of the kind (a repeated story
     counts through its first copy, which holds the annotations); None without filters."""
     found = []
