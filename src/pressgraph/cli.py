@@ -11,7 +11,7 @@ from typing import Any, Literal
 import click
 
 from pressgraph import __version__
-from pressgraph.cli_judge import judge, report_judgements
+from pressgraph.cli_judge import checked_token, judge, report_judgements
 from pressgraph.errors import EvaluationError, PressgraphError
 from pressgraph.ingest.pipeline import ingest
 from pressgraph.ingest.sources import expand
@@ -274,15 +274,22 @@ main.add_command(judge)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--db", "db_url", help="Database URL for this command (overrides the global --db).")
+@click.option(
+    "--curate", is_flag=True, help="Let curators judge (token: env PRESSGRAPH_CURATE_TOKEN)."
+)
 @click.pass_context
-def serve_command(ctx: click.Context, host: str, port: int, db_url: str | None) -> None:
+def serve_command(
+    ctx: click.Context, host: str, port: int, db_url: str | None, curate: bool
+) -> None:
     """Serve the read-only web pages and their JSON API until Ctrl+C."""
     from pressgraph.web.app import serve  # the web stack loads only for this command
 
     settings = _settings(ctx).with_overrides(db_url=db_url)
+    token = checked_token(settings.curate_token) if curate else None
     db = _open(ctx, settings.db_url)
-    click.echo(f"Serving {settings.db_url} at http://{host}:{port}/ (Ctrl+C to stop)")
-    serve(db, host=host, port=port)
+    mode = " with curation (log in at /login)" if token else ""
+    click.echo(f"Serving {settings.db_url} at http://{host}:{port}/{mode} (Ctrl+C to stop)")
+    serve(db, host=host, port=port, curate_token=token)
 
 
 @main.command("annotate")

@@ -16,12 +16,14 @@ from typing import TextIO
 
 import click
 
+from pressgraph.errors import SettingsError
 from pressgraph.resolve.judging import import_records, judgement_records
 from pressgraph.resolve.judging import judge as make_judgement
 from pressgraph.settings import Settings
 from pressgraph.store.db import Database
 from pressgraph.store.judgements import Judgement, list_judgements
 
+MIN_TOKEN = 16  # characters of the curation token, at least
 WHY = click.option("--why", required=True, help="Why: kept with the judgement in the audit log.")
 WHO = click.option("--who", help="Who judges [env PRESSGRAPH_CURATOR; default: the login name].")
 
@@ -66,6 +68,17 @@ def report_judgements(db: Database) -> None:
     )
     for j in missing:
         click.echo(f"  missing: {_line(j)}", err=True)
+
+
+def checked_token(token: str | None) -> str:
+    """The curation token for `serve --curate`, or a SettingsError saying how to set one."""
+    if not token or len(token) < MIN_TOKEN:
+        raise SettingsError(
+            f"serve --curate needs PRESSGRAPH_CURATE_TOKEN set to a secret of at least "
+            f"{MIN_TOKEN} characters, e.g. the output of "
+            "python3 -c 'import secrets; print(secrets.token_urlsafe(32))'"
+        )
+    return token
 
 
 @click.group("judge")

@@ -41,6 +41,8 @@ class Seen:
     date: str | None
     text: str
     context: str
+    start: int = -1  # offsets of the mention: with `story`, how a split names it
+    end: int = -1
 
 
 @dataclass(frozen=True)

@@ -17,18 +17,20 @@ import datetime as dt
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, Connection, RowMapping, Table, delete, select
 
 from pressgraph.errors import NotFoundError, PressgraphError
-from pressgraph.store.db import Database
 from pressgraph.store.schema import judgement_results, judgements, rejected_facts
 
 ENTITY_ACTIONS = ("merge", "split", "rename", "kind")
 FACT_ACTIONS = ("reject", "confirm")
 ACTIONS = (*ENTITY_ACTIONS, *FACT_ACTIONS, "note", "undo")
 FACTS = ("event", "role", "statement", "claim", "relation")
+if TYPE_CHECKING:  # store.db imports the migrations, which import derived, which imports this
+    from pressgraph.store.db import Database
+
 _TABLE_FACT = {
     "roles": "role",
     "statements": "statement",
@@ -130,14 +132,25 @@ def _check(new: NewJudgement) -> None:
 
 def list_judgements(db: Database, *, target: str | None = None) -> list[Judgement]:
     """Every judgement in the order it was made (only those about `target`, if given)."""
+    with db.read() as conn:
+        return judgements_about(conn, target)
+
+
+def judgements_about(conn: Connection, target: str | None) -> list[Judgement]:
+    """The judgements whose target (or other entity) is `target` (all for None), and for an
+    entity the judgements of facts that involved it when they were made."""
     query = select(judgements, judgement_results.c.status, judgement_results.c.message)
     query = query.outerjoin(
         judgement_results, judgement_results.c.judgement_id == judgements.c.id
     ).order_by(judgements.c.id)
-    if target is not None:
-        query = query.where((judgements.c.target == target) | (judgements.c.other == target))
-    with db.read() as conn:
-        return [_judgement(r) for r in conn.execute(query).mappings()]
+    found = [_judgement(r) for r in conn.execute(query).mappings()]
+    if target is None:
+        return found
+    return [
+        j
+        for j in found
+        if target in (j.target, j.other) or target in j.snapshot.get("entities", ())
+    ]
 
 
 def get_judgement(db: Database, judgement_id: int) -> Judgement:

@@ -34,7 +34,9 @@ class ClaimsPage:
     chart_unit: str | None  # the unit asked for, or the most claimed one
 
 
-def claims_page(db: Database, *, unit: str | None, entity: Ref | None) -> ClaimsPage:
+def claims_page(
+    db: Database, *, unit: str | None, entity: Ref | None, limit: int = CLAIMS_LIMIT
+) -> ClaimsPage:
     """Claims of `unit` made by, about or on the authority of `entity`, with units to pick."""
     about = (
         or_(
@@ -60,6 +62,6 @@ def claims_page(db: Database, *, unit: str | None, entity: Ref | None) -> Claims
         )
         total = count(conn, select(claims.c.id).where(where))
         latest = select(claims.c.id).where(where).order_by(claims.c.date.desc().nulls_last())
-        shown = claim_views(conn, claims.c.id.in_(latest.limit(CLAIMS_LIMIT)), None)
+        shown = claim_views(conn, claims.c.id.in_(latest.limit(limit)), None)
     chart = unit or (units[0].unit if units else None)
     return ClaimsPage(unit, entity, units, total, tuple(shown), chart)
