@@ -289,7 +289,8 @@ def serve_command(
     db = _open(ctx, settings.db_url)
     mode = " with curation (log in at /login)" if token else ""
     click.echo(f"Serving {settings.db_url} at http://{host}:{port}/{mode} (Ctrl+C to stop)")
-    serve(db, host=host, port=port, curate_token=token)
+    curation = {"curate_token": token} if token else {}
+    serve(db, host=host, port=port, **curation)
 
 
 @main.command("annotate")

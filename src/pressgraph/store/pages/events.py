@@ -111,7 +111,7 @@ def event_list(
     if kind:
         query = query.where(events.c.kind == kind)
     if entity:
-        query = query.where(events_involving(entity.id))
+        query = query.where(_involving(entity.id))
     with db.read() as conn:
         total = count(conn, query)
         ordered = query.order_by(events.c.start.nulls_last(), events.c.id)
@@ -120,11 +120,14 @@ def event_list(
     return EventList(date_from, date_to, entity, kind, page, size, total, pages, tuple(shown))
 
 
-def events_involving(entity_id: str) -> ColumnElement[bool]:
+def _involving(entity_id: str) -> ColumnElement[bool]:
     """Events the entity took part in, chaired, organized or hosted (as their place)."""
     return events.c.id.in_(
         select(event_members.c.event_id).where(event_members.c.entity_id == entity_id, attended())
     )
+
+
+events_involving = _involving  # the export's scope and the feeds filter events the same way
 
 
 def event_page(db: Database, event_id: str) -> EventPage:

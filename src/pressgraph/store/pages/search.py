@@ -51,7 +51,7 @@ def search_page(
         query,
         date_from=date_from,
         date_to=date_to,
-        within=stories_within(entity, kind),
+        within=_within(entity, kind),
         page=page,
         page_size=page_size,
     )
@@ -69,7 +69,7 @@ def search_page(
     )
 
 
-def stories_within(entity: Ref | None, kind: str | None) -> ColumnElement[bool] | None:
+def _within(entity: Ref | None, kind: str | None) -> ColumnElement[bool] | None:
     """Stories mentioning the entity and reporting an event of the kind (a repeated story
     counts through its first copy, which holds the annotations); None without filters."""
     found = []
@@ -86,3 +86,6 @@ def stories_within(entity: Ref | None, kind: str | None) -> ColumnElement[bool] 
     if not found:
         return None
     return and_(*(or_(stories.c.id.in_(f), stories.c.duplicate_of.in_(f)) for f in found))
+
+
+stories_within = _within  # the export's scope (export/scope.py) filters stories the same way
