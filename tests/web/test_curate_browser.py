@@ -21,7 +21,7 @@ from pressgraph.store.db import Database
 from pressgraph.web.app import create_app
 from tests.resolve.test_judgements import copy_of
 from tests.web.conftest import Seeded
-from tests.web.test_browser import browser, page, problems, server  # noqa: F401 - fixtures
+from tests.web.test_browser import SCREENSHOTS, WIDTHS, browser, page, problems, server  # noqa: F401
 
 TOKEN = "a-curation-token-for-browser-tests"
 KHAN, VORONKOV = "/entities/person:jehangir-khan", "/entities/person:vladimir-voronkov"
@@ -127,3 +127,27 @@ def test_without_the_token_or_without_curate_a_judgement_is_refused(
     page.goto(address + KHAN)
     assert page.locator("h1").inner_text() == "Jehangir Khan"
     assert page.locator("form[action='/curate/judge']").count() == 0
+
+
+def test_the_curation_pages_fit_a_phone(
+    curated: tuple[str, Database],
+    page: Page,  # noqa: F811
+    problems: list[str],  # noqa: F811
+) -> None:
+    address, _ = curated
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.goto(address + "/login")
+    page.screenshot(path=str(SCREENSHOTS / "login-390.png"), full_page=True)
+    log_in(page, address, "/entities/person:valery-semerikov")
+    for name, path in {
+        "curate-person": "/entities/person:valery-semerikov",
+        "curate-event": "/events?kind=conference",
+        "judgements": "/judgements",
+    }.items():
+        for width in WIDTHS.values():
+            page.set_viewport_size({"width": width, "height": 844})
+            page.goto(address + path)
+            page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}.png"), full_page=True)
+            overflow = page.evaluate("document.documentElement.scrollWidth")
+            assert overflow <= width, f"{path} is {overflow} px wide at {width} px"
+    assert problems == []

@@ -123,3 +123,6 @@ def test_a_merge_redirects_and_a_reject_is_struck_through(curated: TestClient) -
     log = curated.get("/judgements.json").json()
     assert [j["action"] for j in log["judgements"]] == ["reject", "merge"]  # newest first
     assert "wrong figure" in curated.get("/judgements").text
+    table = curated.get("/judgements.csv").content.decode("utf-8-sig").splitlines()
+    assert table[0].startswith("id,at,who,action,target") and len(table) == 3
+    assert ",Ann,reject,claim:" in table[1] and ",Ann,merge,person:jehangir-khan," in table[2]

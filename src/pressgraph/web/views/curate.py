@@ -29,6 +29,7 @@ from pressgraph.web.curate import (
 from pressgraph.web.errors import ERROR_RESPONSES
 from pressgraph.web.marks import entity_url
 from pressgraph.web.render import DB, Page, add_page, render, wants_json
+from pressgraph.web.tables import TABLES, Rows
 
 router = APIRouter(tags=["curation"])
 MAX_FORM = 64_000
@@ -92,6 +93,13 @@ def judgements(request: Request, db: DB) -> Response:
     return render(request, Page("judgements.html", "Judgements", JudgementsPage(len(found), found)))
 
 
+def _rows(page: JudgementsPage, _table: str) -> Rows:
+    """The audit log as a table (its CSV twin)."""
+    header = ("id", "at", "who", "action", "target", "other", "value", "why", "status", "message")
+    return header, [[getattr(j, c) for c in header] for j in page.judgements]
+
+
+TABLES[JudgementsPage] = _rows
 add_page(
     router,
     "/judgements",
@@ -99,6 +107,7 @@ add_page(
     model=JudgementsPage,
     summary="Judgements (audit log)",
     responses=ERROR_RESPONSES,
+    csv=True,
 )
 
 
