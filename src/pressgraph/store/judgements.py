@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Connection, RowMapping, Table, delete, select
+from sqlalchemy import ColumnElement, Connection, RowMapping, Table, delete, inspect, select, true
 
 from pressgraph.errors import NotFoundError, PressgraphError
 from pressgraph.store.schema import judgement_results, judgements, rejected_facts
@@ -228,6 +228,14 @@ def kept(table: Table) -> ColumnElement[bool]:
     fact = _TABLE_FACT[table.name]
     gone = select(rejected_facts.c.row_id).where(rejected_facts.c.fact == fact)
     return table.c.id.not_in(gone)
+
+
+def kept_in(conn: Connection, table: Table) -> ColumnElement[bool]:
+    """`kept(table)`, or no condition while the database has no judgement tables yet
+    (migration 6 sums the facts before migration 20 adds them)."""
+    if not inspect(conn).has_table(rejected_facts.name):
+        return true()
+    return kept(table)
 
 
 def merged_into(db: Database, entity_id: str) -> str | None:
