@@ -4,15 +4,10 @@ Without the token (or without `--curate`) the same requests are refused."""
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
-from fastapi import FastAPI
 from playwright.sync_api import Page
 
 from pressgraph.nlp.annotate import annotate_stories
@@ -20,36 +15,18 @@ from pressgraph.settings import Settings
 from pressgraph.store.db import Database
 from pressgraph.web.app import create_app
 from tests.resolve.test_judgements import copy_of
+from tests.web.browsing import SCREENSHOTS, WIDTHS, serve_in_thread
 from tests.web.conftest import Seeded
-from tests.web.test_browser import SCREENSHOTS, WIDTHS, browser, page, problems, server  # noqa: F401
 
 TOKEN = "a-curation-token-for-browser-tests"
 KHAN, VORONKOV = "/entities/person:jehangir-khan", "/entities/person:vladimir-voronkov"
-
-
-def _serve(app: FastAPI) -> Iterator[str]:
-    """`app` served by uvicorn in a thread on a free port of 127.0.0.1; yields its address."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    config = uvicorn.Config(app, host="127.0.0.1", log_level="warning", lifespan="off")
-    running = uvicorn.Server(config)
-    thread = threading.Thread(target=running.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not running.started:
-        assert time.monotonic() < deadline, "the test server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{sock.getsockname()[1]}"
-    running.should_exit = True
-    thread.join(timeout=10)
-    sock.close()
 
 
 @pytest.fixture
 def curated(seeded: Seeded, tmp_path: Path) -> Iterator[tuple[str, Database]]:
     """A curated site (`serve --curate`) over a copy of the seeded database."""
     db = Database(copy_of(seeded, tmp_path / "curated.db"))
-    yield from ((address, db) for address in _serve(create_app(db, curate_token=TOKEN)))
+    yield from ((a, db) for a in serve_in_thread(create_app(db, curate_token=TOKEN)))
     db.close()
 
 
@@ -65,8 +42,8 @@ def log_in(tab: Page, address: str, next_path: str) -> None:
 @pytest.mark.slow
 def test_a_merge_a_split_and_a_reject_in_the_browser_survive_annotate_redo(
     curated: tuple[str, Database],
-    page: Page,  # noqa: F811 - the fixture of test_browser
-    problems: list[str],  # noqa: F811
+    page: Page,
+    problems: list[str],
 ) -> None:
     address, db = curated
     page.goto(address + KHAN)
@@ -110,8 +87,8 @@ def test_a_merge_a_split_and_a_reject_in_the_browser_survive_annotate_redo(
 
 def test_without_the_token_or_without_curate_a_judgement_is_refused(
     curated: tuple[str, Database],
-    server: str,  # noqa: F811 - the read-only site of test_browser
-    page: Page,  # noqa: F811
+    server: str,  # the read-only site
+    page: Page,
 ) -> None:
     address, _ = curated
     form = {"action": "merge", "target": "person:jehangir-khan", "other": "Voronkov", "why": "x"}
@@ -131,8 +108,8 @@ def test_without_the_token_or_without_curate_a_judgement_is_refused(
 
 def test_the_curation_pages_fit_a_phone(
     curated: tuple[str, Database],
-    page: Page,  # noqa: F811
-    problems: list[str],  # noqa: F811
+    page: Page,
+    problems: list[str],
 ) -> None:
     address, _ = curated
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

@@ -126,3 +126,17 @@ def test_a_merge_redirects_and_a_reject_is_struck_through(curated: TestClient) -
     table = curated.get("/judgements.csv").content.decode("utf-8-sig").splitlines()
     assert table[0].startswith("id,at,who,action,target") and len(table) == 3
     assert ",Ann,reject,claim:" in table[1] and ",Ann,merge,person:jehangir-khan," in table[2]
+
+
+def test_rejecting_an_event_from_its_page(curated: TestClient, seeded: Seeded) -> None:
+    csrf = logged_in(curated)
+    page = curated.get(f"/events/{seeded.meeting_2022}").text
+    assert f'name="target" value="{seeded.meeting_2022}"' in page  # the event's own form
+    form = {"action": "reject", "target": seeded.meeting_2022, "why": "not held", "csrf": csrf}
+    done = curated.post("/curate/judge", data=form, follow_redirects=False)
+    assert done.status_code == 303 and done.headers["location"] == "/events"
+    assert curated.get(f"/events/{seeded.meeting_2022}").status_code == 404
+    assert seeded.meeting_2022 not in curated.get("/events.csv").text
+    undo = {"action": "undo", "target": "1", "why": "it was", "csrf": csrf, "next": "/events"}
+    assert curated.post("/curate/judge", data=undo, follow_redirects=False).status_code == 303
+    assert curated.get(f"/events/{seeded.meeting_2022}").status_code == 200

@@ -84,6 +84,8 @@ async def judge_form(request: Request, db: DB) -> Response:
     goes = local_path(form.get("next", ""), "/judgements")
     if done.action == "merge" and done.status == "applied" and done.other:
         goes = entity_url(done.other)
+    elif done.action == "reject" and done.target.startswith("event:"):
+        goes = "/events"  # its page is gone with it
     return RedirectResponse(goes, 303)
 
 
