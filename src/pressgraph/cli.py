@@ -12,7 +12,7 @@ import click
 
 from pressgraph import __version__
 from pressgraph.cli_judge import checked_token, judge, report_judgements
-from pressgraph.errors import EvaluationError, PressgraphError
+from pressgraph.errors import EvaluationError, NotFoundError, PressgraphError
 from pressgraph.ingest.pipeline import ingest
 from pressgraph.ingest.sources import expand
 from pressgraph.records import IngestSummary
@@ -330,9 +330,18 @@ def show_command(ctx: click.Context, name_or_id: str) -> None:
     """Print one entity: spellings, rank, parent and bodies, posts over time, mentions."""
     from pressgraph.cli_show import print_entity
     from pressgraph.store.entities import entity_detail, find_entity
+    from pressgraph.store.judgements import merged_into
 
     db = _db(ctx)
-    print_entity(entity_detail(db, find_entity(db, name_or_id)))
+    try:
+        found = find_entity(db, name_or_id)
+    except NotFoundError:
+        into = merged_into(db, name_or_id)  # a judgement merged it: show the one it joined
+        if into is None:
+            raise
+        click.echo(f"{name_or_id} was merged into {into} (pressgraph judge list --target {into})")
+        found = find_entity(db, into)
+    print_entity(entity_detail(db, found))
 
 
 @main.command("events")

@@ -216,6 +216,8 @@ def test_the_judge_commands(db: Database, tmp_path: Path) -> None:
         and "[applied]" in merged.output
         and "merge person:jehangir-khan" in merged.output
     )
+    shown = CliRunner().invoke(main, ["--db", url, "show", KHAN])
+    assert shown.exit_code == 0 and shown.output.startswith(f"{KHAN} was merged into {VORONKOV}")
     claim = next(c for c in list_claims(db) if c.unit == "country")
     assert cli(url, "reject", f"claim:{claim.id}", "--why", "wrong figure").exit_code == 0
     split = cli(url, "split", SEMERIKOV, "--form", "V. Semerikov", "--why", "another man")
