@@ -21,7 +21,7 @@ from starlette.templating import Jinja2Templates
 
 from pressgraph import __version__
 from pressgraph.store.db import Database
-from pressgraph.store.judgements import relation_extra
+from pressgraph.store.judgements import FactKey, relation_extra
 from pressgraph.store.pages.entities import KINDS as ENTITY_KINDS
 from pressgraph.store.pages.entities import SAMPLE
 from pressgraph.store.pages.events import FORMATS
@@ -76,8 +76,8 @@ def fact_key(kind: str, item: Any) -> str:
     extra = ""
     if kind == "relation":
         ends = [r.id if r is not None else None for r in (item.source, item.target)]
-        extra = "#" + relation_extra(item.kind, *ends)
-    return f"{kind}:{item.story}#{item.start}-{item.end}{extra}"
+        extra = relation_extra(item.kind, *ends)
+    return str(FactKey(kind, item.story, item.start, item.end, extra))
 
 
 templates = Jinja2Templates(env=_environment())
