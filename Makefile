@@ -39,10 +39,13 @@ unit: $(VENV)/.dev
 
 # The browser tests drive Debian's Chromium (never a downloaded browser) and the store is also
 # tested on a throwaway PostgreSQL server: both come from Debian's packages.
+# followthemoney (the ftm export, a dev requirement) builds PyICU against Debian's libicu-dev.
 sysdeps:
-	@if ! command -v chromium >/dev/null || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
-		echo "Installing chromium and postgresql from Debian's packages (needs root)"; \
-		apt-get update -qq && apt-get install -y -qq chromium chromium-driver postgresql; \
+	@if ! command -v chromium >/dev/null || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
+		|| ! pkg-config --exists icu-uc 2>/dev/null; then \
+		echo "Installing chromium, postgresql and libicu-dev from Debian's packages (needs root)"; \
+		apt-get update -qq && apt-get install -y -qq chromium chromium-driver postgresql \
+			libicu-dev pkg-config g++; \
 	fi
 
 test: sysdeps lint unit

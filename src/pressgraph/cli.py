@@ -6,14 +6,13 @@ import sys
 import textwrap
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any, Literal
 
 import click
 
 from pressgraph import __version__
-from pressgraph.errors import EvaluationError, PressgraphError
-from pressgraph.export.jsonl import write_jsonl
+from pressgraph.cli_judge import checked_token, judge, report_judgements
+from pressgraph.errors import EvaluationError, NotFoundError, PressgraphError
 from pressgraph.ingest.pipeline import ingest
 from pressgraph.ingest.sources import expand
 from pressgraph.records import IngestSummary
@@ -106,6 +105,7 @@ def _annotate(db: Database, settings: Settings, *, redo: bool) -> None:
         f"Stories annotated: {done.stories}, mentions: {done.mentions}, posts held: {done.roles}; "
         f"entities: {kinds}"
     )
+    report_judgements(db)  # people's corrections, applied again by resolution (issue 12)
 
 
 class _Progress:
@@ -231,34 +231,66 @@ def errors_command(ctx: click.Context) -> None:
 
 
 @main.command("export")
-@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
-@click.argument("out", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "gexf", "graphml", "ftm"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: the contract; csv: a file per record type (folder or .zip); gexf, graphml: "
+    "the network for Gephi; ftm: FollowTheMoney entities for Aleph.",
+)
+@click.argument("out", type=click.Path(allow_dash=True))
+@click.option("--from", "date_from", help="Only stories and events from this date (ISO).")
+@click.option("--to", "date_to", help="Only stories and events up to this date (ISO).")
+@click.option("--entity", help="Only what involves this entity (id or name).")
+@click.option("--kind", help="Only stories and events of this event kind (conference, ...).")
+@click.option("--people", is_flag=True, help="gexf/graphml: people as well as organizations.")
+@click.option("--bodies", is_flag=True, help="gexf/graphml: bodies apart from their organization.")
 @click.pass_context
-def export_command(ctx: click.Context, fmt: str, out: str) -> None:
-    """Write every record of the export contract to OUT (`-` for stdout)."""
-    db = _db(ctx)
-    if out == "-":
-        written = write_jsonl(db, sys.stdout)
-    else:
-        with Path(out).open("w", encoding="utf-8") as handle:
-            written = write_jsonl(db, handle)
-    parts = ", ".join(f"{n} {kind}" for kind, n in sorted(written.items())) or "nothing"
-    click.echo(f"Exported {parts} as {fmt} to {out}", err=out == "-")
+def export_command(
+    ctx: click.Context,
+    fmt: str,
+    out: str,
+    date_from: str | None,
+    date_to: str | None,
+    entity: str | None,
+    kind: str | None,
+    people: bool,
+    bodies: bool,
+) -> None:
+    """Write the knowledge base to OUT (`-` for stdout) in one of five formats, with the web
+    pages' filters; the README documents every format and column."""
+    from pressgraph.cli_export import export
+
+    filters = {"date_from": date_from, "date_to": date_to, "entity": entity, "kind": kind}
+    export(_db(ctx), fmt, out, **filters, people=people, bodies=bodies)
+
+
+main.add_command(judge)
 
 
 @main.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--db", "db_url", help="Database URL for this command (overrides the global --db).")
+@click.option(
+    "--curate", is_flag=True, help="Let curators judge (token: env PRESSGRAPH_CURATE_TOKEN)."
+)
 @click.pass_context
-def serve_command(ctx: click.Context, host: str, port: int, db_url: str | None) -> None:
+def serve_command(
+    ctx: click.Context, host: str, port: int, db_url: str | None, curate: bool
+) -> None:
     """Serve the read-only web pages and their JSON API until Ctrl+C."""
     from pressgraph.web.app import serve  # the web stack loads only for this command
 
     settings = _settings(ctx).with_overrides(db_url=db_url)
+    token = checked_token(settings.curate_token) if curate else None
     db = _open(ctx, settings.db_url)
-    click.echo(f"Serving {settings.db_url} at http://{host}:{port}/ (Ctrl+C to stop)")
-    serve(db, host=host, port=port)
+    mode = " with curation (log in at /login)" if token else ""
+    click.echo(f"Serving {settings.db_url} at http://{host}:{port}/{mode} (Ctrl+C to stop)")
+    curation = {"curate_token": token} if token else {}
+    serve(db, host=host, port=port, **curation)
 
 
 @main.command("annotate")
@@ -298,9 +330,18 @@ def show_command(ctx: click.Context, name_or_id: str) -> None:
     """Print one entity: spellings, rank, parent and bodies, posts over time, mentions."""
     from pressgraph.cli_show import print_entity
     from pressgraph.store.entities import entity_detail, find_entity
+    from pressgraph.store.judgements import merged_into
 
     db = _db(ctx)
-    print_entity(entity_detail(db, find_entity(db, name_or_id)))
+    try:
+        found = find_entity(db, name_or_id)
+    except NotFoundError:
+        into = merged_into(db, name_or_id)  # a judgement merged it: show the one it joined
+        if into is None:
+            raise
+        click.echo(f"{name_or_id} was merged into {into} (pressgraph judge list --target {into})")
+        found = find_entity(db, into)
+    print_entity(entity_detail(db, found))
 
 
 @main.command("events")

@@ -22,6 +22,7 @@ class Settings:
     fetch_timeout: float = 20.0
     user_agent: str = f"pressgraph/{__version__} (+https://pypi.org/project/pressgraph/)"
     model: str = DEFAULT_MODEL
+    curate_token: str | None = None  # PRESSGRAPH_CURATE_TOKEN: lets `serve --curate` judge
 
     def with_overrides(self, **values: Any) -> Settings:
         """A copy with the given (non-None) values replaced, as CLI options do."""
@@ -48,4 +49,5 @@ def from_env() -> Settings:
         max_bytes=int(_number("PRESSGRAPH_MAX_BYTES", 5_000_000, int)),
         fetch_timeout=float(_number("PRESSGRAPH_FETCH_TIMEOUT", 20.0, float)),
         model=os.environ.get("PRESSGRAPH_MODEL") or DEFAULT_MODEL,
+        curate_token=os.environ.get("PRESSGRAPH_CURATE_TOKEN") or None,
     )

@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 from pressgraph.store.db import Database
 from pressgraph.web.app import create_app
 from tests.conftest import SCRIPT, Seeded
+from tests.web.browsing import browser, page, problems, server  # noqa: F401 - shared fixtures
 
 __all__ = ["SCRIPT", "Seeded"]
 

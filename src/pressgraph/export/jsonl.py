@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TextIO
 
 from pressgraph.extract.measures import normalized
@@ -13,6 +13,7 @@ from pressgraph.records import StoredDocument
 from pressgraph.store.annotations import all_mentions, all_roles, load_entities
 from pressgraph.store.db import Database
 from pressgraph.store.documents import iter_documents
+from pressgraph.store.judgements import FactKey, rejected_ids, relation_extra
 from pressgraph.store.queries import list_claims, list_events, list_relations, list_statements
 
 
@@ -88,9 +89,14 @@ def mention_records(db: Database) -> Iterator[dict[str, Any]]:
 
 
 def role_records(db: Database) -> Iterator[dict[str, Any]]:
-    """The contract's `role` records (posts held), with the evidence phrase."""
+    """The contract's `role` records (posts held), with the evidence phrase; `key` names the
+    fact for judgements (`pressgraph judge reject KEY`). Rejected posts are left out."""
+    rejected = rejected_ids(db, "role")
     for r in all_roles(db):
+        if r.id in rejected:
+            continue
         story, removed = _evidence(r.role.story)
+        key = FactKey("role", r.role.story, r.role.start, r.role.end)
         yield {
             "type": "role",
             "person": r.person,
@@ -103,6 +109,7 @@ def role_records(db: Database) -> Iterator[dict[str, Any]]:
             "end": r.role.end,
             "text": r.role.text,
             "removed": removed,
+            "key": str(key),
         }
 
 
@@ -145,6 +152,7 @@ def statement_records(db: Database) -> Iterator[dict[str, Any]]:
             "text": s.text,
             "start": s.start,
             "end": s.end,
+            "key": str(FactKey("statement", s.story, s.start, s.end)),
         }
 
 
@@ -177,12 +185,14 @@ def claim_records(db: Database) -> Iterator[dict[str, Any]]:
             "text": c.text,
             "start": c.start,
             "end": c.end,
+            "key": str(FactKey("claim", c.story, c.start, c.end)),
         }
 
 
 def relation_records(db: Database) -> Iterator[dict[str, Any]]:
     """The contract's `relation` records."""
     for r in list_relations(db):
+        extra = relation_extra(r.kind, r.source, r.target)
         yield {
             "type": "relation",
             "source": r.source,
@@ -192,6 +202,7 @@ def relation_records(db: Database) -> Iterator[dict[str, Any]]:
             "story": r.story,
             "start": r.start,
             "end": r.end,
+            "key": str(FactKey("relation", r.story, r.start, r.end, extra)),
         }
 
 
@@ -242,8 +253,19 @@ def _with_copies(
 
 def write_jsonl(db: Database, out: TextIO) -> Counter[str]:
     """Write all records to `out`; return how many of each type were written."""
+    return write_records(records(db), out)
+
+
+def write_records(
+    found: Iterable[dict[str, Any]],
+    out: TextIO,
+    progress: Callable[[int], None] = lambda _n: None,
+) -> Counter[str]:
+    """Write `found` records as JSON lines; `progress(n)` every thousand records."""
     written: Counter[str] = Counter()
-    for record in records(db):
+    for n, record in enumerate(found, start=1):
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
         written[record["type"]] += 1
+        if n % 1000 == 0:
+            progress(n)
     return written

@@ -56,6 +56,9 @@ def resolve(db: Database) -> ResolveSummary:
         found.extend(rows)
         links.update(linked)
     found = _with_missing_parents(found)
+    from pressgraph.resolve.judged import apply_to_entities  # it uses `slug` from here
+
+    found, links = apply_to_entities(db, found, links, stored)  # people's judgements (issue 12)
     by_position = {(m.story, m.idx): m.id for m in stored}
     role_links = {
         r.id: (

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Table, bindparam, delete, select, update
 from pressgraph.records import RESOLVE_STAGE, StoryEvent
 from pressgraph.resolve.entities import slug
 from pressgraph.resolve.events import EventCandidate, merge_events
+from pressgraph.resolve.judged import apply_to_facts
 from pressgraph.store import derived
 from pressgraph.store.annotations import all_mentions
 from pressgraph.store.db import Database
@@ -54,6 +55,7 @@ def resolve_facts(db: Database) -> FactsSummary:
             ("authority_idx", "authority_id"),
         )
         _link(conn, relations, entities, ("source_idx", "source_id"), ("target_idx", "target_id"))
+        apply_to_facts(conn)  # people's rejections, before the sums (issue 12)
         derived.refresh(conn)
     return FactsSummary(len(rows), len(set(merged.values())))
 

@@ -32,6 +32,7 @@ from sqlalchemy import (
     true,
 )
 
+from pressgraph.store.judgements import kept_in
 from pressgraph.store.schema import (
     ATTENDED,
     MEMBER_ORDER,
@@ -216,6 +217,7 @@ def _member_rows(conn: Connection) -> Iterable[tuple[str, str, str]]:
         select(story_events.c.event_id, roles.c.organization_id)
         .select_from(_parts_pointing_at(roles, roles.c.person_idx))
         .where(story_events.c.event_id.is_not(None), roles.c.organization_id.is_not(None))
+        .where(kept_in(conn, roles))
     )
     for event_id, organization_id in conn.execute(officials):
         yield event_id, organization_id, "official"
@@ -235,7 +237,9 @@ def _fill_posts(conn: Connection) -> int:
     """Posts grouped by (person, title, organization, country): dates seen, first evidence."""
     key = (roles.c.person_id, roles.c.title, roles.c.organization_id, roles.c.country_id)
     groups: dict[tuple[Any, ...], list[tuple[str, int]]] = defaultdict(list)
-    for *post, row_id, date in conn.execute(select(*key, roles.c.id, roles.c.date)):
+    for *post, row_id, date in conn.execute(
+        select(*key, roles.c.id, roles.c.date).where(kept_in(conn, roles))
+    ):
         groups[tuple(post)].append((date or "", row_id))
     rows: list[dict[str, object]] = []
     for (person, title, organization, country), seen in groups.items():
@@ -337,7 +341,7 @@ def relations_of(
         relations.c.kind,
         relations.c.date,
         relations.c.story_id,
-    ).where(where)
+    ).where(where, kept_in(conn, relations))
     return [
         (r[0], r[1], r[2], r[3], r[4])
         for r in conn.execute(query.order_by(relations.c.date, relations.c.id))

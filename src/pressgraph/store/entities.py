@@ -9,6 +9,7 @@ from sqlalchemy import ColumnElement, Connection, RowMapping, func, or_, select
 from pressgraph.errors import NotFoundError
 from pressgraph.store.annotations import EntityRow, _entity
 from pressgraph.store.db import Database
+from pressgraph.store.judgements import kept
 from pressgraph.store.schema import entities, entity_counts, mentions, removed, roles, stories
 
 
@@ -40,6 +41,8 @@ class Seen:
     date: str | None
     text: str
     context: str
+    start: int = -1  # offsets of the mention: with `story`, how a split names it
+    end: int = -1
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,7 @@ def entity_detail(db: Database, entity: EntityRow) -> EntityDetail:
         officials_rows = conn.execute(
             select(roles)
             .where(or_(roles.c.organization_id == entity.id, roles.c.country_id == entity.id))
+            .where(kept(roles))
             .order_by(roles.c.date.nulls_last())
         ).mappings()
         officials = _officials(list(officials_rows))
@@ -135,7 +139,8 @@ def entity_detail(db: Database, entity: EntityRow) -> EntityDetail:
 
 
 def _posts(conn: Connection, where: ColumnElement[bool]) -> tuple[Post, ...]:
-    rows = conn.execute(select(roles).where(where).order_by(roles.c.date.nulls_last())).mappings()
+    query = select(roles).where(where, kept(roles)).order_by(roles.c.date.nulls_last())
+    rows = conn.execute(query).mappings()
     return _group_posts(list(rows))
 
 

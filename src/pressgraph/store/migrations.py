@@ -132,6 +132,12 @@ def _site_lines(op: Operations, conn: Connection) -> None:
             sitelines.count_page(conn, host, page_line_keys(text))
 
 
+def _judgements(op: Operations, conn: Connection) -> None:
+    """Judgements made by people, how each fared, and the facts they reject (issue 12)."""
+    tables = [schema.judgements, schema.judgement_results, schema.rejected_facts]
+    schema.metadata.create_all(conn, tables=tables)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", _initial),
     Migration(2, "story_search", _story_search, search.create_index),
@@ -140,6 +146,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "facts", _facts),
     Migration(6, "derived", _derived),
     Migration(7, "site_lines", _site_lines),
+    # Numbered 20+ on the `exports` branch so parallel branches can add 8..; renumber at merge.
+    Migration(20, "judgements", _judgements),
 )
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import Connection, or_, select
 from pressgraph.errors import NotFoundError
 from pressgraph.store.db import Database
 from pressgraph.store.derived import parts_of
+from pressgraph.store.judgements import kept
 from pressgraph.store.schema import (
     PART_ORDER,
     claims,
@@ -177,6 +178,7 @@ def list_statements(
     query = (
         select(statements, stories.c.date)
         .join(stories, stories.c.id == statements.c.story_id)
+        .where(kept(statements))
         .order_by(stories.c.date.nulls_last(), statements.c.story_id, statements.c.start)
     )
     if speaker:
@@ -205,7 +207,11 @@ def list_claims(
     db: Database, *, unit: str | None = None, entity: str | None = None
 ) -> list[ClaimRow]:
     """Numeric claims by date, optionally of one unit or involving an entity."""
-    query = select(claims).order_by(claims.c.date.nulls_last(), claims.c.story_id, claims.c.start)
+    query = (
+        select(claims)
+        .where(kept(claims))
+        .order_by(claims.c.date.nulls_last(), claims.c.story_id, claims.c.start)
+    )
     if unit:
         query = query.where(claims.c.unit == unit)
     if entity:
@@ -258,6 +264,8 @@ def list_relations(db: Database) -> list[RelationRow]:
                 r["end"],
             )
             for r in conn.execute(
-                select(relations).order_by(relations.c.date.nulls_last(), relations.c.id)
+                select(relations)
+                .where(kept(relations))
+                .order_by(relations.c.date.nulls_last(), relations.c.id)
             ).mappings()
         ]

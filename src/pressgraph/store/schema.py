@@ -406,3 +406,40 @@ network_edges = Table(
     Column("evidence", Text, nullable=False),  # the first few event or story ids, one per line
 )
 Index("ix_network_edges_month", network_edges.c.bodies, network_edges.c.month)
+
+# --- issue 12: judgements (curation) ------------------------------------------------------------
+# What people decided, as an edge list: who, when, why, and what (an action on a target, with
+# another entity or a value). Never rewritten by a stage: resolution applies every judgement
+# after it runs (resolve/judged.py), so they survive `annotate --redo` and a rebuild.
+
+judgements = Table(
+    "judgements",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column(
+        "action", String(16), nullable=False
+    ),  # merge|split|rename|kind|reject|confirm|note|undo
+    Column("target", Text, nullable=False),  # an entity id, a fact key, or a judgement id (undo)
+    Column("other", Text),  # merge: the entity kept; split: "mention:<key>" or "form:<text>"
+    Column("value", Text),  # a new name, a kind, a note's text
+    Column("why", Text, nullable=False),
+    Column("who", String(100), nullable=False),
+    Column("at", String(32), nullable=False),
+    Column("snapshot", Text, nullable=False),  # JSON: what the target looked like when judged
+)
+
+# Rebuilt by every resolution: how each judgement fared, and the facts rejected.
+judgement_results = Table(
+    "judgement_results",
+    metadata,
+    Column("judgement_id", Integer, primary_key=True, autoincrement=False),
+    Column("status", String(16), nullable=False),  # applied|missing|undone
+    Column("message", Text, nullable=False),
+)
+rejected_facts = Table(
+    "rejected_facts",
+    metadata,
+    Column("fact", String(16), primary_key=True),  # role|statement|claim|relation
+    Column("row_id", Integer, primary_key=True, autoincrement=False),
+    Column("judgement_id", Integer, nullable=False),
+)

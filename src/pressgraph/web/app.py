@@ -59,8 +59,9 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-def create_app(db: Database) -> FastAPI:
-    """The application over `db`: every page, its JSON twin, OpenAPI, static files, errors."""
+def create_app(db: Database, *, curate_token: str | None = None) -> FastAPI:
+    """The application over `db`: every page, its JSON twin, OpenAPI, static files, errors;
+    with a `curate_token`, curators may judge (`web/curate.py`)."""
     app = FastAPI(
         title="pressgraph",
         version=__version__,
@@ -70,6 +71,7 @@ def create_app(db: Database) -> FastAPI:
         redoc_url=None,
     )
     app.state.db = db
+    app.state.curate_token = curate_token
     for router in ROUTERS:
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
@@ -78,6 +80,7 @@ def create_app(db: Database) -> FastAPI:
     return app
 
 
-def serve(db: Database, *, host: str, port: int) -> None:
+def serve(db: Database, *, host: str, port: int, curate_token: str | None = None) -> None:
     """Serve the application until interrupted (Ctrl+C)."""
-    uvicorn.run(create_app(db), host=host, port=port, log_level="info")
+    app = create_app(db, curate_token=curate_token)
+    uvicorn.run(app, host=host, port=port, log_level="info")

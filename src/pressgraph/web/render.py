@@ -21,13 +21,16 @@ from starlette.templating import Jinja2Templates
 
 from pressgraph import __version__
 from pressgraph.store.db import Database
+from pressgraph.store.judgements import FactKey, relation_extra
 from pressgraph.store.pages.entities import KINDS as ENTITY_KINDS
 from pressgraph.store.pages.entities import SAMPLE
 from pressgraph.store.pages.events import FORMATS
 from pressgraph.store.pages.events import KINDS as EVENT_KINDS
 from pressgraph.store.search import MAX_PAGE
 from pressgraph.web.chart import claim_chart
+from pressgraph.web.curate import curator_of
 from pressgraph.web.marks import entity_url, event_url, story_marks
+from pressgraph.web.tables import csv_twin, csv_url, wants_csv
 
 # The site's navigation: (label, address). An entry is the current page when the path and
 # every query parameter it names match the request.
@@ -63,8 +66,18 @@ def _environment() -> Environment:
         event_kinds=EVENT_KINDS,
         entity_kinds=ENTITY_KINDS,
         sample_size=SAMPLE,
+        fact_key=fact_key,
     )
     return env
+
+
+def fact_key(kind: str, item: Any) -> str:
+    """The key a judgement names a shown fact by (statement, claim or relation view)."""
+    extra = ""
+    if kind == "relation":
+        ends = [r.id if r is not None else None for r in (item.source, item.target)]
+        extra = relation_extra(item.kind, *ends)
+    return str(FactKey(kind, item.story, item.start, item.end, extra))
 
 
 templates = Jinja2Templates(env=_environment())
@@ -125,19 +138,24 @@ def _is_here(request: Request, href: str) -> bool:
 
 
 def page_context(request: Request, data: Any, title: str) -> dict[str, Any]:
-    """What every template gets: the data, the title, the JSON twin's address, navigation."""
+    """What every template gets: the data, the title, the JSON and CSV twins' addresses,
+    navigation, and the curator (None unless `serve --curate` and logged in)."""
     return {
         "page": data,
         "title": title,
         "json_url": json_url(request),
+        "csv_url": csv_url(request),
         "path": request.url.path,
         "nav": navigation(request),
+        "curator": curator_of(request),
     }
 
 
 def render(request: Request, page: Page) -> Response:
     """The page as JSON (the encoded dataclass) or as HTML (its template), as asked."""
     headers = {"Vary": "Accept"}
+    if wants_csv(request):
+        return csv_twin(request, page.data)
     if wants_json(request):
         return JSONResponse(jsonable_encoder(page.data), page.status, headers)
     context = page_context(request, page.data, page.title)
@@ -152,8 +170,10 @@ def add_page(
     model: type[Any],
     summary: str,
     responses: dict[int | str, dict[str, Any]] | None = None,
+    csv: bool = False,
 ) -> None:
-    """Register `view` at `path` (HTML or JSON) and at its JSON twin (in the OpenAPI schema)."""
+    """Register `view` at `path` (HTML or JSON), at its JSON twin (in the OpenAPI schema) and,
+    for a table page, at its CSV twin `path.csv`."""
     twin = HOME_JSON if path == "/" else path + ".json"
     # The twin goes first: `/stories/{id}` would otherwise also match `/stories/x.json`.
     router.add_api_route(
@@ -165,4 +185,6 @@ def add_page(
         responses=responses,
         name=f"{view.__name__}_json",
     )
+    if csv:
+        router.add_api_route(path + ".csv", view, methods=["GET"], include_in_schema=False)
     router.add_api_route(path, view, methods=["GET"], include_in_schema=False, name=view.__name__)

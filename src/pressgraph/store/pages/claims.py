@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, or_, select, true
 
 from pressgraph.store.db import Database
+from pressgraph.store.judgements import kept
 from pressgraph.store.pages.common import ClaimView, Ref, claim_views, count
 from pressgraph.store.schema import claims
 
@@ -33,7 +34,9 @@ class ClaimsPage:
     chart_unit: str | None  # the unit asked for, or the most claimed one
 
 
-def claims_page(db: Database, *, unit: str | None, entity: Ref | None) -> ClaimsPage:
+def claims_page(
+    db: Database, *, unit: str | None, entity: Ref | None, limit: int = CLAIMS_LIMIT
+) -> ClaimsPage:
     """Claims of `unit` made by, about or on the authority of `entity`, with units to pick."""
     about = (
         or_(
@@ -44,6 +47,7 @@ def claims_page(db: Database, *, unit: str | None, entity: Ref | None) -> Claims
         if entity
         else true()
     )
+    about = about & kept(claims)
     where = about if unit is None else about & (claims.c.unit == unit)
     n = func.count().label("n")
     with db.read() as conn:
@@ -58,6 +62,6 @@ def claims_page(db: Database, *, unit: str | None, entity: Ref | None) -> Claims
         )
         total = count(conn, select(claims.c.id).where(where))
         latest = select(claims.c.id).where(where).order_by(claims.c.date.desc().nulls_last())
-        shown = claim_views(conn, claims.c.id.in_(latest.limit(CLAIMS_LIMIT)), None)
+        shown = claim_views(conn, claims.c.id.in_(latest.limit(limit)), None)
     chart = unit or (units[0].unit if units else None)
     return ClaimsPage(unit, entity, units, total, tuple(shown), chart)

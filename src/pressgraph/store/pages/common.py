@@ -9,8 +9,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, RowMapping, Select, distinct, func, or_, select
+from sqlalchemy import Connection, RowMapping, Select, and_, distinct, func, or_, select
 
+from pressgraph.store.judgements import kept
 from pressgraph.store.schema import (
     PART_ORDER,
     claims,
@@ -258,7 +259,7 @@ def statement_views(conn: Connection, where: Any, limit: int | None) -> list[Sta
     query = (
         select(statements, stories.c.date)
         .join(stories, stories.c.id == statements.c.story_id)
-        .where(latest(statements, where, limit))
+        .where(latest(statements, and_(where, kept(statements)), limit))
         .order_by(stories.c.date, statements.c.story_id, statements.c.start)
     )
     rows = list(conn.execute(query).mappings())
@@ -297,7 +298,7 @@ def claim_views(conn: Connection, where: Any, limit: int | None) -> list[ClaimVi
     """The latest claims matching `where`, by date, with the names of whom they involve."""
     query = (
         select(claims)
-        .where(latest(claims, where, limit))
+        .where(latest(claims, and_(where, kept(claims)), limit))
         .order_by(claims.c.date, claims.c.story_id, claims.c.start)
     )
     rows = list(conn.execute(query).mappings())
@@ -335,7 +336,7 @@ def relation_views(conn: Connection, where: Any, limit: int | None) -> list[Rela
     query = (
         select(relations, said.label("said"))
         .join(stories, stories.c.id == relations.c.story_id)
-        .where(latest(relations, where, limit))
+        .where(latest(relations, and_(where, kept(relations)), limit))
         .order_by(relations.c.date, relations.c.id)
     )
     rows = list(conn.execute(query).mappings())

@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from typing import Any, Literal, get_args
 from urllib.parse import quote
 
-from sqlalchemy import Connection, RowMapping, Select, func, or_, select
+from sqlalchemy import Connection, RowMapping, Select, and_, func, or_, select
 
 from pressgraph.errors import NotFoundError
 from pressgraph.store.annotations import EntityRow
 from pressgraph.store.db import Database
 from pressgraph.store.derived import attended
 from pressgraph.store.entities import EntityCount, Seen, find_entity, list_entities, sentence_around
+from pressgraph.store.judgements import FactKey, Judgement, judgements_about, kept
 from pressgraph.store.pages.common import (
     LIST_LIMIT,
     ClaimView,
@@ -86,6 +87,7 @@ class Evidence:
     story: str | None
     text: str
     date: str | None
+    key: str = ""  # the phrase as a judgement names it (role:<story>#<start>-<end>)
 
 
 @dataclass(frozen=True)
@@ -152,6 +154,8 @@ class EntityPage:
     people: tuple[Companion, ...]  # most often mentioned in the same stories
     organizations: tuple[Companion, ...]
     seen: tuple[Seen, ...]  # the latest mentions, in context
+    # Judgements about it, oldest first: notes, merges, splits, facts of it rejected (issue 12).
+    judgements: tuple[Judgement, ...] = ()
 
 
 def entity_list(
@@ -198,11 +202,18 @@ def _page(conn: Connection, entity: EntityRow) -> EntityPage:
     latest = list(conn.execute(_latest(eid)).mappings())
     in_stories = list(dict.fromkeys(r["story_id"] for r in latest if r["story_id"]))
     sample = in_stories[:SAMPLE_STORIES]
-    said = statements.c.speaker_id == eid
-    claimed = or_(
-        claims.c.speaker_id.in_(own), claims.c.subject_id.in_(own), claims.c.authority_id.in_(own)
+    said = and_(statements.c.speaker_id == eid, kept(statements))
+    claimed = and_(
+        or_(
+            claims.c.speaker_id.in_(own),
+            claims.c.subject_id.in_(own),
+            claims.c.authority_id.in_(own),
+        ),
+        kept(claims),
     )
-    related = or_(relations.c.source_id.in_(own), relations.c.target_id.in_(own))
+    related = and_(
+        or_(relations.c.source_id.in_(own), relations.c.target_id.in_(own)), kept(relations)
+    )
     people, orgs = _companions(conn, eid, sample)
     return EntityPage(
         entity=entity,
@@ -224,6 +235,7 @@ def _page(conn: Connection, entity: EntityRow) -> EntityPage:
         people=people,
         organizations=orgs,
         seen=_seen(conn, latest[:SEEN]),
+        judgements=tuple(judgements_about(conn, eid)),
     )
 
 
@@ -268,13 +280,13 @@ def _posts(conn: Connection, where: Any) -> tuple[PostView, ...]:
     rows = list(conn.execute(select(posts).where(where)).mappings())
     shown = {r["id"]: [int(i) for i in r["evidence"].split()][:EVIDENCE] for r in rows}
     wanted = [i for ids in shown.values() for i in ids]
+    phrases = select(
+        roles.c.id, roles.c.story_id, roles.c.removed_id, roles.c.text, roles.c.date,
+        roles.c.start, roles.c.end,
+    )  # fmt: skip
     said = {
-        r.id: Evidence(r.story_id, r.text, r.date)
-        for r in conn.execute(
-            select(roles.c.id, roles.c.story_id, roles.c.text, roles.c.date).where(
-                roles.c.id.in_(wanted)
-            )
-        )
+        r.id: Evidence(r.story_id, r.text, r.date, _role_key(r))
+        for r in conn.execute(phrases.where(roles.c.id.in_(wanted)))
     }
     names = refs(conn, (r[c] for r in rows for c in ("person_id", "organization_id", "country_id")))
     views = [
@@ -293,6 +305,11 @@ def _posts(conn: Connection, where: Any) -> tuple[PostView, ...]:
     return tuple(
         sorted(views, key=lambda p: (p.first or "", p.title, p.person.name if p.person else ""))
     )
+
+
+def _role_key(r: Any) -> str:
+    where = r.story_id or f"removed:{r.removed_id}"
+    return str(FactKey("role", where, r.start, r.end))
 
 
 # --- events, companions, mentions ---------------------------------------------------------------
@@ -376,4 +393,5 @@ def _seen(conn: Connection, latest: list[RowMapping]) -> tuple[Seen, ...]:
 def _seen_row(r: RowMapping, texts: dict[str, tuple[str, str | None]]) -> Seen:
     where = r["story_id"] or f"removed:{r['removed_id']}"
     source, date = texts[where]
-    return Seen(where, date, r["text"], sentence_around(source, r["start"], r["end"]))
+    context = sentence_around(source, r["start"], r["end"])
+    return Seen(where, date, r["text"], context, r["start"], r["end"])

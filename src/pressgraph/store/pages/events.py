@@ -127,6 +127,9 @@ def _involving(entity_id: str) -> ColumnElement[bool]:
     )
 
 
+events_involving = _involving  # the export's scope and the feeds filter events the same way
+
+
 def event_page(db: Database, event_id: str) -> EventPage:
     """The page of one event, by id (or an unambiguous prefix of it)."""
     with db.read() as conn:

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 
 from pressgraph.store.db import Database
+from pressgraph.store.judgements import kept
 from pressgraph.store.pages.common import EventCard, StoryCard, card, event_cards, newest_events
 from pressgraph.store.schema import claims, documents, entities, events, stories
 
@@ -45,7 +46,7 @@ def home_page(db: Database, latest: int = LATEST) -> HomePage:
             people=_count(conn, entities, entities.c.kind == "person"),
             organizations=_count(conn, entities, entities.c.kind == "organization"),
             events=_count(conn, events),
-            claims=_count(conn, claims),
+            claims=_count(conn, claims, kept(claims)),
         )
         query = select(stories).order_by(stories.c.date.desc().nulls_last(), stories.c.id)
         cards = tuple(card(r) for r in conn.execute(query.limit(latest)).mappings())

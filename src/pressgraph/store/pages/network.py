@@ -83,22 +83,46 @@ class _Entity:
 
 
 def network_page(
-    db: Database, *, date_from: str | None, date_to: str | None, people: bool, bodies: bool
+    db: Database,
+    *,
+    date_from: str | None,
+    date_to: str | None,
+    people: bool,
+    bodies: bool,
+    kind: str | None = None,
+    max_nodes: int | None = MAX_NODES,
 ) -> NetworkPage:
-    """The network of organizations (and people) over the events and relations in the range."""
+    """The network of organizations (and people) over the events and relations in the range;
+    with an event `kind`, only co-participation in events of that kind (summed from the
+    facts). `max_nodes=None` keeps every node (the export)."""
     kinds = ("organization", "person") if people else ("organization",)
     with db.read() as conn:
         known = _entities(conn)
-        found = _stored(conn, date_from, date_to, bodies)
         tree = [(eid, e.kind, e.parent) for eid, e in known.items()]
-        for key, link in _partial_months(conn, date_from, date_to, node_folder(tree, bodies)):
+        if kind is None:
+            found = _stored(conn, date_from, date_to, bodies)
+            partial = _partial_months(conn, date_from, date_to, node_folder(tree, bodies))
+        else:
+            found = defaultdict(Link)
+            partial = _of_kind(conn, date_from, date_to, kind, node_folder(tree, bodies))
+        for key, link in partial:
             found[key].add(link.count, link.dates, link.evidence)
     shown = {
         key: link
         for key, link in found.items()
         if known[key[0]].kind in kinds and known[key[1]].kind in kinds
     }
-    return _graph(shown, known, date_from, date_to, people, bodies)
+    return _graph(shown, known, date_from, date_to, people, bodies, max_nodes)
+
+
+def _of_kind(
+    conn: Connection, date_from: str | None, date_to: str | None, kind: str, node: Folder
+) -> Iterator[tuple[tuple[str, str, str], Link]]:
+    """The co-participation edges of the events of one kind in the range."""
+    chosen = events_in(select(events.c.id), date_from, date_to).where(events.c.kind == kind)
+    found = links(event_members_of(conn, events.c.id.in_(chosen)), [], node)
+    for (a, b, edge_kind, _), link in found.items():
+        yield (a, b, edge_kind), link
 
 
 def _entities(conn: Connection) -> dict[str, _Entity]:
@@ -157,14 +181,15 @@ def _graph(
     date_to: str | None,
     people: bool,
     bodies: bool,
+    max_nodes: int | None = MAX_NODES,
 ) -> NetworkPage:
-    """Keep the MAX_NODES busiest nodes and the edges between them."""
+    """Keep the `max_nodes` busiest nodes (all for None) and the edges between them."""
     weight: Counter[str] = Counter()
     for (a, b, _), link in found.items():
         weight[a] += link.count
         weight[b] += link.count
     ranked = sorted(weight, key=lambda n: (-weight[n], known[n].name))
-    kept = set(ranked[:MAX_NODES])
+    kept = set(ranked[:max_nodes])
     nodes = tuple(
         Node(n, known[n].acronym or known[n].name, known[n].name, known[n].kind, weight[n])
         for n in sorted(kept, key=lambda n: known[n].name)

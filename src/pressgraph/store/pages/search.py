@@ -86,3 +86,6 @@ def _within(entity: Ref | None, kind: str | None) -> ColumnElement[bool] | None:
     if not found:
         return None
     return and_(*(or_(stories.c.id.in_(f), stories.c.duplicate_of.in_(f)) for f in found))
+
+
+stories_within = _within  # the export's scope (export/scope.py) filters stories the same way

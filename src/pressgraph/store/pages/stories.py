@@ -14,6 +14,7 @@ from sqlalchemy import Connection, RowMapping, select
 from pressgraph.errors import NotFoundError
 from pressgraph.records import Removed
 from pressgraph.store.db import Database
+from pressgraph.store.judgements import kept
 from pressgraph.store.pages.common import (
     ClaimView,
     EventCard,
@@ -171,7 +172,7 @@ def story_facts(conn: Connection, story_id: str) -> StoryFacts:
     )
     posts = list(
         conn.execute(
-            select(roles).where(roles.c.story_id == story_id).order_by(roles.c.start)
+            select(roles).where(roles.c.story_id == story_id, kept(roles)).order_by(roles.c.start)
         ).mappings()
     )
     names = refs(

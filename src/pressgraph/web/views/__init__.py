@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from pressgraph.web import feeds
 from pressgraph.web.views import (
     claims,
+    curate,
     documents,
     entities,
     events,
@@ -20,6 +22,8 @@ from pressgraph.web.views import (
 )
 
 ROUTERS: tuple[APIRouter, ...] = (
+    feeds.router,  # before the pages: `/entities/{id}` would also match `/entities/x.atom`
+    curate.router,
     home.router,
     search.router,
     stories.router,

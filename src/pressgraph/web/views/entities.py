@@ -4,14 +4,19 @@
 from __future__ import annotations
 
 from typing import Annotated
+from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Request
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 
+from pressgraph.errors import NotFoundError
+from pressgraph.store.judgements import merged_into
 from pressgraph.store.pages import EntityList, EntityPage, entity_list, entity_page
+from pressgraph.store.pages.entities import ENTITY_PAGE_SIZE
 from pressgraph.web.errors import ERROR_RESPONSES
 from pressgraph.web.params import EntityKind
 from pressgraph.web.render import DB, Page, add_page, render
+from pressgraph.web.tables import page_size, wants_csv
 
 router = APIRouter(tags=["pages"])
 MAX_PAGE = 1000
@@ -31,20 +36,41 @@ def entities(
     page: Annotated[int, Query(ge=1, le=MAX_PAGE, description="Page of the list")] = 1,
 ) -> Response:
     """Entities of a kind whose name or a spelling contains `q`, most mentioned first."""
-    found = entity_list(db, kind, q.strip(), page)
+    size = page_size(request, ENTITY_PAGE_SIZE)
+    found = entity_list(db, kind, q.strip(), 1 if wants_csv(request) else page, size)
     title = TITLES.get(kind or "", "People, organizations and places")
     return render(request, Page("entities.html", title, found))
 
 
 def entity(request: Request, entity_id: str, db: DB) -> Response:
-    """One entity by id (or name): names, posts or officials, events, statements, claims, links."""
-    found = entity_page(db, entity_id)
+    """One entity by id (or name): names, posts or officials, events, statements, claims, links;
+    an entity a judgement merged into another redirects there (301)."""
+    try:
+        found = entity_page(db, entity_id)
+    except NotFoundError:
+        into = merged_into(db, entity_id)
+        if into is None:
+            raise
+        moved = request.url.path.replace(quote(entity_id, safe=":~"), quote(into, safe=":~"), 1)
+        query = f"?{request.url.query}" if request.url.query else ""
+        return RedirectResponse(moved + query, status_code=301)
     return render(request, Page("entity.html", found.entity.name, found))
 
 
 add_page(
-    router, "/entities", entities, model=EntityList, summary="Entities", responses=ERROR_RESPONSES
+    router,
+    "/entities",
+    entities,
+    model=EntityList,
+    summary="Entities",
+    responses=ERROR_RESPONSES,
+    csv=True,
 )
+# The CSV twins of an entity's two tables: posts it held, officials it had.
+for _table in ("posts", "officials"):
+    router.add_api_route(
+        f"/entities/{{entity_id}}/{_table}.csv", entity, methods=["GET"], include_in_schema=False
+    )
 add_page(
     router,
     "/entities/{entity_id}",

@@ -8,9 +8,11 @@ from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
 from pressgraph.store.pages import EventList, EventPage, event_list, event_page
+from pressgraph.store.pages.events import EVENT_PAGE_SIZE
 from pressgraph.web.errors import ERROR_RESPONSES
 from pressgraph.web.params import EntityParam, EventKind, From, To, date_range, entity_ref
 from pressgraph.web.render import DB, Page, add_page, render
+from pressgraph.web.tables import page_size, wants_csv
 
 router = APIRouter(tags=["pages"])
 MAX_PAGE = 1000
@@ -27,8 +29,15 @@ def events(
 ) -> Response:
     """Events overlapping the date range, of a kind, with an entity taking part; oldest first."""
     start, end = date_range(date_from, date_to)
+    size = page_size(request, EVENT_PAGE_SIZE)
     found = event_list(
-        db, date_from=start, date_to=end, entity=entity_ref(db, entity), kind=kind, page=page
+        db,
+        date_from=start,
+        date_to=end,
+        entity=entity_ref(db, entity),
+        kind=kind,
+        page=1 if wants_csv(request) else page,
+        size=size,
     )
     return render(request, Page("events.html", "Events", found))
 
@@ -39,7 +48,15 @@ def event(request: Request, event_id: str, db: DB) -> Response:
     return render(request, Page("event.html", found.event.title, found))
 
 
-add_page(router, "/events", events, model=EventList, summary="Events", responses=ERROR_RESPONSES)
+add_page(
+    router,
+    "/events",
+    events,
+    model=EventList,
+    summary="Events",
+    responses=ERROR_RESPONSES,
+    csv=True,
+)
 add_page(
     router, "/events/{event_id}", event, model=EventPage, summary="Event", responses=ERROR_RESPONSES
 )

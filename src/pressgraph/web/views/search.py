@@ -12,6 +12,7 @@ from pressgraph.store.search import MAX_PAGE, PAGE_SIZE
 from pressgraph.web.errors import ERROR_RESPONSES
 from pressgraph.web.params import EntityParam, EventKind, From, To, date_range, entity_ref
 from pressgraph.web.render import DB, Page, add_page, render
+from pressgraph.web.tables import SEARCH_ROWS, page_size, wants_csv
 
 router = APIRouter(tags=["pages"])
 
@@ -37,11 +38,19 @@ def search(
         date_to=end,
         entity=entity_ref(db, entity),
         kind=kind,
-        page=page,
-        page_size=PAGE_SIZE,
+        page=1 if wants_csv(request) else page,
+        page_size=page_size(request, PAGE_SIZE, SEARCH_ROWS),
     )
     title = f"Search: {found.query}" if found.query else "Search"
     return render(request, Page("search.html", title, found))
 
 
-add_page(router, "/search", search, model=SearchPage, summary="Search", responses=ERROR_RESPONSES)
+add_page(
+    router,
+    "/search",
+    search,
+    model=SearchPage,
+    summary="Search",
+    responses=ERROR_RESPONSES,
+    csv=True,
+)
