@@ -159,8 +159,9 @@ def _labels(texts: Sequence[str], is_date: Callable[[str], bool]) -> list[int]:
 
 def _head_region(texts: Sequence[str]) -> list[int]:
     """The lines above the page's first headline that has text under it."""
-    for i, text in enumerate(texts):
-        if looks_like_headline(text) and any(is_body(t) for t in texts[i + 1 :]):
+    last_body = max((i for i, t in enumerate(texts) if is_body(t)), default=-1)
+    for i, text in enumerate(texts[: max(last_body, 0)]):
+        if looks_like_headline(text):
             return list(range(i))
     return []
 
