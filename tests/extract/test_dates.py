@@ -498,6 +498,7 @@ def _good_raw() -> dict[str, object]:
     return {
         "months": months,
         "relative_days": {"today": 0},
+        "weekdays": {"monday": 0},
         "shifts": {"last": -1},
         "units": {"year": "year"},
         "quantity_cues": {"by": ["increased"]},
@@ -517,6 +518,7 @@ def test_lexicon_accepts_well_formed_data() -> None:
         ("months", {1: {"en": ["January"], "en_short": [], "ru": []}}),
         ("months", "January"),
         ("relative_days", {"today": "zero"}),
+        ("weekdays", {"monday": "first"}),
         ("shifts", ["last"]),
         ("units", {"year": "decade"}),
         ("units", {"year": ["year"]}),
@@ -612,3 +614,23 @@ def test_every_real_day_round_trips(day: dt.date) -> None:
     for text in (numeric, spelled, day.isoformat()):
         mention = parse_date(text)
         assert mention is not None and mention.value == day.isoformat(), text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The minister said on Monday that the talks went well.", "2024-03-04"),
+        ("The ministers will meet on Monday in Minsk.", "2024-03-11"),
+        ("The drills began on Wednesday.", "2024-03-06"),  # the anchor's own weekday
+        ("Учения начались в четверг.", "2024-02-29"),
+    ],
+)
+def test_a_weekday_is_read_against_the_page_date(text: str, value: str) -> None:
+    anchor = dt.date(2024, 3, 6)  # a Wednesday
+    assert [m.value for m in find_dates(text, anchor=anchor)] == [value]
+    assert find_dates(text) == []  # no page date, no day
+
+
+def test_a_weekday_before_its_date_is_no_date_of_its_own() -> None:
+    found = find_dates("On Tuesday, 20 May 2025, the Council met.", anchor=dt.date(2024, 3, 6))
+    assert [m.value for m in found] == ["2025-05-20"]

@@ -21,6 +21,7 @@ class _Lexicon:
     en_short: dict[str, int]
     ru_months: dict[str, int]
     days: dict[str, int]
+    weekdays: dict[str, int]
     shifts: dict[str, int]
     units: dict[str, str]
     words: dict[str, tuple[str, ...]]
@@ -40,6 +41,8 @@ WORD_LISTS = (
     "date_links",
     "month_links",
     "year_links",
+    "weekday_links",
+    "future_cues",
 )
 
 
@@ -120,6 +123,7 @@ def parse_lexicon(raw: object) -> _Lexicon:
         en_short=short,
         ru_months=ru,
         days=_int_map(top.get("relative_days"), "relative_days"),
+        weekdays=_int_map(top.get("weekdays"), "weekdays"),
         shifts=_int_map(top.get("shifts"), "shifts"),
         units=_units(top.get("units")),
         words={key: _str_list(top.get(key), key) for key in WORD_LISTS},

@@ -109,6 +109,10 @@ YEAR_RANGE_SUFFIXED = re.compile(
     rf"(?P<span>{_LB}(?P<y1>[0-9]{{4}}){_DASH}(?P<y2>[0-9]{{4}}){_RANGE_SUFFIX})"
 )
 RELATIVE_DAY = re.compile(rf"(?P<span>(?<!\w)(?P<w>{alternation(LEX.days)})(?!\w))")
+WEEKDAY = re.compile(  # not "on Tuesday, 20 May 2025": the date itself follows
+    rf"(?<!\w){_words('weekday_links')}{_S1}(?P<span>(?P<wd>{alternation(LEX.weekdays)}))(?!\w)"
+    rf"(?![,\s]*(?:[0-9]|{_MONTH}))"
+)
 RELATIVE_UNIT = re.compile(
     rf"(?P<span>(?<!\w)(?P<shift>{_SHIFT}){_S1}(?P<unit>{alternation(LEX.units)})(?!\w))"
 )

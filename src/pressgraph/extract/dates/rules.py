@@ -21,6 +21,7 @@ from pressgraph.extract.dates.patterns import (
     RELATIVE_DAY,
     RELATIVE_UNIT,
     SUFFIXED_YEAR,
+    WEEKDAY,
     YEAR_RANGE,
     YEAR_RANGE_FROM,
     YEAR_RANGE_SUFFIXED,
@@ -244,6 +245,27 @@ def _h_relative_day(m: re.Match[str], anchor: dt.date | None) -> Value | None:
         return None
 
 
+def _h_weekday(m: re.Match[str], anchor: dt.date | None) -> Value | None:
+    """'on Monday': the last Monday on or before the anchor, or the next one after a word of
+    the future earlier in the sentence ('will meet on Monday')."""
+    if anchor is None:
+        return None
+    day = LEX.weekdays[norm(m.group("wd"))]
+    if _future_before(m.string, m.start()):
+        ahead = (day - anchor.weekday()) % 7 or 7
+        when = anchor + dt.timedelta(days=ahead)
+    else:
+        when = anchor - dt.timedelta(days=(anchor.weekday() - day) % 7)
+    return _day_value(when, True)
+
+
+def _future_before(text: str, at: int) -> bool:
+    """Whether a word of the future stands earlier in the sentence that `at` is in."""
+    start = max(text.rfind(stop, 0, at) for stop in (". ", "! ", "? ", "\n")) + 1
+    before = " " + " ".join(text[start:at].lower().split()) + " "
+    return any(f" {cue} " in before for cue in LEX.words["future_cues"])
+
+
 def _week(anchor: dt.date, shift: int) -> Value | None:
     """Monday to Sunday of the anchor's week moved by `shift` weeks."""
     try:
@@ -283,5 +305,6 @@ RULES: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (YEAR_RANGE_FROM, _h_year_range),
     (YEAR_RANGE_SUFFIXED, _h_year_range),
     (RELATIVE_DAY, _h_relative_day),
+    (WEEKDAY, _h_weekday),
     (RELATIVE_UNIT, _h_relative_unit),
 )
