@@ -15,7 +15,7 @@ from pressgraph import __version__
 from pressgraph.errors import EvaluationError, PressgraphError
 from pressgraph.export.jsonl import write_jsonl
 from pressgraph.ingest.pipeline import ingest
-from pressgraph.ingest.sources import expand
+from pressgraph.ingest.sources import list_inputs
 from pressgraph.records import IngestSummary
 from pressgraph.settings import Settings, from_env
 from pressgraph.store.db import Database
@@ -70,42 +70,84 @@ def main(ctx: click.Context, db_url: str | None) -> None:
 @click.option(
     "--max-bytes",
     type=click.IntRange(min=1),
-    help="Refuse pages larger than this [env PRESSGRAPH_MAX_BYTES; default 5000000].",
+    help="Refuse pages (and JSONL records) larger than this "
+    "[env PRESSGRAPH_MAX_BYTES; default 5000000].",
 )
 @click.option(
     "--annotate/--no-annotate",
     default=True,
     show_default=True,
-    help="Find people, organizations and posts in the new stories right away.",
+    help="Annotate the new stories (and any an earlier run left) right away.",
+)
+@click.option(
+    "--follow-links",
+    is_flag=True,
+    help="Read symbolic links that lead out of a given folder (refused by default).",
+)
+@click.option(
+    "--allow-private",
+    "allow_private",
+    multiple=True,
+    metavar="NETWORK|HOST",
+    help="Let fetches reach this private address, network (10.0.0.0/8) or host name; "
+    "repeat it or separate with commas; `all` for any [env PRESSGRAPH_ALLOW_PRIVATE].",
+)
+@click.option(
+    "--ignore-robots",
+    is_flag=True,
+    help="Fetch the pages a feed lists even where the site's robots.txt disallows it.",
 )
 @click.pass_context
 def ingest_command(
-    ctx: click.Context, inputs: tuple[str, ...], max_bytes: int | None, annotate: bool
+    ctx: click.Context,
+    inputs: tuple[str, ...],
+    max_bytes: int | None,
+    annotate: bool,
+    follow_links: bool,
+    allow_private: tuple[str, ...],
+    ignore_robots: bool,
 ) -> None:
     """Ingest files, directories (recursively), JSONL files, RSS/Atom feeds and http(s) URLs."""
-    settings = _settings(ctx).with_overrides(max_bytes=max_bytes)
+    settings = _settings(ctx).with_overrides(
+        max_bytes=max_bytes,
+        follow_links=follow_links or None,
+        allow_private=(*_settings(ctx).allow_private, *allow_private) or None,
+        robots=False if ignore_robots else None,
+    )
     db = _open(ctx, settings.db_url)
-    items = expand(list(inputs))
+    items = list_inputs(list(inputs))
     with _progress("Ingesting", len(items)) as bar:
         summary = ingest(db, items, settings, progress=bar.step)
     _print_summary(summary)
-    if annotate and summary.stored:
+    if annotate and (summary.stored or _unfinished(db)):
         _annotate(db, settings, redo=False)
     if summary.stored == 0 and summary.duplicates == 0:
         ctx.exit(1)
 
 
-def _annotate(db: Database, settings: Settings, *, redo: bool) -> None:
+def _unfinished(db: Database) -> bool:
+    """True when an earlier run left stories to annotate or entities to resolve."""
+    from pressgraph.store.annotations import unfinished
+
+    return unfinished(db)
+
+
+def _annotate(db: Database, settings: Settings, *, redo: bool, retry: bool = False) -> None:
     """Run the annotation stage with a progress bar and print its summary line."""
     from pressgraph.nlp.annotate import annotate_stories  # spaCy loads only when needed
 
     with _progress("Annotating") as bar:
-        done = annotate_stories(db, settings, redo=redo, progress=bar.update)
+        done = annotate_stories(db, settings, redo=redo, retry=retry, progress=bar.update)
+    for failure in done.failed:
+        click.echo(f"not annotated [{failure.stage}] {failure.story}: {failure.message}", err=True)
     kinds = ", ".join(f"{n} {k}" for k, n in sorted(done.resolved.entities.items())) or "none"
+    failed = f", not annotated: {len(done.failed)}" if done.failed else ""
     click.echo(
-        f"Stories annotated: {done.stories}, mentions: {done.mentions}, posts held: {done.roles}; "
-        f"entities: {kinds}"
+        f"Stories annotated: {done.stories}{failed}, mentions: {done.mentions}, "
+        f"posts held: {done.roles}; entities: {kinds}"
     )
+    if done.failed:
+        click.echo("See `pressgraph errors` for every story not annotated and why.")
 
 
 class _Progress:
@@ -223,11 +265,17 @@ def show_document_command(ctx: click.Context, doc_id: str) -> None:
 @main.command("errors")
 @click.pass_context
 def errors_command(ctx: click.Context) -> None:
-    """List every refused input, why it was refused, and how to fix it."""
-    found = list_refusals(_db(ctx))
+    """List every refused input and every story not annotated: why, and how to fix it."""
+    from pressgraph.store.annotations import list_failures
+
+    db = _db(ctx)
+    found = list_refusals(db)
     for at, refusal in found:
         click.echo(f"{at}\t{refusal.reason}\t{refusal.message}")
-    click.echo(f"{len(found)} refused inputs")
+    failed = list_failures(db)
+    for at, failure in failed:
+        click.echo(f"{at}\tannotate:{failure.stage}\t{failure.story}: {failure.message}")
+    click.echo(f"{len(found)} refused inputs, {len(failed)} stories not annotated")
 
 
 @main.command("export")
@@ -268,11 +316,35 @@ def serve_command(ctx: click.Context, host: str, port: int, db_url: str | None) 
     help="Annotate every story again (after a model or "
     "gazetteer change), replacing earlier mentions and posts.",
 )
+@click.option(
+    "--retry",
+    is_flag=True,
+    help="Try again the stories that failed before (see `pressgraph errors`).",
+)
 @click.pass_context
-def annotate_command(ctx: click.Context, redo: bool) -> None:
-    """Find people, organizations, countries and posts held in stories; resolve entities."""
+def annotate_command(ctx: click.Context, redo: bool, retry: bool) -> None:
+    """Find people, organizations, countries and posts held in stories; resolve entities.
+    Finishes whatever an earlier run left: stories not annotated, entities not resolved."""
     settings = _settings(ctx)
-    _annotate(_open(ctx, settings.db_url), settings, redo=redo)
+    _annotate(_open(ctx, settings.db_url), settings, redo=redo, retry=retry)
+
+
+@main.command("remove")
+@click.argument("documents", nargs=-1, required=True)
+@click.pass_context
+def remove_command(ctx: click.Context, documents: tuple[str, ...]) -> None:
+    """Delete documents (ids or prefixes) and everything derived from them: stories, removed
+    furniture, mentions, posts, facts; entities left without mentions disappear."""
+    from pressgraph.store.remove import remove_documents
+
+    settings = _settings(ctx)
+    db = _open(ctx, settings.db_url)
+    done = remove_documents(db, list(documents))
+    click.echo(
+        f"Removed {len(done.documents)} documents ({', '.join(done.documents)}), "
+        f"{done.stories} stories"
+    )
+    _annotate(db, settings, redo=False)
 
 
 @main.command("entities")

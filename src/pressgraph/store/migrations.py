@@ -132,6 +132,15 @@ def _site_lines(op: Operations, conn: Connection) -> None:
             sitelines.count_page(conn, host, page_line_keys(text))
 
 
+def _annotation_errors(op: Operations, conn: Connection) -> None:
+    """Stories the annotation stage could not annotate, and stages a run left unfinished
+    (issue 11). A database that has annotations is marked for one more resolution, which
+    costs one run and finishes whatever a killed run may have left."""
+    schema.metadata.create_all(conn, tables=[schema.annotation_errors, schema.pending_stages])
+    if conn.execute(select(schema.annotated.c.target).limit(1)).first() is not None:
+        conn.execute(schema.pending_stages.insert().values(stage="resolve", since=_now()))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", _initial),
     Migration(2, "story_search", _story_search, search.create_index),
@@ -140,6 +149,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "facts", _facts),
     Migration(6, "derived", _derived),
     Migration(7, "site_lines", _site_lines),
+    Migration(8, "annotation_errors", _annotation_errors),
 )
 
 
