@@ -127,7 +127,7 @@ def _windowed(nlp: Language, item: Item, size: int, date_key: str) -> Annotated 
         try:
             spans = windows(text, size)
         except ValueError as exc:
-            raise _StageError("window", exc) from exc
+            raise _StageError("window", str(exc)) from exc
         parts = [
             _run(nlp, _step("tokenizer", nlp.make_doc, text[a:b]), lambda name: name not in OURS)
             for a, b in spans
