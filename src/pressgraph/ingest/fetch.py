@@ -81,6 +81,10 @@ class Fetcher:
                 return response.status_code, response.headers.get("content-type", ""), data
         except InputError as exc:
             raise InputError(exc.reason, f"{shown}: {exc}") from exc
+        except httpx.InvalidURL as exc:
+            raise InputError(
+                "bad_url", f"{shown}: not a valid web address ({exc}); check how it is written"
+            ) from exc
         except httpx.HTTPError as exc:
             raise InputError(
                 "fetch",
