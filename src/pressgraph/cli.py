@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import textwrap
 from collections.abc import Callable, Iterator
@@ -298,15 +299,28 @@ def export_command(ctx: click.Context, fmt: str, out: str) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--db", "db_url", help="Database URL for this command (overrides the global --db).")
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=lambda: os.cpu_count() or 1,
+    show_default="the number of cores",
+    help="Processes serving requests, each with read-only database connections.",
+)
 @click.pass_context
-def serve_command(ctx: click.Context, host: str, port: int, db_url: str | None) -> None:
+def serve_command(
+    ctx: click.Context, host: str, port: int, db_url: str | None, workers: int
+) -> None:
     """Serve the read-only web pages and their JSON API until Ctrl+C."""
     from pressgraph.web.app import serve  # the web stack loads only for this command
 
     settings = _settings(ctx).with_overrides(db_url=db_url)
-    db = _open(ctx, settings.db_url)
-    click.echo(f"Serving {settings.db_url} at http://{host}:{port}/ (Ctrl+C to stop)")
-    serve(db, host=host, port=port)
+    db = _open(ctx, settings.db_url)  # migrated here, once: the workers only read
+    plural = "es" if workers > 1 else ""
+    click.echo(
+        f"Serving {settings.db_url} at http://{host}:{port}/ with {workers} process{plural} "
+        "(Ctrl+C to stop)"
+    )
+    serve(db, host=host, port=port, workers=workers)
 
 
 @main.command("annotate")

@@ -7,17 +7,18 @@ pages work offline.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import uvicorn
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
-from starlette.datastructures import MutableHeaders
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from pressgraph import __version__
+from pressgraph.errors import SettingsError
 from pressgraph.store.db import Database
 from pressgraph.web import errors
+from pressgraph.web.middleware import RequestBudget, SecurityHeaders, Unexpected
 from pressgraph.web.views import ROUTERS
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -28,39 +29,12 @@ same data; `/x` with `Accept: application/json` answers the same JSON. Every err
 shape: `{"error": {"status": 404, "title": "Not Found", "message": "..."}}`.
 """
 
-# Defence in depth behind the escaping of every template: no inline script, no outside origin.
-SECURITY_HEADERS = {
-    "Content-Security-Policy": (
-        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-    ),
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-}
+QUERY_BUDGET = 1.5  # seconds of queries per request; past it, a 503 that says to narrow it
 
 
-class SecurityHeaders:
-    """ASGI middleware adding `SECURITY_HEADERS` to every response (pages, JSON, errors, files)."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        """Pass the request on; add the headers to the response as it starts."""
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                MutableHeaders(scope=message).update(SECURITY_HEADERS)
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
-
-
-def create_app(db: Database) -> FastAPI:
-    """The application over `db`: every page, its JSON twin, OpenAPI, static files, errors."""
+def create_app(db: Database, *, budget: float = QUERY_BUDGET) -> FastAPI:
+    """The application over `db`: every page, its JSON twin, OpenAPI, static files, errors;
+    the queries of a request stop after `budget` seconds or when its client goes away."""
     app = FastAPI(
         title="pressgraph",
         version=__version__,
@@ -74,10 +48,37 @@ def create_app(db: Database) -> FastAPI:
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     errors.install(app)
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(RequestBudget, seconds=budget)
+    app.add_middleware(Unexpected, render=errors.unexpected)
+    app.add_middleware(SecurityHeaders)  # added last: the outermost, even around errors
     return app
 
 
-def serve(db: Database, *, host: str, port: int) -> None:
-    """Serve the application until interrupted (Ctrl+C)."""
-    uvicorn.run(create_app(db), host=host, port=port, log_level="info")
+_DB_VARIABLE = "PRESSGRAPH_SERVE_DB"  # how `serve` tells its worker processes the database
+
+
+def serve(db: Database, *, host: str, port: int, workers: int = 1) -> None:
+    """Serve the application until interrupted (Ctrl+C): in this process, or in `workers`
+    processes that share the port. Every process reads the database through read-only
+    connections (the database was migrated by the command that opened `db`)."""
+    if workers <= 1:
+        app = create_app(Database(db.url, read_only=True))
+        uvicorn.run(app, host=host, port=port, log_level="info")
+        return
+    os.environ[_DB_VARIABLE] = db.url
+    uvicorn.run(
+        "pressgraph.web.app:worker_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="info",
+    )
+
+
+def worker_app() -> FastAPI:
+    """The application of one worker process of `serve --workers N`."""
+    url = os.environ.get(_DB_VARIABLE)
+    if not url:
+        raise SettingsError(f"{_DB_VARIABLE} is not set; start the workers with `pressgraph serve`")
+    return create_app(Database(url, read_only=True))
