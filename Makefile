@@ -38,11 +38,13 @@ unit: $(VENV)/.dev
 	$(BIN)/pytest
 
 # The browser tests drive Debian's Chromium (never a downloaded browser) and the store is also
-# tested on a throwaway PostgreSQL server: both come from Debian's packages.
+# tested on a throwaway PostgreSQL server; bench/load.py drives wrk: all come from Debian's
+# packages.
 sysdeps:
-	@if ! command -v chromium >/dev/null || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
-		echo "Installing chromium and postgresql from Debian's packages (needs root)"; \
-		apt-get update -qq && apt-get install -y -qq chromium chromium-driver postgresql; \
+	@if ! command -v chromium >/dev/null || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
+		|| ! command -v wrk >/dev/null; then \
+		echo "Installing chromium, postgresql and wrk from Debian's packages (needs root)"; \
+		apt-get update -qq && apt-get install -y -qq chromium chromium-driver postgresql wrk; \
 	fi
 
 test: sysdeps lint unit

@@ -306,9 +306,16 @@ def export_command(ctx: click.Context, fmt: str, out: str) -> None:
     show_default="the number of cores",
     help="Processes serving requests, each with read-only database connections.",
 )
+@click.option(
+    "--cache",
+    type=click.IntRange(min=0),
+    default=2000,
+    show_default=True,
+    help="Pages each process keeps while the database is unchanged (0: none).",
+)
 @click.pass_context
 def serve_command(
-    ctx: click.Context, host: str, port: int, db_url: str | None, workers: int
+    ctx: click.Context, host: str, port: int, db_url: str | None, workers: int, cache: int
 ) -> None:
     """Serve the read-only web pages and their JSON API until Ctrl+C."""
     from pressgraph.web.app import serve  # the web stack loads only for this command
@@ -320,7 +327,7 @@ def serve_command(
         f"Serving {settings.db_url} at http://{host}:{port}/ with {workers} process{plural} "
         "(Ctrl+C to stop)"
     )
-    serve(db, host=host, port=port, workers=workers)
+    serve(db, host=host, port=port, workers=workers, cache=cache)
 
 
 @main.command("annotate")

@@ -25,7 +25,7 @@ from pressgraph.store.budget import Budget, QueryTimeoutError, active
 from pressgraph.store.db import Database
 from pressgraph.web.app import create_app
 from pressgraph.web.middleware import SECURITY_HEADERS
-from tests.conftest import ROOT, Seeded
+from tests.conftest import ROOT, SEED_000, SEED_004, Cli, Seeded
 
 ENDLESS = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c"
 
@@ -221,3 +221,13 @@ def test_a_read_only_database_refuses_writes(seeded: Seeded) -> None:
         pass
     with pytest.raises(StoreError, match="readonly"), reader.read() as conn:
         conn.execute(text("DELETE FROM refusals"))
+
+
+def test_the_response_cache_follows_every_write(cli: Cli, db_url: str) -> None:
+    cli("ingest", "--no-annotate", str(SEED_000))
+    app = create_app(Database(db_url, read_only=True))
+    with TestClient(app) as client:
+        first = client.get("/index.json").json()["counts"]["documents"]
+        assert client.get("/index.json").json()["counts"]["documents"] == first == 1
+        cli("ingest", "--no-annotate", str(SEED_004))
+        assert client.get("/index.json").json()["counts"]["documents"] == 2

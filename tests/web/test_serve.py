@@ -14,7 +14,7 @@ def test_serve_passes_host_port_and_database(
 ) -> None:
     calls: list[tuple[str, str, int]] = []
 
-    def fake_serve(db: Database, *, host: str, port: int, workers: int) -> None:
+    def fake_serve(db: Database, *, host: str, port: int, workers: int, cache: int) -> None:
         calls.append((db.url, host, port))
 
     monkeypatch.setattr(web_app, "serve", fake_serve)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
@@ -166,6 +167,23 @@ class Database:
                 yield
         else:
             yield
+
+    def version_stamp(self) -> tuple[int, ...] | None:
+        """Something that changes with every commit, cheap to read: on an SQLite file, the
+        size and modification time of the file and of its write-ahead log. None where there
+        is no such thing (PostgreSQL, an in-memory database): nothing may then be cached."""
+        name = self.engine.url.database
+        if self.dialect != "sqlite" or not name or name == ":memory:":
+            return None
+        stamp: list[int] = []
+        for path in (name, name + "-wal"):
+            try:
+                found = Path(path).stat()
+            except OSError:
+                stamp += [0, 0, 0]
+            else:
+                stamp += [found.st_ino, found.st_size, found.st_mtime_ns]
+        return tuple(stamp)
 
     def close(self) -> None:
         """Release the connection pool."""

@@ -8,8 +8,11 @@ pages work offline.
 from __future__ import annotations
 
 import os
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
 
+import anyio.to_thread
 import uvicorn
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
@@ -18,7 +21,13 @@ from pressgraph import __version__
 from pressgraph.errors import SettingsError
 from pressgraph.store.db import Database
 from pressgraph.web import errors
-from pressgraph.web.middleware import RequestBudget, SecurityHeaders, Unexpected
+from pressgraph.web.cache import ENTRIES, ResponseCache
+from pressgraph.web.middleware import (
+    NoDelayHttpToolsProtocol,
+    RequestBudget,
+    SecurityHeaders,
+    Unexpected,
+)
 from pressgraph.web.views import ROUTERS
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -29,13 +38,37 @@ same data; `/x` with `Accept: application/json` answers the same JSON. Every err
 shape: `{"error": {"status": 404, "title": "Not Found", "message": "..."}}`.
 """
 
+CACHE_ENTRIES = ENTRIES
 QUERY_BUDGET = 1.5  # seconds of queries per request; past it, a 503 that says to narrow it
+# Pages made at once by one server process. The views are Python holding the GIL most of the
+# time: more threads only share one core ever more finely, so a slow page waits behind every
+# other one (p99 837 ms at concurrency 32 in issue 11); a few keep waiting requests in order.
+SERVE_THREADS = int(os.environ.get("PRESSGRAPH_SERVE_THREADS") or 4)
 
 
-def create_app(db: Database, *, budget: float = QUERY_BUDGET) -> FastAPI:
+def _limit_threads(threads: int | None) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if threads:
+            anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        yield
+
+    return lifespan
+
+
+def create_app(
+    db: Database,
+    *,
+    budget: float = QUERY_BUDGET,
+    cache: int = CACHE_ENTRIES,
+    threads: int | None = None,
+) -> FastAPI:
     """The application over `db`: every page, its JSON twin, OpenAPI, static files, errors;
-    the queries of a request stop after `budget` seconds or when its client goes away."""
+    the queries of a request stop after `budget` seconds or when its client goes away; up to
+    `cache` answers are kept while the database is unchanged (0: none); at most `threads`
+    pages are made at once (None: Starlette's default, 40)."""
     app = FastAPI(
+        lifespan=_limit_threads(threads),
         title="pressgraph",
         version=__version__,
         description=DESCRIPTION,
@@ -50,28 +83,35 @@ def create_app(db: Database, *, budget: float = QUERY_BUDGET) -> FastAPI:
     errors.install(app)
     app.add_middleware(RequestBudget, seconds=budget)
     app.add_middleware(Unexpected, render=errors.unexpected)
+    app.add_middleware(ResponseCache, stamp=db.version_stamp, entries=cache)
     app.add_middleware(SecurityHeaders)  # added last: the outermost, even around errors
     return app
 
 
-_DB_VARIABLE = "PRESSGRAPH_SERVE_DB"  # how `serve` tells its worker processes the database
+# How `serve` tells its worker processes the database and the cache size.
+_DB_VARIABLE = "PRESSGRAPH_SERVE_DB"
+_CACHE_VARIABLE = "PRESSGRAPH_SERVE_CACHE"
 
 
-def serve(db: Database, *, host: str, port: int, workers: int = 1) -> None:
+def serve(
+    db: Database, *, host: str, port: int, workers: int = 1, cache: int = CACHE_ENTRIES
+) -> None:
     """Serve the application until interrupted (Ctrl+C): in this process, or in `workers`
     processes that share the port. Every process reads the database through read-only
     connections (the database was migrated by the command that opened `db`)."""
     if workers <= 1:
-        app = create_app(Database(db.url, read_only=True))
+        app = create_app(Database(db.url, read_only=True), cache=cache, threads=SERVE_THREADS)
         uvicorn.run(app, host=host, port=port, log_level="info")
         return
     os.environ[_DB_VARIABLE] = db.url
+    os.environ[_CACHE_VARIABLE] = str(cache)
     uvicorn.run(
         "pressgraph.web.app:worker_app",
         factory=True,
         host=host,
         port=port,
         workers=workers,
+        http=NoDelayHttpToolsProtocol,
         log_level="info",
     )
 
@@ -81,4 +121,5 @@ def worker_app() -> FastAPI:
     url = os.environ.get(_DB_VARIABLE)
     if not url:
         raise SettingsError(f"{_DB_VARIABLE} is not set; start the workers with `pressgraph serve`")
-    return create_app(Database(url, read_only=True))
+    cache = int(os.environ.get(_CACHE_VARIABLE) or CACHE_ENTRIES)
+    return create_app(Database(url, read_only=True), cache=cache, threads=SERVE_THREADS)

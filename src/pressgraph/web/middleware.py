@@ -12,12 +12,15 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import socket
 from collections.abc import Awaitable, Callable
 
 from starlette.datastructures import MutableHeaders
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from uvicorn.protocols.http.h11_impl import H11Protocol
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from pressgraph.store import budget as budgets
 
@@ -126,3 +129,33 @@ class RequestBudget:
             watcher.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await watcher
+
+
+def _no_delay(transport: asyncio.BaseTransport) -> None:
+    """Turn Nagle's algorithm off on a connection.
+
+    asyncio turns it off only for sockets whose protocol number says TCP, which a listening
+    socket passed to worker processes (`serve --workers N`) no longer has: its answers, written
+    as headers then body, then waited for the client's delayed acknowledgement (40 ms each)."""
+    sock = transport.get_extra_info("socket")
+    if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
+        with contextlib.suppress(OSError):
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+
+class NoDelayH11Protocol(H11Protocol):
+    """uvicorn's pure-Python HTTP/1.1 protocol, Nagle's algorithm off."""
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        """Set TCP_NODELAY, then start as uvicorn does."""
+        _no_delay(transport)
+        super().connection_made(transport)
+
+
+class NoDelayHttpToolsProtocol(HttpToolsProtocol):
+    """uvicorn's httptools HTTP/1.1 protocol (the faster parser), Nagle's algorithm off."""
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        """Set TCP_NODELAY, then start as uvicorn does."""
+        _no_delay(transport)
+        super().connection_made(transport)
