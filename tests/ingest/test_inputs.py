@@ -153,8 +153,9 @@ def test_two_ingests_of_the_same_pages_store_each_once_and_both_finish(
 ) -> None:
     folder = tmp_path / "pages"
     folder.mkdir()
-    for n in range(60):
-        (folder / f"{n:03}.txt").write_text(f"{GOOD} Page {n}.\n\nThe end of page {n}.\n")
+    body = SEED_000.read_text(encoding="utf-8")
+    for n in range(150):  # pages long enough for the runs to overlap
+        (folder / f"{n:03}.txt").write_text(f"{body}\n\nReference {n} of the archive.\n")
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     command = [sys.executable, "-m", "pressgraph", "--db", db_url, "ingest", "--no-annotate"]
     runs = [
@@ -166,6 +167,6 @@ def test_two_ingests_of_the_same_pages_store_each_once_and_both_finish(
     outputs = [run.communicate(timeout=120) for run in runs]
     assert [run.returncode for run in runs] == [0, 0, 0], [err for _, err in outputs]
     with Database(db_url).read() as conn:
-        assert conn.execute(select(func.count()).select_from(documents)).scalar() == 60
+        assert conn.execute(select(func.count()).select_from(documents)).scalar() == 150
     stored = sum(int(out.decode().split("stored: ")[1].split(",")[0]) for out, _ in outputs)
-    assert stored == 60
+    assert stored == 150

@@ -42,8 +42,9 @@ CACHE_ENTRIES = ENTRIES
 QUERY_BUDGET = 1.5  # seconds of queries per request; past it, a 503 that says to narrow it
 # Pages made at once by one server process. The views are Python holding the GIL most of the
 # time: more threads only share one core ever more finely, so a slow page waits behind every
-# other one (p99 837 ms at concurrency 32 in issue 11); a few keep waiting requests in order.
-SERVE_THREADS = int(os.environ.get("PRESSGRAPH_SERVE_THREADS") or 4)
+# other one; two keep the waiting requests nearly in order. bench/load.py at concurrency 32:
+# p99 526 ms with 2 threads, 693-861 ms with Starlette's default of 40, on a busy machine.
+SERVE_THREADS = int(os.environ.get("PRESSGRAPH_SERVE_THREADS") or 2)
 
 
 def _limit_threads(threads: int | None) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
