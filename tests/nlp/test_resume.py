@@ -8,7 +8,7 @@ from sqlalchemy import func, select, text
 
 from pressgraph.nlp import annotate as annotate_module
 from pressgraph.settings import Settings
-from pressgraph.store.annotations import unfinished
+from pressgraph.store.annotations import clear_pending, mark_pending, pending_time, unfinished
 from pressgraph.store.db import Database
 from pressgraph.store.schema import annotated, entities, pending_stages, stories
 from tests.conftest import EXAMPLES, SEED_000, Cli
@@ -55,3 +55,16 @@ def test_a_run_killed_before_resolution_is_resolved_by_the_next(
     again = cli("ingest", str(SEED_000))
     assert "duplicates: 1" in again.output and "Stories annotated: 0," in again.output
     assert _count(db, entities) > 0 and _count(db, pending_stages) == 0
+
+
+def test_a_resolution_clears_only_what_was_written_before_it_began(db: Database) -> None:
+    """Another process annotating while this one resolves leaves "resolve" pending."""
+    with db.begin() as conn:
+        mark_pending(conn, "resolve")
+    began = pending_time()
+    with db.begin() as conn:  # written by another process during this resolution
+        mark_pending(conn, "resolve")
+    clear_pending(db, "resolve", began=began)
+    assert _count(db, pending_stages) == 1
+    clear_pending(db, "resolve", began=pending_time())
+    assert _count(db, pending_stages) == 0

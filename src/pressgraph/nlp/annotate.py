@@ -21,6 +21,7 @@ from pressgraph.resolve.facts import resolve_facts
 from pressgraph.settings import Settings
 from pressgraph.store.annotations import (
     clear_pending,
+    pending_time,
     record_failure,
     replace_annotations,
     stories_to_annotate,
@@ -65,9 +66,10 @@ def annotate_stories(
                 roles += len(stored.roles)
             if progress is not None:
                 progress(done, len(todo))
+    began = pending_time()
     resolved = resolve(db)
     resolve_facts(db)
-    clear_pending(db, "resolve")
+    clear_pending(db, "resolve", began=began)
     return AnnotateSummary(len(todo) - len(failed), mentions, roles, resolved, tuple(failed))
 
 

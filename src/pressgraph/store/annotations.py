@@ -167,17 +167,30 @@ def replace_annotations(db: Database, found: Annotated, model: str) -> None:
         mark_pending(conn, "resolve")
 
 
+def pending_time() -> str:
+    """Now, to the microsecond: when a stage became pending, or when a run of it began."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+
+
 def mark_pending(conn: Connection, stage: str) -> None:
-    """Remember that `stage` must run again before the store is consistent."""
-    if conn.execute(select(pending_stages.c.stage).where(pending_stages.c.stage == stage)).first():
-        return
-    conn.execute(pending_stages.insert().values(stage=stage, since=_now()))
+    """Remember that `stage` must run again (over what was written until now)."""
+    since = pending_time()
+    done = conn.execute(
+        update(pending_stages).where(pending_stages.c.stage == stage).values(since=since)
+    )
+    if done.rowcount == 0:
+        conn.execute(pending_stages.insert().values(stage=stage, since=since))
 
 
-def clear_pending(db: Database, stage: str) -> None:
-    """`stage` has run over everything stored."""
+def clear_pending(db: Database, stage: str, *, began: str) -> None:
+    """`stage` has run over everything written before `began` (`pending_time()` taken as the
+    run started): anything another process wrote since leaves it pending."""
     with db.begin() as conn:
-        conn.execute(delete(pending_stages).where(pending_stages.c.stage == stage))
+        conn.execute(
+            delete(pending_stages).where(
+                pending_stages.c.stage == stage, pending_stages.c.since <= began
+            )
+        )
 
 
 def record_failure(db: Database, failure: AnnotationFailure) -> None:
