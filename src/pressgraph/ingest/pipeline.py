@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import replace
 
 from pressgraph.clean.page import clean_page, page_line_keys
 from pressgraph.clean.stories import split_stories
 from pressgraph.clean.text import language_of
 from pressgraph.errors import PressgraphError
-from pressgraph.ingest.fetch import Fetcher
+from pressgraph.ingest.fetch import Fetcher, is_url
 from pressgraph.ingest.files import Input
 from pressgraph.ingest.guard import strip_credentials
 from pressgraph.ingest.sources import read_input
@@ -70,18 +71,21 @@ def ingest(
 ) -> IngestSummary:
     """Ingest every input; return counts of pages read, stored, duplicated and refused."""
     summary = IngestSummary()
-    with Fetcher(settings) as fetcher:
-        for item in items:
+    inputs = list(items)
+    paths = [item.path if isinstance(item, Input) else item for item in inputs]
+    # One fetcher (connections, robots.txt rules) for the run, made only if something is fetched.
+    with Fetcher(settings) if any(map(is_url, paths)) else nullcontext() as fetcher:
+        for item, path in zip(inputs, paths, strict=True):
             for result in _results(db, item, settings, fetcher):
                 summary.read += 1
                 _count(db, summary, result)
             if progress is not None:
-                progress(item.path if isinstance(item, Input) else item)
+                progress(path)
     return summary
 
 
 def _results(
-    db: Database, item: str | Input, settings: Settings, fetcher: Fetcher
+    db: Database, item: str | Input, settings: Settings, fetcher: Fetcher | None
 ) -> Iterator[WriteResult | Refusal]:
     """What reading and storing each page of one input gave. An error no refusal foresaw is
     refused too (reason "internal"), so one input never stops the batch; an error of the
