@@ -161,7 +161,11 @@ def live(seeded: Seeded) -> Iterator[tuple[str, list[str]]]:
             outcomes.append(str(exc))
             raise
 
+    def boom() -> None:
+        raise RuntimeError("a bug")
+
     app.add_api_route("/slow", slow, methods=["GET"])
+    app.add_api_route("/boom", boom, methods=["GET"])
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -184,6 +188,35 @@ def test_a_query_stops_when_its_client_goes_away(live: tuple[str, list[str]]) ->
         time.sleep(0.05)
     assert outcomes == ["the request was cancelled: the client went away"]
     assert httpx.get(f"http://{address}/index.json").status_code == 200  # and it serves on
+
+
+def test_a_500_keeps_the_connection_and_has_the_headers(live: tuple[str, list[str]]) -> None:
+    address, _ = live
+    with httpx.Client(base_url=f"http://{address}") as client:
+        failed = client.get("/boom", headers={"Accept": "application/json"})
+        assert failed.status_code == 500 and _has_headers(failed)
+        assert failed.headers.get("connection") != "close"
+        assert client.get("/index.json").status_code == 200
+    host, port = address.split(":")
+    with socket.create_connection((host, int(port))) as conn:  # one connection, two requests
+        request = f"GET /boom HTTP/1.1\r\nHost: {address}\r\n\r\n".encode()
+        conn.sendall(request)
+        first = _response(conn)
+        conn.sendall(request.replace(b"/boom", b"/index.json"))
+        second = _response(conn)
+    assert first.startswith(b"HTTP/1.1 500") and second.startswith(b"HTTP/1.1 200")
+
+
+def _response(conn: socket.socket) -> bytes:
+    """One whole HTTP response (headers and a Content-Length body) read from the socket."""
+    data = b""
+    while b"\r\n\r\n" not in data and (chunk := conn.recv(65536)):
+        data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    length = int(head.lower().split(b"content-length:")[1].split(b"\r\n")[0])
+    while len(body) < length and (chunk := conn.recv(65536)):
+        body += chunk
+    return head + b"\r\n\r\n" + body
 
 
 def test_serve_with_workers_answers_from_several_processes(seeded: Seeded, tmp_path: Path) -> None:
