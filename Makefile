@@ -38,13 +38,13 @@ unit: $(VENV)/.dev
 	$(BIN)/pytest
 
 # The browser tests drive Debian's Chromium (never a downloaded browser) and the store is also
-# tested on a throwaway PostgreSQL server: both come from Debian's packages.
-# followthemoney (the ftm export, a dev requirement) builds PyICU against Debian's libicu-dev.
+# tested on a throwaway PostgreSQL server; bench/load.py drives wrk; followthemoney (the ftm
+# export, a dev requirement) builds PyICU against libicu-dev: all come from Debian's packages.
 sysdeps:
 	@if ! command -v chromium >/dev/null || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
-		|| ! pkg-config --exists icu-uc 2>/dev/null; then \
-		echo "Installing chromium, postgresql and libicu-dev from Debian's packages (needs root)"; \
-		apt-get update -qq && apt-get install -y -qq chromium chromium-driver postgresql \
+		|| ! command -v wrk >/dev/null || ! pkg-config --exists icu-uc 2>/dev/null; then \
+		echo "Installing chromium, postgresql, wrk and libicu-dev from Debian's packages (needs root)"; \
+		apt-get update -qq && apt-get install -y -qq chromium chromium-driver postgresql wrk \
 			libicu-dev pkg-config g++; \
 	fi
 

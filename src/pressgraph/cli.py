@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import textwrap
 from collections.abc import Callable, Iterator
@@ -14,7 +15,7 @@ from pressgraph import __version__
 from pressgraph.cli_judge import checked_token, judge, report_judgements
 from pressgraph.errors import EvaluationError, NotFoundError, PressgraphError
 from pressgraph.ingest.pipeline import ingest
-from pressgraph.ingest.sources import expand
+from pressgraph.ingest.sources import list_inputs
 from pressgraph.records import IngestSummary
 from pressgraph.settings import Settings, from_env
 from pressgraph.store.db import Database
@@ -69,42 +70,84 @@ def main(ctx: click.Context, db_url: str | None) -> None:
 @click.option(
     "--max-bytes",
     type=click.IntRange(min=1),
-    help="Refuse pages larger than this [env PRESSGRAPH_MAX_BYTES; default 5000000].",
+    help="Refuse pages (and JSONL records) larger than this "
+    "[env PRESSGRAPH_MAX_BYTES; default 5000000].",
 )
 @click.option(
     "--annotate/--no-annotate",
     default=True,
     show_default=True,
-    help="Find people, organizations and posts in the new stories right away.",
+    help="Annotate the new stories (and any an earlier run left) right away.",
+)
+@click.option(
+    "--follow-links",
+    is_flag=True,
+    help="Read symbolic links that lead out of a given folder (refused by default).",
+)
+@click.option(
+    "--allow-private",
+    "allow_private",
+    multiple=True,
+    metavar="NETWORK|HOST",
+    help="Let fetches reach this private address, network (10.0.0.0/8) or host name; "
+    "repeat it or separate with commas; `all` for any [env PRESSGRAPH_ALLOW_PRIVATE].",
+)
+@click.option(
+    "--ignore-robots",
+    is_flag=True,
+    help="Fetch the pages a feed lists even where the site's robots.txt disallows it.",
 )
 @click.pass_context
 def ingest_command(
-    ctx: click.Context, inputs: tuple[str, ...], max_bytes: int | None, annotate: bool
+    ctx: click.Context,
+    inputs: tuple[str, ...],
+    max_bytes: int | None,
+    annotate: bool,
+    follow_links: bool,
+    allow_private: tuple[str, ...],
+    ignore_robots: bool,
 ) -> None:
     """Ingest files, directories (recursively), JSONL files, RSS/Atom feeds and http(s) URLs."""
-    settings = _settings(ctx).with_overrides(max_bytes=max_bytes)
+    settings = _settings(ctx).with_overrides(
+        max_bytes=max_bytes,
+        follow_links=follow_links or None,
+        allow_private=(*_settings(ctx).allow_private, *allow_private) or None,
+        robots=False if ignore_robots else None,
+    )
     db = _open(ctx, settings.db_url)
-    items = expand(list(inputs))
+    items = list_inputs(list(inputs))
     with _progress("Ingesting", len(items)) as bar:
         summary = ingest(db, items, settings, progress=bar.step)
     _print_summary(summary)
-    if annotate and summary.stored:
+    if annotate and (summary.stored or _unfinished(db)):
         _annotate(db, settings, redo=False)
     if summary.stored == 0 and summary.duplicates == 0:
         ctx.exit(1)
 
 
-def _annotate(db: Database, settings: Settings, *, redo: bool) -> None:
+def _unfinished(db: Database) -> bool:
+    """True when an earlier run left stories to annotate or entities to resolve."""
+    from pressgraph.store.annotations import unfinished
+
+    return unfinished(db)
+
+
+def _annotate(db: Database, settings: Settings, *, redo: bool, retry: bool = False) -> None:
     """Run the annotation stage with a progress bar and print its summary line."""
     from pressgraph.nlp.annotate import annotate_stories  # spaCy loads only when needed
 
     with _progress("Annotating") as bar:
-        done = annotate_stories(db, settings, redo=redo, progress=bar.update)
+        done = annotate_stories(db, settings, redo=redo, retry=retry, progress=bar.update)
+    for failure in done.failed:
+        click.echo(f"not annotated [{failure.stage}] {failure.story}: {failure.message}", err=True)
     kinds = ", ".join(f"{n} {k}" for k, n in sorted(done.resolved.entities.items())) or "none"
+    failed = f", not annotated: {len(done.failed)}" if done.failed else ""
     click.echo(
-        f"Stories annotated: {done.stories}, mentions: {done.mentions}, posts held: {done.roles}; "
-        f"entities: {kinds}"
+        f"Stories annotated: {done.stories}{failed}, mentions: {done.mentions}, "
+        f"posts held: {done.roles}; entities: {kinds}"
     )
+    if done.failed:
+        click.echo("See `pressgraph errors` for every story not annotated and why.")
     report_judgements(db)  # people's corrections, applied again by resolution (issue 12)
 
 
@@ -223,11 +266,17 @@ def show_document_command(ctx: click.Context, doc_id: str) -> None:
 @main.command("errors")
 @click.pass_context
 def errors_command(ctx: click.Context) -> None:
-    """List every refused input, why it was refused, and how to fix it."""
-    found = list_refusals(_db(ctx))
+    """List every refused input and every story not annotated: why, and how to fix it."""
+    from pressgraph.store.annotations import list_failures
+
+    db = _db(ctx)
+    found = list_refusals(db)
     for at, refusal in found:
         click.echo(f"{at}\t{refusal.reason}\t{refusal.message}")
-    click.echo(f"{len(found)} refused inputs")
+    failed = list_failures(db)
+    for at, failure in failed:
+        click.echo(f"{at}\tannotate:{failure.stage}\t{failure.story}: {failure.message}")
+    click.echo(f"{len(found)} refused inputs, {len(failed)} stories not annotated")
 
 
 @main.command("export")
@@ -275,22 +324,48 @@ main.add_command(judge)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--db", "db_url", help="Database URL for this command (overrides the global --db).")
 @click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=lambda: os.cpu_count() or 1,
+    show_default="the number of cores",
+    help="Processes serving requests, each with read-only database connections "
+    "(one process with --curate).",
+)
+@click.option(
+    "--cache",
+    type=click.IntRange(min=0),
+    default=2000,
+    show_default=True,
+    help="Pages each process keeps while the database is unchanged (0: none; none with --curate).",
+)
+@click.option(
     "--curate", is_flag=True, help="Let curators judge (token: env PRESSGRAPH_CURATE_TOKEN)."
 )
 @click.pass_context
 def serve_command(
-    ctx: click.Context, host: str, port: int, db_url: str | None, curate: bool
+    ctx: click.Context,
+    host: str,
+    port: int,
+    db_url: str | None,
+    workers: int,
+    cache: int,
+    curate: bool,
 ) -> None:
     """Serve the read-only web pages and their JSON API until Ctrl+C."""
     from pressgraph.web.app import serve  # the web stack loads only for this command
 
     settings = _settings(ctx).with_overrides(db_url=db_url)
     token = checked_token(settings.curate_token) if curate else None
-    db = _open(ctx, settings.db_url)
+    db = _open(ctx, settings.db_url)  # migrated here, once: the workers only read
+    if token:
+        workers = 1  # judgements are written: one process, a writable database, no cache
+    plural = "es" if workers > 1 else ""
     mode = " with curation (log in at /login)" if token else ""
-    click.echo(f"Serving {settings.db_url} at http://{host}:{port}/{mode} (Ctrl+C to stop)")
-    curation = {"curate_token": token} if token else {}
-    serve(db, host=host, port=port, **curation)
+    click.echo(
+        f"Serving {settings.db_url} at http://{host}:{port}/ with {workers} process{plural}"
+        f"{mode} (Ctrl+C to stop)"
+    )
+    serve(db, host=host, port=port, workers=workers, cache=cache, curate_token=token)
 
 
 @main.command("annotate")
@@ -300,11 +375,35 @@ def serve_command(
     help="Annotate every story again (after a model or "
     "gazetteer change), replacing earlier mentions and posts.",
 )
+@click.option(
+    "--retry",
+    is_flag=True,
+    help="Try again the stories that failed before (see `pressgraph errors`).",
+)
 @click.pass_context
-def annotate_command(ctx: click.Context, redo: bool) -> None:
-    """Find people, organizations, countries and posts held in stories; resolve entities."""
+def annotate_command(ctx: click.Context, redo: bool, retry: bool) -> None:
+    """Find people, organizations, countries and posts held in stories; resolve entities.
+    Finishes whatever an earlier run left: stories not annotated, entities not resolved."""
     settings = _settings(ctx)
-    _annotate(_open(ctx, settings.db_url), settings, redo=redo)
+    _annotate(_open(ctx, settings.db_url), settings, redo=redo, retry=retry)
+
+
+@main.command("remove")
+@click.argument("documents", nargs=-1, required=True)
+@click.pass_context
+def remove_command(ctx: click.Context, documents: tuple[str, ...]) -> None:
+    """Delete documents (ids or prefixes) and everything derived from them: stories, removed
+    furniture, mentions, posts, facts; entities left without mentions disappear."""
+    from pressgraph.store.remove import remove_documents
+
+    settings = _settings(ctx)
+    db = _open(ctx, settings.db_url)
+    done = remove_documents(db, list(documents))
+    click.echo(
+        f"Removed {len(done.documents)} documents ({', '.join(done.documents)}), "
+        f"{done.stories} stories"
+    )
+    _annotate(db, settings, redo=False)
 
 
 @main.command("entities")

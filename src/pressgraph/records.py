@@ -266,3 +266,13 @@ class Annotated:
     statements: tuple[Statement, ...] = ()
     claims: tuple[Claim, ...] = ()
     relations: tuple[Relation, ...] = ()
+
+
+@dataclass(frozen=True)
+class AnnotationFailure:
+    """A story (or signature) the annotation stage could not annotate: the stage that failed
+    (a pipeline component, "window" for a text the model cannot take, "store") and why."""
+
+    story: str
+    stage: str
+    message: str

@@ -19,7 +19,11 @@ class Settings:
 
     db_url: str = DEFAULT_URL
     max_bytes: int = 5_000_000
-    fetch_timeout: float = 20.0
+    fetch_timeout: float = 20.0  # seconds for a whole page, redirects included
+    feed_timeout: float = 600.0  # seconds for a whole feed: the feed and every item's page
+    allow_private: tuple[str, ...] = ()  # networks, addresses or hosts fetches may reach
+    follow_links: bool = False  # read symbolic links that lead out of a given folder
+    robots: bool = True  # respect robots.txt for the pages a feed lists
     user_agent: str = f"pressgraph/{__version__} (+https://pypi.org/project/pressgraph/)"
     model: str = DEFAULT_MODEL
     curate_token: str | None = None  # PRESSGRAPH_CURATE_TOKEN: lets `serve --curate` judge
@@ -48,6 +52,12 @@ def from_env() -> Settings:
         db_url=os.environ.get("PRESSGRAPH_DB") or DEFAULT_URL,
         max_bytes=int(_number("PRESSGRAPH_MAX_BYTES", 5_000_000, int)),
         fetch_timeout=float(_number("PRESSGRAPH_FETCH_TIMEOUT", 20.0, float)),
+        feed_timeout=float(_number("PRESSGRAPH_FEED_TIMEOUT", 600.0, float)),
+        allow_private=tuple(
+            e.strip()
+            for e in os.environ.get("PRESSGRAPH_ALLOW_PRIVATE", "").split(",")
+            if e.strip()
+        ),
         model=os.environ.get("PRESSGRAPH_MODEL") or DEFAULT_MODEL,
         curate_token=os.environ.get("PRESSGRAPH_CURATE_TOKEN") or None,
     )

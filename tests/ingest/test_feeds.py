@@ -93,7 +93,7 @@ def site(tmp_path: Path) -> Iterator[str]:
 
 
 def test_a_feed_url_ingests_each_item_page(cli: Cli, db_url: str, site: str) -> None:
-    result = cli("ingest", "--no-annotate", f"{site}/rss.xml")
+    result = cli("ingest", "--no-annotate", "--allow-private", "127.0.0.1", f"{site}/rss.xml")
     assert result.exit_code == 0
     assert "Pages read: 3, stored: 2, duplicates: 0, refused: 1" in result.output
     db = Database(db_url)
@@ -111,8 +111,8 @@ def test_a_feed_url_ingests_each_item_page(cli: Cli, db_url: str, site: str) -> 
 
 
 def test_ingesting_the_feed_again_stores_nothing_new(cli: Cli, site: str) -> None:
-    cli("ingest", "--no-annotate", f"{site}/rss.xml")
-    again = cli("ingest", "--no-annotate", f"{site}/rss.xml")
+    cli("ingest", "--no-annotate", "--allow-private", "127.0.0.1", f"{site}/rss.xml")
+    again = cli("ingest", "--no-annotate", "--allow-private", "127.0.0.1", f"{site}/rss.xml")
     assert "stored: 0, duplicates: 2, refused: 1" in again.output
 
 

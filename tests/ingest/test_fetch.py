@@ -37,6 +37,8 @@ def server() -> Iterator[str]:
 def test_urls_are_fetched_and_failures_recorded(cli: Cli, db_url: str, server: str) -> None:
     result = cli(
         "ingest",
+        "--allow-private",
+        "127.0.0.1",
         f"{server}/press_release.html",
         f"{server}/navigation.txt",
         f"{server}/missing.html",

@@ -89,7 +89,7 @@ def test_every_kind_of_bad_input_is_recorded_and_the_batch_goes_on(
         "furniture_only.txt": "empty",
         "huge.txt": "too_large",
         "slides.pptx": "unsupported",
-        "dangling.txt": "unreadable",
+        "dangling.txt": "outside_link",
     }
     errors = cli("errors").output
     assert "cannot read it (No such file or directory)" in errors

@@ -6,6 +6,8 @@ tests show that nothing else assumed SQLite.
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -13,11 +15,13 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from click.testing import CliRunner
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from pressgraph.cli import main
+from pressgraph.errors import StoreError
 from pressgraph.store import schema
 from pressgraph.store.annotations import all_mentions, load_entities
+from pressgraph.store.budget import Budget, QueryTimeoutError, active
 from pressgraph.store.db import Database
 from pressgraph.store.migrations import MIGRATIONS
 from pressgraph.store.queries import list_claims, list_events
@@ -100,3 +104,26 @@ def test_search_falls_back_to_like_on_postgresql(pg_url: str) -> None:
     found = search_stories(db, "Semerikov")
     assert found.total == 2
     assert {h.story for h in found.hits} == {"a731134e987d110f-0", "037093693e769a0a-1"}
+
+
+def test_a_query_over_its_budget_is_stopped_by_postgresql(pg_url: str) -> None:
+    """Issue 11: statement_timeout ends a long query; a cancel request ends it at once."""
+    db = Database(pg_url)
+    for budget, match in ((Budget(0.3), "budget"), (Budget(60), "went away")):
+        if budget.seconds == 60:
+            threading.Timer(0.3, budget.cancel).start()
+        token = active.set(budget)
+        started = time.monotonic()
+        try:
+            with pytest.raises(QueryTimeoutError, match=match), db.read() as conn:
+                conn.execute(text("SELECT pg_sleep(30)"))
+        finally:
+            active.reset(token)
+        assert time.monotonic() - started < 10
+
+
+def test_a_read_only_database_refuses_writes_on_postgresql(pg_url: str) -> None:
+    Database(pg_url)  # migrated
+    reader = Database(pg_url, read_only=True)
+    with pytest.raises(StoreError, match="read-only"), reader.read() as conn:
+        conn.execute(text("DELETE FROM refusals"))

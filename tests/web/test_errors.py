@@ -46,7 +46,7 @@ def test_the_error_shape_is_pinned(client: TestClient) -> None:
         ("/documents/ffffffffffffffff.json", 404, "Not Found", "use the full 16-character id"),
         ("/search.json?q=%22unbalanced", 400, "Bad Request", "unbalanced quote"),
         ("/search.json?q=AND%20OR", 400, "Bad Request", "combine terms with AND, OR and NOT"),
-        ("/search.json?page=0", 422, "Unprocessable Entity", "page: Input should be greater"),
+        ("/search.json?page=0", 400, "Bad Request", "page: Input should be greater"),
         ("/search.json?page=x", 422, "Unprocessable Entity", "page: Input should be a valid"),
         ("/search.json?from=30.06.2021", 422, "Unprocessable Entity", "from: Input should be"),
     ],

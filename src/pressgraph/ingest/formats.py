@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 import lxml.html
 import trafilatura
+
+from pressgraph.errors import InputError
+
+T = TypeVar("T")
 
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)[^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
@@ -74,3 +80,20 @@ def from_markdown(md: str) -> Extracted:
     text = _MD_QUOTE.sub("", text)
     text = _MD_EMPHASIS.sub(lambda m: m.group(2) or m.group(4), text)
     return Extracted(text=text, title=title_match.group(1) if title_match else None)
+
+
+def parsed(parse: Callable[..., T], text: str, *, where: str, **options: Any) -> T:
+    """`parse(text, **options)`, with any error of the parser (lxml, trafilatura: an empty
+    document, a bare `<!DOCTYPE html>`, nesting too deep) refused with its reason."""
+    try:
+        return parse(text, **options)
+    except RecursionError as exc:
+        raise InputError(
+            "bad_html", f"{where}: the HTML is nested too deeply to read; save a simpler page"
+        ) from exc
+    except Exception as exc:  # a parser's error on hostile input can be of any type
+        raise InputError(
+            "bad_html",
+            f"{where}: the HTML cannot be read ({type(exc).__name__}: {exc}); check that it is "
+            "a web page, or save its text as .txt",
+        ) from exc

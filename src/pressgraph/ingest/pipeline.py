@@ -7,12 +7,17 @@ a page that cannot be read is recorded as a refusal and the batch goes on.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import replace
 
 from pressgraph.clean.page import clean_page, page_line_keys
 from pressgraph.clean.stories import split_stories
 from pressgraph.clean.text import language_of
+from pressgraph.errors import PressgraphError
+from pressgraph.ingest.fetch import Fetcher, is_url
+from pressgraph.ingest.files import Input
+from pressgraph.ingest.guard import strip_credentials
 from pressgraph.ingest.sources import read_input
 from pressgraph.records import IngestSummary, Page, Refusal
 from pressgraph.settings import Settings
@@ -59,18 +64,57 @@ def store_page(db: Database, page: Page) -> WriteResult | Refusal:
 
 
 def ingest(
-    db: Database, items: Iterable[str], settings: Settings, progress: Progress | None = None
+    db: Database,
+    items: Iterable[str | Input],
+    settings: Settings,
+    progress: Progress | None = None,
 ) -> IngestSummary:
     """Ingest every input; return counts of pages read, stored, duplicated and refused."""
     summary = IngestSummary()
-    for item in items:
-        for got in read_input(item, settings):
-            summary.read += 1
-            result = got if isinstance(got, Refusal) else store_page(db, got)
-            _count(db, summary, result)
-        if progress is not None:
-            progress(item)
+    inputs = list(items)
+    paths = [item.path if isinstance(item, Input) else item for item in inputs]
+    # One fetcher (connections, robots.txt rules) for the run, made only if something is fetched.
+    with Fetcher(settings) if any(map(is_url, paths)) else nullcontext() as fetcher:
+        for item, path in zip(inputs, paths, strict=True):
+            for result in _results(db, item, settings, fetcher):
+                summary.read += 1
+                _count(db, summary, result)
+            if progress is not None:
+                progress(path)
     return summary
+
+
+def _results(
+    db: Database, item: str | Input, settings: Settings, fetcher: Fetcher | None
+) -> Iterator[WriteResult | Refusal]:
+    """What reading and storing each page of one input gave. An error no refusal foresaw is
+    refused too (reason "internal"), so one input never stops the batch; an error of the
+    database itself (StoreError) does stop it: no later page could be stored either."""
+    source = strip_credentials(item.path if isinstance(item, Input) else item)
+    try:
+        for got in read_input(item, settings, fetcher):
+            if isinstance(got, Refusal):
+                yield got
+                continue
+            try:
+                yield store_page(db, got)
+            except PressgraphError:
+                raise
+            except Exception as exc:  # the safety net: recorded, the batch goes on
+                yield _internal(got.source, exc)
+    except PressgraphError:
+        raise
+    except Exception as exc:  # a reader's error no refusal foresaw
+        yield _internal(source, exc)
+
+
+def _internal(source: str, exc: Exception) -> Refusal:
+    return Refusal(
+        source,
+        "internal",
+        f"{source}: pressgraph failed on this input ({type(exc).__name__}: {exc}); the other "
+        "inputs went on. Please report it with the input",
+    )
 
 
 def _count(db: Database, summary: IngestSummary, result: WriteResult | Refusal) -> None:

@@ -54,7 +54,7 @@ def annotate(
     year-less dates against; HEADLINE_KEY: a headline kept apart from its text)."""
     items = list(stories)
     more = context or {}
-    docs = (_with_date(nlp.make_doc(text), date, more.get(sid)) for sid, text, date in items)
+    docs = (with_context(nlp.make_doc(text), date, more.get(sid)) for sid, text, date in items)
     for (story, _, date), doc in zip(items, nlp.pipe(docs, batch_size=batch_size), strict=True):
         yield to_records(story, date, doc)
 
@@ -64,7 +64,7 @@ ANCHOR_KEY = "pressgraph.anchor"  # an undated story: the date of its nearest da
 HEADLINE_KEY = "pressgraph.headline"  # a headline stored apart from the story's text
 
 
-def _with_date(doc: Doc, date: str | None, context: Mapping[str, str] | None = None) -> Doc:
+def with_context(doc: Doc, date: str | None, context: Mapping[str, str] | None = None) -> Doc:
     """Components that resolve relative dates read the story date from `doc.user_data`, and
     the story's context (its anchor, its headline) from there too."""
     if date:

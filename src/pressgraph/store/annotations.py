@@ -12,12 +12,28 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import groupby
 
-from sqlalchemy import Connection, RowMapping, bindparam, delete, func, select, update
+from sqlalchemy import Connection, RowMapping, bindparam, delete, exists, func, select, update
 
-from pressgraph.records import ANNOTATE_STAGE, RESOLVE_STAGE, Annotated, Mention, Role
+from pressgraph.records import (
+    ANNOTATE_STAGE,
+    RESOLVE_STAGE,
+    Annotated,
+    AnnotationFailure,
+    Mention,
+    Role,
+)
 from pressgraph.store.db import Database, record_row
 from pressgraph.store.facts import delete_facts, write_facts
-from pressgraph.store.schema import annotated, entities, mentions, removed, roles, stories
+from pressgraph.store.schema import (
+    annotated,
+    annotation_errors,
+    entities,
+    mentions,
+    pending_stages,
+    removed,
+    roles,
+    stories,
+)
 
 
 @dataclass(frozen=True)
@@ -86,10 +102,15 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-def stories_to_annotate(db: Database, *, redo: bool = False) -> list[StoryText]:
-    """Stories and press signatures not annotated yet (all with `redo`), in document order."""
+def stories_to_annotate(
+    db: Database, *, redo: bool = False, retry: bool = False
+) -> list[StoryText]:
+    """Stories and press signatures not annotated yet (all with `redo`), in document order;
+    those that failed before only with `retry` (or `redo`)."""
     with db.read() as conn:
         done = set() if redo else set(conn.execute(select(annotated.c.target)).scalars())
+        if not (redo or retry):
+            done |= set(conn.execute(select(annotation_errors.c.target)).scalars())
         columns = (stories.c.id, stories.c.document_id, stories.c.text, stories.c.date)
         query = select(*columns, stories.c.headline).where(stories.c.duplicate_of.is_(None))
         rows = list(conn.execute(query.order_by(stories.c.document_id, stories.c.idx)))
@@ -164,6 +185,74 @@ def replace_annotations(db: Database, found: Annotated, model: str) -> None:
         conn.execute(
             annotated.insert().values(target=target, stage=ANNOTATE_STAGE, model=model, at=_now())
         )
+        conn.execute(delete(annotation_errors).where(annotation_errors.c.target == target))
+        mark_pending(conn, "resolve")
+
+
+def pending_time() -> str:
+    """Now, to the microsecond: when a stage became pending, or when a run of it began."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+
+
+def mark_pending(conn: Connection, stage: str) -> None:
+    """Remember that `stage` must run again (over what was written until now)."""
+    since = pending_time()
+    done = conn.execute(
+        update(pending_stages).where(pending_stages.c.stage == stage).values(since=since)
+    )
+    if done.rowcount == 0:
+        conn.execute(pending_stages.insert().values(stage=stage, since=since))
+
+
+def clear_pending(db: Database, stage: str, *, began: str) -> None:
+    """`stage` has run over everything written before `began` (`pending_time()` taken as the
+    run started): anything another process wrote since leaves it pending."""
+    with db.begin() as conn:
+        conn.execute(
+            delete(pending_stages).where(
+                pending_stages.c.stage == stage, pending_stages.c.since <= began
+            )
+        )
+
+
+def record_failure(db: Database, failure: AnnotationFailure) -> None:
+    """Remember a story the annotation stage could not annotate (replacing an earlier reason)."""
+    with db.begin() as conn:
+        conn.execute(delete(annotation_errors).where(annotation_errors.c.target == failure.story))
+        conn.execute(
+            annotation_errors.insert().values(
+                target=failure.story, stage=failure.stage, message=failure.message, at=_now()
+            )
+        )
+
+
+def list_failures(db: Database) -> list[tuple[str, AnnotationFailure]]:
+    """Every story not annotated because of an error, oldest first, with when it failed."""
+    with db.read() as conn:
+        rows = conn.execute(
+            select(annotation_errors).order_by(annotation_errors.c.at, annotation_errors.c.target)
+        ).mappings()
+        return [(r["at"], AnnotationFailure(r["target"], r["stage"], r["message"])) for r in rows]
+
+
+def unfinished(db: Database) -> bool:
+    """True when a story or signature waits for annotation, or resolution must run again."""
+    failed = select(annotation_errors.c.target)
+    story_waits = (
+        select(stories.c.id)
+        .where(stories.c.duplicate_of.is_(None))
+        .where(~exists().where(annotated.c.target == stories.c.id))
+        .where(stories.c.id.not_in(failed))
+        .limit(1)
+    )
+    with db.read() as conn:
+        if conn.execute(select(pending_stages.c.stage).limit(1)).first() is not None:
+            return True
+        if conn.execute(story_waits).first() is not None:
+            return True
+        done = set(conn.execute(select(annotated.c.target)).scalars())
+        done |= set(conn.execute(failed).scalars())
+        return bool(_signatures(conn, done))
 
 
 def _mention_row(idx: int, m: Mention) -> dict[str, object]:

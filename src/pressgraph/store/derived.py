@@ -397,10 +397,10 @@ def _first_full_month(date_from: str) -> str:
     no month is then covered, and everything is summed from the facts)."""
     try:
         day = dt.date.fromisoformat(date_from)
-    except ValueError:
+        if day.day != 1:
+            day = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    except (ValueError, OverflowError):  # December 9999 has no month after it
         return "9999-99"
-    if day.day != 1:
-        day = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
     return f"{day:%Y-%m}"
 
 
@@ -408,10 +408,10 @@ def _last_full_month(date_to: str) -> str:
     """The last month ending on or before `date_to` ("0000-00" for a date not understood)."""
     try:
         day = dt.date.fromisoformat(date_to)
-    except ValueError:
+        if day != dt.date.max and (day + dt.timedelta(days=1)).day != 1:
+            day = day.replace(day=1) - dt.timedelta(days=1)
+    except (ValueError, OverflowError):  # January of year 1 has no month before it
         return "0000-00"
-    if (day + dt.timedelta(days=1)).day != 1:
-        day = day.replace(day=1) - dt.timedelta(days=1)
     return f"{day:%Y-%m}"
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, RowMapping, func, select
+from sqlalchemy.exc import IntegrityError
 
 from pressgraph.clean.text import story_hash
 from pressgraph.errors import NotFoundError
@@ -67,7 +68,30 @@ def write_document(
     site: tuple[str, list[str]] | None = None,
 ) -> WriteResult:
     """Store one page, its stories and removed furniture in one transaction; with `site`
-    (host, line keys), the page's lines are counted for its site in the same transaction."""
+    (host, line keys), the page's lines are counted for its site in the same transaction.
+
+    Another process storing the same page at the same moment makes this one a duplicate: on
+    SQLite the write lock orders the two (db.py), elsewhere the unique hash refuses the second
+    insert and the page is looked up again."""
+    try:
+        return _write_document(db, page, cleaned, found, content_hash, language, site)
+    except IntegrityError:
+        with db.read() as conn:
+            existing = find_by_hash(conn, content_hash)
+        if existing is None:
+            raise
+        return WriteResult(existing["id"], "duplicate", existing["version"])
+
+
+def _write_document(
+    db: Database,
+    page: Page,
+    cleaned: CleanedPage,
+    found: list[Story],
+    content_hash: str,
+    language: str | None,
+    site: tuple[str, list[str]] | None,
+) -> WriteResult:
     doc_id = content_hash[:16]
     with db.begin() as conn:
         existing = find_by_hash(conn, content_hash)
@@ -214,7 +238,7 @@ def document_ids(db: Database) -> list[str]:
 def get_document(db: Database, doc_id: str) -> StoredDocument:
     """One stored document with its stories and removed furniture; id prefixes work."""
     with db.read() as conn:
-        row = _find_document(conn, doc_id)
+        row = find_document(conn, doc_id)
         gone = conn.execute(
             select(removed).where(removed.c.document_id == row["id"]).order_by(removed.c.start)
         ).mappings()
@@ -240,7 +264,8 @@ def get_document(db: Database, doc_id: str) -> StoredDocument:
         )
 
 
-def _find_document(conn: Connection, doc_id: str) -> RowMapping:
+def find_document(conn: Connection, doc_id: str) -> RowMapping:
+    """The document row with this id or unique id prefix; NotFoundError otherwise."""
     rows = list(
         conn.execute(
             select(documents).where(documents.c.id.startswith(doc_id, autoescape=True)).limit(2)

@@ -132,6 +132,15 @@ def _site_lines(op: Operations, conn: Connection) -> None:
             sitelines.count_page(conn, host, page_line_keys(text))
 
 
+def _annotation_errors(op: Operations, conn: Connection) -> None:
+    """Stories the annotation stage could not annotate, and stages a run left unfinished
+    (issue 11). A database that has annotations is marked for one more resolution, which
+    costs one run and finishes whatever a killed run may have left."""
+    schema.metadata.create_all(conn, tables=[schema.annotation_errors, schema.pending_stages])
+    if conn.execute(select(schema.annotated.c.target).limit(1)).first() is not None:
+        conn.execute(schema.pending_stages.insert().values(stage="resolve", since=_now()))
+
+
 def _judgements(op: Operations, conn: Connection) -> None:
     """Judgements made by people, how each fared, and the facts they reject (issue 12)."""
     tables = [schema.judgements, schema.judgement_results, schema.rejected_facts]
@@ -146,8 +155,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "facts", _facts),
     Migration(6, "derived", _derived),
     Migration(7, "site_lines", _site_lines),
-    # Numbered 20+ on the `exports` branch so parallel branches can add 8..; renumber at merge.
-    Migration(20, "judgements", _judgements),
+    Migration(8, "annotation_errors", _annotation_errors),
+    Migration(9, "judgements", _judgements),
 )
 
 

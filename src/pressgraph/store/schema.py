@@ -195,6 +195,27 @@ annotated = Table(
     Column("at", String(32), nullable=False),
 )
 
+# A story (or signature) the annotation stage could not annotate: which stage failed and why.
+# It is not tried again by later runs (`annotate --retry` does), and `errors` lists it.
+annotation_errors = Table(
+    "annotation_errors",
+    metadata,
+    Column("target", String(40), primary_key=True),  # "<story id>" or "removed:<id>"
+    Column("stage", String(64), nullable=False),  # the pipeline component, "window", "store"
+    Column("message", Text, nullable=False),
+    Column("at", String(32), nullable=False),
+)
+
+# Stages a run must still finish: "resolve" from the first story annotated (or document
+# removed) until resolution has rebuilt the entities, so a run killed in between is finished
+# by the next `ingest` or `annotate`.
+pending_stages = Table(
+    "pending_stages",
+    metadata,
+    Column("stage", String(32), primary_key=True),
+    Column("since", String(32), nullable=False),
+)
+
 # --- issue 4: events, statements, numeric claims, relations --------------------------------------
 # Rows per story point at the story's mentions by index (`*_idx`); resolution fills the
 # entity ids (`*_id`) and merges story events into `events`.

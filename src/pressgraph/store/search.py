@@ -34,6 +34,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.sql.expression import ColumnClause
 
 from pressgraph.errors import PressgraphError, StoreError
+from pressgraph.store import budget as budgets
 from pressgraph.store.schema import stories
 
 if TYPE_CHECKING:  # store.db imports the migrations, which import this module
@@ -51,6 +52,11 @@ SNIPPET_TOKENS = 32
 # Marks around matched words in FTS5 snippets: control characters that cleaned text never holds.
 _OPEN, _CLOSE = "\x02", "\x03"
 _OPERATORS = {"AND", "OR", "NOT"}
+# A query's cost grows with its terms, and a short prefix (c*) expands to thousands of words.
+MAX_TERMS = 100
+MAX_PREFIXES = 5
+MIN_PREFIX = 2
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _TOKEN = re.compile(r'"[^"]*"|\(|\)|[^\s()"]+')
 _WORD = re.compile(r"\w+")
 _COLUMN = re.compile(r"(headline|text):(\S+)")
@@ -179,8 +185,12 @@ def to_fts(query: str) -> str:
             f'the query {query!r} has an unbalanced quote ("); close the phrase or remove it. '
             + _HELP
         )
+    tokens = _TOKEN.findall(query)
+    if not any(t in _OPERATORS or t in "()" for t in tokens):
+        tokens = list(dict.fromkeys(tokens))  # all must match: a repeated word adds nothing
+    _check_cost(query, tokens)
     out = []
-    for token in _TOKEN.findall(query):
+    for token in tokens:
         if token in _OPERATORS or token in "()" or token.startswith('"'):
             out.append(token)
         elif found := _COLUMN.fullmatch(token):
@@ -188,6 +198,23 @@ def to_fts(query: str) -> str:
         else:
             out.append(_term(token))
     return " ".join(out)
+
+
+def _check_cost(query: str, tokens: list[str]) -> None:
+    """Refuse a query whose cost is not bounded: too many terms or prefixes, a short prefix."""
+    terms = [t for t in tokens if t not in _OPERATORS and t not in "()"]
+    prefixes = [t for t in terms if t.endswith("*") and not t.startswith('"')]
+    problem = None
+    if len(terms) > MAX_TERMS:
+        problem = f"it has {len(terms)} terms; at most {MAX_TERMS} are searched at once"
+    elif len(prefixes) > MAX_PREFIXES:
+        problem = f"it has {len(prefixes)} prefix* terms; at most {MAX_PREFIXES} are allowed"
+    elif short := [p for p in prefixes if len(p.rstrip("*").split(":")[-1]) < MIN_PREFIX]:
+        problem = (
+            f"the prefix {short[0]!r} is too short: give at least {MIN_PREFIX} letters before *"
+        )
+    if problem:
+        raise SearchSyntaxError(f"cannot search for {query[:80]!r}: {problem}. {_HELP}")
 
 
 def _term(word: str) -> str:
@@ -211,7 +238,7 @@ def search_stories(
 
     `within` is one more condition on the `stories` row (the stories that mention an
     entity, say); ranking, snippets and marks stay those of the query alone."""
-    query = query.strip()
+    query = _CONTROL.sub(" ", query).strip()  # NUL and our own match marks are not text
     where = () if within is None else (within,)
     dates = (date_from, date_to)
     with db.read() as conn:
@@ -315,6 +342,9 @@ def _fts(
 
 
 def _syntax_error(query: str, exc: OperationalError) -> PressgraphError:
+    budget = budgets.active.get()
+    if budget is not None and budget.spent():
+        return budget.error()
     reason = str(exc.orig)
     if "fts5" not in reason and "no such column" not in reason:
         return StoreError(

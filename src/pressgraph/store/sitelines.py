@@ -64,3 +64,16 @@ def _bump(
     done = conn.execute(update(table).where(*where).values(pages=table.c.pages + 1))
     if done.rowcount == 0:
         conn.execute(table.insert().values(**row, pages=1))
+
+
+def uncount_page(conn: Connection, host: str, keys: Iterable[str]) -> None:
+    """Take back `count_page` for a page that is removed."""
+    conn.execute(
+        update(site_pages).where(site_pages.c.host == host).values(pages=site_pages.c.pages - 1)
+    )
+    for key in set(keys):
+        conn.execute(
+            update(site_lines)
+            .where(site_lines.c.host == host, site_lines.c.line_key == key)
+            .values(pages=site_lines.c.pages - 1)
+        )

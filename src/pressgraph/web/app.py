@@ -7,17 +7,28 @@ pages work offline.
 
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
 
+import anyio.to_thread
 import uvicorn
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
-from starlette.datastructures import MutableHeaders
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from pressgraph import __version__
+from pressgraph.errors import SettingsError
 from pressgraph.store.db import Database
 from pressgraph.web import errors
+from pressgraph.web.cache import ENTRIES, ResponseCache
+from pressgraph.web.middleware import (
+    NoDelayHttpToolsProtocol,
+    RequestBudget,
+    SecurityHeaders,
+    Unexpected,
+)
 from pressgraph.web.views import ROUTERS
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -28,41 +39,47 @@ same data; `/x` with `Accept: application/json` answers the same JSON. Every err
 shape: `{"error": {"status": 404, "title": "Not Found", "message": "..."}}`.
 """
 
-# Defence in depth behind the escaping of every template: no inline script, no outside origin.
-SECURITY_HEADERS = {
-    "Content-Security-Policy": (
-        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-    ),
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-}
+CACHE_ENTRIES = ENTRIES
+QUERY_BUDGET = 1.5  # seconds of queries per request; past it, a 503 that says to narrow it
+# Pages made at once by one server process. The views are Python holding the GIL most of the
+# time: more threads only share one core ever more finely, so a slow page waits behind every
+# other one; two keep the waiting requests nearly in order. bench/load.py at concurrency 32:
+# p99 526 ms with 2 threads, 693-861 ms with Starlette's default of 40, on a busy machine.
+SERVE_THREADS = int(os.environ.get("PRESSGRAPH_SERVE_THREADS") or 2)
+# How often a thread holding the GIL lets another run (Python's default: 5 ms). The event loop,
+# which sends cached pages and reads requests, then waits at most 1 ms for a view's thread:
+# p99 at concurrency 32 went from 341-388 ms to 267-322 ms in bench/load.py.
+SWITCH_INTERVAL = 0.001
 
 
-class SecurityHeaders:
-    """ASGI middleware adding `SECURITY_HEADERS` to every response (pages, JSON, errors, files)."""
+def _limit_threads(threads: int | None) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if threads:
+            anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+            sys.setswitchinterval(SWITCH_INTERVAL)
+        yield
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        """Pass the request on; add the headers to the response as it starts."""
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                MutableHeaders(scope=message).update(SECURITY_HEADERS)
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
+    return lifespan
 
 
-def create_app(db: Database, *, curate_token: str | None = None) -> FastAPI:
+def create_app(
+    db: Database,
+    *,
+    budget: float = QUERY_BUDGET,
+    cache: int = CACHE_ENTRIES,
+    threads: int | None = None,
+    curate_token: str | None = None,
+) -> FastAPI:
     """The application over `db`: every page, its JSON twin, OpenAPI, static files, errors;
-    with a `curate_token`, curators may judge (`web/curate.py`)."""
+    the queries of a request stop after `budget` seconds or when its client goes away; up to
+    `cache` answers are kept while the database is unchanged (0: none); at most `threads`
+    pages are made at once (None: Starlette's default, 40). With a `curate_token`, curators
+    may judge (`web/curate.py`) and nothing is cached: a curator's pages are their own."""
+    if curate_token:
+        cache = 0
     app = FastAPI(
+        lifespan=_limit_threads(threads),
         title="pressgraph",
         version=__version__,
         description=DESCRIPTION,
@@ -76,11 +93,56 @@ def create_app(db: Database, *, curate_token: str | None = None) -> FastAPI:
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     errors.install(app)
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(RequestBudget, seconds=budget)
+    app.add_middleware(Unexpected, render=errors.unexpected)
+    app.add_middleware(ResponseCache, stamp=db.version_stamp, entries=cache)
+    app.add_middleware(SecurityHeaders)  # added last: the outermost, even around errors
     return app
 
 
-def serve(db: Database, *, host: str, port: int, curate_token: str | None = None) -> None:
-    """Serve the application until interrupted (Ctrl+C)."""
-    app = create_app(db, curate_token=curate_token)
-    uvicorn.run(app, host=host, port=port, log_level="info")
+# How `serve` tells its worker processes the database and the cache size.
+_DB_VARIABLE = "PRESSGRAPH_SERVE_DB"
+_CACHE_VARIABLE = "PRESSGRAPH_SERVE_CACHE"
+
+
+def serve(
+    db: Database,
+    *,
+    host: str,
+    port: int,
+    workers: int = 1,
+    cache: int = CACHE_ENTRIES,
+    curate_token: str | None = None,
+) -> None:
+    """Serve the application until interrupted (Ctrl+C): in this process, or in `workers`
+    processes that share the port. Every process reads the database through read-only
+    connections (the database was migrated by the command that opened `db`); with a
+    `curate_token`, one process writes the curators' judgements."""
+    if curate_token:
+        app = create_app(db, threads=SERVE_THREADS, curate_token=curate_token)
+        uvicorn.run(app, host=host, port=port, log_level="info")
+        return
+    if workers <= 1:
+        app = create_app(Database(db.url, read_only=True), cache=cache, threads=SERVE_THREADS)
+        uvicorn.run(app, host=host, port=port, log_level="info")
+        return
+    os.environ[_DB_VARIABLE] = db.url
+    os.environ[_CACHE_VARIABLE] = str(cache)
+    uvicorn.run(
+        "pressgraph.web.app:worker_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        http=NoDelayHttpToolsProtocol,
+        log_level="info",
+    )
+
+
+def worker_app() -> FastAPI:
+    """The application of one worker process of `serve --workers N`."""
+    url = os.environ.get(_DB_VARIABLE)
+    if not url:
+        raise SettingsError(f"{_DB_VARIABLE} is not set; start the workers with `pressgraph serve`")
+    cache = int(os.environ.get(_CACHE_VARIABLE) or CACHE_ENTRIES)
+    return create_app(Database(url, read_only=True), cache=cache, threads=SERVE_THREADS)

@@ -185,6 +185,11 @@ def add_page(
         responses=responses,
         name=f"{view.__name__}_json",
     )
+    router.add_api_route(
+        twin, view, methods=["HEAD"], include_in_schema=False, name=f"{view.__name__}_json_head"
+    )
     if csv:
         router.add_api_route(path + ".csv", view, methods=["GET"], include_in_schema=False)
-    router.add_api_route(path, view, methods=["GET"], include_in_schema=False, name=view.__name__)
+    router.add_api_route(
+        path, view, methods=["GET", "HEAD"], include_in_schema=False, name=view.__name__
+    )

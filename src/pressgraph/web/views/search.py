@@ -21,7 +21,11 @@ def search(
     request: Request,
     db: DB,
     q: Annotated[
-        str, Query(max_length=500, description='Words, "phrases", prefix*, AND/OR/NOT')
+        str,
+        Query(
+            max_length=2000,
+            description='Words, "phrases", prefix*, AND/OR/NOT (at most 100 terms, 5 prefixes)',
+        ),
     ] = "",
     date_from: From = None,
     date_to: To = None,
