@@ -14,15 +14,18 @@ stops when the budget is spent.
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, Text, create_engine, event
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.pool import ConnectionPoolEntry
+from sqlalchemy.sql.functions import FunctionElement
 
 from pressgraph.errors import SettingsError, StoreError
 from pressgraph.store import budget as budgets
@@ -49,6 +52,37 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: ConnectionPoolEntry) -> None:
     cursor.execute(f"PRAGMA busy_timeout={_SQLITE_BUSY_MS}")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+    dbapi_conn.create_function("pg_fold", 1, _fold_or_none, deterministic=True)
+
+
+def fold(text: str) -> str:
+    """Text as name search compares it: case folded (Cyrillic too), accents dropped
+    ("Peško" is "pesko", "ОДКБ" is "одкб")."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _fold_or_none(value: object) -> str | None:
+    return fold(value) if isinstance(value, str) else None
+
+
+class folded(FunctionElement[str]):  # noqa: N801 - an SQL function, named as SQL names them
+    """SQL: a text column as `fold` folds it. SQLite runs `fold` itself (registered on every
+    connection); PostgreSQL lowers the case (Unicode-aware), keeping accents."""
+
+    type = Text()
+    name = "folded"
+    inherit_cache = True
+
+
+@compiles(folded, "sqlite")
+def _folded_sqlite(element: folded, compiler: Any, **kw: Any) -> str:
+    return f"pg_fold({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(folded)
+def _folded_other(element: folded, compiler: Any, **kw: Any) -> str:
+    return f"lower({compiler.process(element.clauses, **kw)})"
 
 
 def _sqlite_read_only(dbapi_conn: Any, _record: ConnectionPoolEntry) -> None:

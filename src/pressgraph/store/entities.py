@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, Connection, RowMapping, func, or_, select
 
 from pressgraph.errors import NotFoundError
 from pressgraph.store.annotations import EntityRow, _entity
-from pressgraph.store.db import Database
+from pressgraph.store.db import Database, fold, folded
 from pressgraph.store.judgements import kept
 from pressgraph.store.schema import entities, entity_counts, mentions, removed, roles, stories
 
@@ -61,7 +62,8 @@ class EntityDetail:
 def list_entities(
     db: Database, kind: str | None = None, query: str | None = None
 ) -> list[EntityCount]:
-    """Entities with mention counts, most mentioned first; filter by kind and name substring."""
+    """Entities with mention counts, most mentioned first; filter by kind and by a part of
+    any name (`names_match`)."""
     count = func.coalesce(entity_counts.c.mentions, 0)
     stmt = (
         select(entities, count.label("n"))
@@ -71,16 +73,54 @@ def list_entities(
     if kind:
         stmt = stmt.where(entities.c.kind == kind)
     if query:
-        like = f"%{query}%"
-        stmt = stmt.where(
-            or_(
-                entities.c.name.ilike(like),
-                entities.c.aliases.ilike(like),
-                entities.c.id.ilike(like),
-            )
-        )
+        stmt = stmt.where(names_match(query))
     with db.read() as conn:
         return [EntityCount(_entity(r), r["n"]) for r in conn.execute(stmt).mappings()]
+
+
+def names_match(query: str) -> ColumnElement[bool]:
+    """Entities with `query` in a name: the name, any spelling the stories use, the acronym,
+    the id, or any name the gazetteers know for it (English and Russian: "ОДКБ" is the CSTO,
+    "Россия" is Russia). Case and accents do not matter ("pesko" finds Peško)."""
+    wanted = fold(query.strip())
+    like = f"%{wanted}%"
+    said = folded(entities.c.name + " " + entities.c.aliases + " " + entities.c.id)
+    orgs, countries = known_names(wanted)
+    return or_(
+        said.like(like),
+        entities.c.gazetteer_id.in_(orgs),
+        entities.c.id.in_([f"country:{code}" for code in countries]),
+    )
+
+
+def known_names(wanted: str) -> tuple[list[str], list[str]]:
+    """Gazetteer organizations and countries (ids, codes) with `wanted` (folded) in a name."""
+    from pressgraph.nlp import gazetteer  # the gazetteers' data, not the spaCy pipeline
+
+    orgs = [o.id for o in gazetteer.organizations().values() if _has(o.names, wanted)]
+    countries = [
+        c.code
+        for c in gazetteer.countries().values()
+        if _has((*c.forms, *c.names_ru, *c.adjectives), wanted)
+    ]
+    return orgs, countries
+
+
+def all_names(entity: EntityRow) -> tuple[str, ...]:
+    """Every name of an entity: its own, its spellings, and the gazetteers' for it."""
+    from pressgraph.nlp import gazetteer
+
+    known: tuple[str, ...] = ()
+    if entity.gazetteer_id and entity.gazetteer_id in gazetteer.organizations():
+        known = gazetteer.organizations()[entity.gazetteer_id].names
+    elif entity.kind == "country":
+        country = gazetteer.countries().get(entity.id.removeprefix("country:"))
+        known = (*country.forms, *country.names_ru) if country else ()
+    return (entity.name, *entity.aliases, *known)
+
+
+def _has(names: Iterable[str], wanted: str) -> bool:
+    return any(wanted in fold(n) for n in names)
 
 
 def find_entity(db: Database, name_or_id: str) -> EntityRow:
@@ -90,11 +130,7 @@ def find_entity(db: Database, name_or_id: str) -> EntityRow:
         if row is not None:
             return _entity(row)
     candidates = list_entities(db, query=name_or_id)
-    exact = [
-        c
-        for c in candidates
-        if name_or_id.casefold() in {a.casefold() for a in (c.entity.name, *c.entity.aliases)}
-    ]
+    exact = [c for c in candidates if fold(name_or_id) in {fold(n) for n in all_names(c.entity)}]
     chosen = exact or candidates
     if len({c.entity.id for c in chosen}) == 1:
         return chosen[0].entity

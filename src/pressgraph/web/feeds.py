@@ -147,8 +147,8 @@ def events_feed(
     request: Request,
     db: DB,
     kind: Annotated[EventKind, Query(description="Only events of this kind")] = None,
-    date_from: From = None,
-    date_to: To = None,
+    date_from: From = "",
+    date_to: To = "",
     entity: EntityParam = "",
 ) -> Response:
     """The newest events of a kind (and the events page's other filters)."""

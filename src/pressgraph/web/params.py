@@ -1,12 +1,18 @@
-"""Query parameters the pages share: dates, kinds and entities, as a form sends them.
+"""Query parameters the pages share: dates, kinds, entities and sort orders, as a form sends them.
 
-A form sends an empty field as `name=`; that means "no filter", never a bad value. Kinds are
-closed lists, so a wrong one is a 422 that names the allowed values.
+A form sends an empty field as `name=`; that means "no filter", never a bad value. Dates are
+written `2021`, `2021-06` or `2021-06-30`: a year or a month stands for all its days, so
+`from=2021&to=2021` is the whole year. A date that is none of these, or a sort order a page
+does not offer, is a 400 that says in plain words what to write instead. Kinds are closed
+lists, so a wrong one is a 422 that names the allowed values.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
+from collections.abc import Sequence
 from typing import Annotated
 
 from fastapi import HTTPException, Query
@@ -17,6 +23,7 @@ from pressgraph.store.pages import Ref
 from pressgraph.store.pages.entities import EntityKind as EntityKindName
 from pressgraph.store.pages.entities import lookup
 from pressgraph.store.pages.events import EventKind as EventKindName
+from pressgraph.store.pages.listing import Sort
 
 
 def blank_is_none(value: object) -> object:
@@ -24,27 +31,83 @@ def blank_is_none(value: object) -> object:
     return None if value == "" else value
 
 
-Day = Annotated[dt.date | None, BeforeValidator(blank_is_none)]
+_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+_DATE_HELP = "write a date as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2021, 2021-06 or 2021-06-30"
+
 EntityKind = Annotated[EntityKindName | None, BeforeValidator(blank_is_none)]
 EventKind = Annotated[EventKindName | None, BeforeValidator(blank_is_none)]
-From = Annotated[Day, Query(alias="from", description="Earliest date (YYYY-MM-DD)")]
-To = Annotated[Day, Query(alias="to", description="Latest date (YYYY-MM-DD)")]
+From = Annotated[
+    str,
+    Query(alias="from", max_length=40, description="Earliest date: YYYY, YYYY-MM or YYYY-MM-DD"),
+]
+To = Annotated[
+    str, Query(alias="to", max_length=40, description="Latest date: YYYY, YYYY-MM or YYYY-MM-DD")
+]
+Undated = Annotated[
+    bool, Query(description="Only the records without a date (what a date filter leaves out)")
+]
 EntityParam = Annotated[
     str,
     Query(max_length=200, description="An entity id (org:csto) or a name or spelling (Semerikov)"),
 ]
+EntitiesParam = Annotated[
+    list[str],
+    Query(
+        max_length=5,
+        description="Entity ids or names, each of which must be involved (at most 5)",
+    ),
+]
+SortParam = Annotated[
+    str, Query(max_length=40, description="A column to sort by; `-` before it for descending")
+]
 
 
-def date_range(date_from: dt.date | None, date_to: dt.date | None) -> tuple[str | None, str | None]:
-    """The range as ISO strings; a reversed range is a 400 that says to swap the dates."""
-    if date_from and date_to and date_from > date_to:
+def day(name: str, value: str, *, last: bool) -> str | None:
+    """A date parameter as an ISO day: the first day of a year or month (`from`), or its last
+    (`to`); None for an empty field; a 400 that says how to write it otherwise."""
+    value = value.strip()
+    if not value:
+        return None
+    found = _DATE.fullmatch(value)
+    try:
+        if found is None:
+            raise ValueError(value)
+        year, month, number = found.group(1, 2, 3)
+        if month is None:
+            return f"{year}-12-31" if last else f"{year}-01-01"
+        if number is None:
+            days = calendar.monthrange(int(year), int(month))[1] if last else 1
+            return dt.date(int(year), int(month), days).isoformat()
+        return dt.date(int(year), int(month), int(number)).isoformat()
+    except ValueError:
+        raise HTTPException(
+            400, f"the {name} date {value!r} is not a date pressgraph reads; {_DATE_HELP}"
+        ) from None
+
+
+def date_range(date_from: str, date_to: str) -> tuple[str | None, str | None]:
+    """The range as ISO days; a reversed range is a 400 that says to swap the dates."""
+    start = day("from", date_from or "", last=False)
+    end = day("to", date_to or "", last=True)
+    if start and end and start > end:
         raise HTTPException(
             400, f"the date range is reversed: from {date_from} is after to {date_to}; swap them"
         )
-    return (
-        date_from.isoformat() if date_from else None,
-        date_to.isoformat() if date_to else None,
-    )
+    return start, end
+
+
+def sort_order(value: str, allowed: Sequence[str], default: str) -> Sort:
+    """The sort a page was asked for (`date`, `-date`), among the columns it offers."""
+    value = value.strip() or default
+    key = value.removeprefix("-")
+    if key not in allowed:
+        offered = ", ".join(allowed)
+        raise HTTPException(
+            400,
+            f"sort: {value!r} is not a column of this table; sort by one of {offered} "
+            "(put - before it for the largest or latest first)",
+        )
+    return Sort(key, value.startswith("-"))
 
 
 def entity_ref(db: Database, name_or_id: str) -> Ref | None:
@@ -54,3 +117,9 @@ def entity_ref(db: Database, name_or_id: str) -> Ref | None:
         return None
     found = lookup(db, name_or_id)
     return Ref(found.id, found.name, found.kind)
+
+
+def entity_refs(db: Database, names: Sequence[str]) -> tuple[Ref, ...]:
+    """The entities filters name (empty fields left out, each entity once)."""
+    found = (entity_ref(db, n) for n in names)
+    return tuple({r.id: r for r in found if r is not None}.values())

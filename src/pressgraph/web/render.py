@@ -29,6 +29,7 @@ from pressgraph.store.pages.events import KINDS as EVENT_KINDS
 from pressgraph.store.search import MAX_PAGE
 from pressgraph.web.chart import claim_chart
 from pressgraph.web.curate import curator_of
+from pressgraph.web.links import linker, url_with, without
 from pressgraph.web.marks import entity_url, event_url, story_marks
 from pressgraph.web.tables import csv_twin, csv_url, wants_csv
 
@@ -148,6 +149,9 @@ def page_context(request: Request, data: Any, title: str) -> dict[str, Any]:
         "path": request.url.path,
         "nav": navigation(request),
         "curator": curator_of(request),
+        "link": linker(request),
+        "params": url_with(request, {}).partition("?")[2],
+        "unlink": lambda key, value: without(request, key, value),
     }
 
 

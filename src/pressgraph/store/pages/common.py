@@ -9,7 +9,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, RowMapping, Select, and_, distinct, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    RowMapping,
+    Select,
+    and_,
+    distinct,
+    func,
+    or_,
+    select,
+    true,
+)
 
 from pressgraph.store.judgements import kept
 from pressgraph.store.schema import (
@@ -237,11 +248,26 @@ def newest_events(query: Select[Any]) -> Select[Any]:
 
 def events_in(query: Select[Any], date_from: str | None, date_to: str | None) -> Select[Any]:
     """`query` (over `events`) limited to events overlapping the date range."""
+    if not date_from and not date_to:
+        return query
+    return query.where(overlapping(date_from, date_to))
+
+
+def overlapping(date_from: str | None, date_to: str | None) -> ColumnElement[bool]:
+    """Events overlapping the date range. An event known only to the year or month of
+    `date_from` ("2021", "2021-06") overlaps it too."""
+    conditions: list[ColumnElement[bool]] = []
     if date_from:
-        query = query.where(or_(events.c.end >= date_from, events.c.start >= date_from))
+        conditions.append(
+            or_(
+                events.c.end >= date_from,
+                events.c.start >= date_from,
+                events.c.start.in_((date_from[:4], date_from[:7])),
+            )
+        )
     if date_to:
-        query = query.where(events.c.start <= date_to)
-    return query
+        conditions.append(events.c.start <= date_to)
+    return and_(true(), *conditions)
 
 
 # --- statements, claims, relations ---------------------------------------------------------------

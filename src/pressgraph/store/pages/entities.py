@@ -16,10 +16,16 @@ from urllib.parse import quote
 from sqlalchemy import Connection, RowMapping, Select, and_, func, or_, select
 
 from pressgraph.errors import NotFoundError
-from pressgraph.store.annotations import EntityRow
+from pressgraph.store.annotations import EntityRow, _entity
 from pressgraph.store.db import Database
 from pressgraph.store.derived import attended
-from pressgraph.store.entities import EntityCount, Seen, find_entity, list_entities, sentence_around
+from pressgraph.store.entities import (
+    EntityCount,
+    Seen,
+    find_entity,
+    names_match,
+    sentence_around,
+)
 from pressgraph.store.judgements import FactKey, Judgement, judgements_about, kept
 from pressgraph.store.pages.common import (
     LIST_LIMIT,
@@ -37,6 +43,7 @@ from pressgraph.store.pages.common import (
     relation_views,
     statement_views,
 )
+from pressgraph.store.pages.listing import Facet, Sort, facet, ordered, value_counts
 from pressgraph.store.schema import (
     MEMBER_ORDER,
     claims,
@@ -65,11 +72,13 @@ SAMPLE = 600  # latest mentions read for spellings and the latest mentions
 SAMPLE_STORIES = 60  # of their stories, the latest read for companions and events
 WITH_POSTS = ("person",)
 WITH_OFFICIALS = ("organization", "country")
+SORTS = ("mentions", "stories", "name", "kind")
+BY_MENTIONS = Sort("mentions", descending=True)
 
 
 @dataclass(frozen=True)
 class EntityList:
-    """One page of entities, most mentioned first, filtered by kind and name."""
+    """One page of entities filtered by kind and name, sorted as asked, with the kinds."""
 
     kind: str | None
     query: str
@@ -78,6 +87,8 @@ class EntityList:
     total: int
     pages: int
     entities: tuple[EntityCount, ...]
+    sort: str = "-mentions"
+    facets: tuple[Facet, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -159,13 +170,42 @@ class EntityPage:
 
 
 def entity_list(
-    db: Database, kind: str | None, query: str, page: int, size: int = ENTITY_PAGE_SIZE
+    db: Database,
+    kind: str | None,
+    query: str,
+    page: int,
+    size: int = ENTITY_PAGE_SIZE,
+    sort: Sort = BY_MENTIONS,
 ) -> EntityList:
-    """Entities of a kind whose name, a spelling or id contains `query`, most mentioned first."""
-    found = list_entities(db, kind, query or None)
-    pages = max(1, -(-len(found) // size))
-    shown = tuple(found[(page - 1) * size : page * size])
-    return EntityList(kind, query, page, size, len(found), pages, shown)
+    """Entities of a kind with `query` in any name (store/entities.py: `names_match`),
+    sorted by name, kind, mentions or stories; one page of them, and how many of each kind."""
+    count = func.coalesce(entity_counts.c.mentions, 0)
+    in_stories = func.coalesce(entity_counts.c.stories, 0)
+    base = select(entities.c.id).select_from(entities)
+    if query:
+        base = base.where(names_match(query))
+    chosen = base.where(entities.c.kind == kind) if kind else base
+    columns = {"name": entities.c.name, "kind": entities.c.kind, "mentions": count,
+               "stories": in_stories}  # fmt: skip
+    rows = ordered(
+        select(entities, count.label("n"))
+        .select_from(entities.outerjoin(entity_counts, entity_counts.c.entity_id == entities.c.id))
+        .where(entities.c.id.in_(chosen)),
+        sort,
+        columns,
+        entities.c.name,
+        entities.c.id,
+    )
+    with db.read() as conn:
+        total = int(conn.execute(select(func.count()).select_from(chosen.subquery())).scalar() or 0)
+        shown = tuple(
+            EntityCount(_entity(r), r["n"])
+            for r in conn.execute(rows.limit(size).offset((page - 1) * size)).mappings()
+        )
+        kinds = value_counts(conn, select(entities.c.kind).where(entities.c.id.in_(base)), None)
+    pages = max(1, -(-total // size))
+    facets = (facet("kind", "Kind", kinds, {}),)
+    return EntityList(kind, query, page, size, total, pages, shown, sort.param, facets)
 
 
 def entity_page(db: Database, name_or_id: str) -> EntityPage:

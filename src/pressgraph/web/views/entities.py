@@ -12,9 +12,9 @@ from starlette.responses import RedirectResponse, Response
 from pressgraph.errors import NotFoundError
 from pressgraph.store.judgements import merged_into
 from pressgraph.store.pages import EntityList, EntityPage, entity_list, entity_page
-from pressgraph.store.pages.entities import ENTITY_PAGE_SIZE
+from pressgraph.store.pages.entities import ENTITY_PAGE_SIZE, SORTS
 from pressgraph.web.errors import ERROR_RESPONSES
-from pressgraph.web.params import EntityKind
+from pressgraph.web.params import EntityKind, SortParam, sort_order
 from pressgraph.web.render import DB, Page, add_page, render
 from pressgraph.web.tables import page_size, wants_csv
 
@@ -32,12 +32,17 @@ def entities(
     request: Request,
     db: DB,
     kind: Annotated[EntityKind, Query(description="Only entities of this kind")] = None,
-    q: Annotated[str, Query(max_length=200, description="Part of a name or spelling")] = "",
+    q: Annotated[
+        str, Query(max_length=200, description="Part of any name, spelling or alias (ОДКБ too)")
+    ] = "",
+    sort: SortParam = "",
     page: Annotated[int, Query(ge=1, le=MAX_PAGE, description="Page of the list")] = 1,
 ) -> Response:
-    """Entities of a kind whose name or a spelling contains `q`, most mentioned first."""
+    """Entities of a kind with `q` in any name, spelling or alias (English or Russian), most
+    mentioned first or sorted by `name`, `kind`, `mentions`, `stories` (`-` for descending)."""
     size = page_size(request, ENTITY_PAGE_SIZE)
-    found = entity_list(db, kind, q.strip(), 1 if wants_csv(request) else page, size)
+    order = sort_order(sort, SORTS, "-mentions")
+    found = entity_list(db, kind, q.strip(), 1 if wants_csv(request) else page, size, order)
     title = TITLES.get(kind or "", "People, organizations and places")
     return render(request, Page("entities.html", title, found))
 

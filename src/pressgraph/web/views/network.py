@@ -18,8 +18,8 @@ router = APIRouter(tags=["pages"])
 def network(
     request: Request,
     db: DB,
-    date_from: From = None,
-    date_to: To = None,
+    date_from: From = "",
+    date_to: To = "",
     people: Annotated[bool, Query(description="Show people as well as organizations")] = False,
     bodies: Annotated[
         bool, Query(description="Show bodies (the CSTO Secretariat) apart from their organization")
