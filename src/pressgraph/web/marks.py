@@ -48,6 +48,12 @@ def entity_url(entity_id: str) -> str:
     return "/entities/" + quote(entity_id, safe=":~")
 
 
+def evidence_url(story_id: str, start: int, end: int) -> str:
+    """The address of a fact's evidence: its story, scrolled to the span, which the story
+    page highlights (static/evidence.js reads `#at-START-END`)."""
+    return f"/stories/{quote(story_id, safe='')}#at-{int(start)}-{int(end)}"
+
+
 def event_url(event_id: str) -> str:
     """The address of an event's page."""
     return "/events/" + quote(event_id, safe=":~")

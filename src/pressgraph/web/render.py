@@ -30,7 +30,7 @@ from pressgraph.store.search import MAX_PAGE
 from pressgraph.web.chart import claim_chart
 from pressgraph.web.curate import curator_of
 from pressgraph.web.links import linker, url_with, without
-from pressgraph.web.marks import entity_url, event_url, story_marks
+from pressgraph.web.marks import entity_url, event_url, evidence_url, story_marks
 from pressgraph.web.tables import csv_twin, csv_url, wants_csv
 
 # The site's navigation: (label, address). An entry is the current page when the path and
@@ -63,6 +63,7 @@ def _environment() -> Environment:
         claim_chart=claim_chart,
         entity_url=entity_url,
         event_url=event_url,
+        evidence_url=evidence_url,
         formats=FORMATS,
         event_kinds=EVENT_KINDS,
         entity_kinds=ENTITY_KINDS,

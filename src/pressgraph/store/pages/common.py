@@ -15,6 +15,7 @@ from sqlalchemy import (
     RowMapping,
     Select,
     and_,
+    case,
     distinct,
     func,
     or_,
@@ -22,6 +23,7 @@ from sqlalchemy import (
     true,
 )
 
+from pressgraph.store.entities import sentence_around
 from pressgraph.store.judgements import kept
 from pressgraph.store.schema import (
     PART_ORDER,
@@ -116,6 +118,7 @@ class ClaimView:
     text: str
     start: int
     end: int
+    sentence: str = ""  # the sentence it is in: what hovering the claim shows
 
 
 @dataclass(frozen=True)
@@ -130,6 +133,7 @@ class RelationView:
     text: str
     start: int
     end: int
+    sentence: str = ""
 
 
 # --- entity references -------------------------------------------------------------------------
@@ -272,6 +276,23 @@ def overlapping(date_from: str | None, date_to: str | None) -> ColumnElement[boo
 
 # --- statements, claims, relations ---------------------------------------------------------------
 
+AROUND = 400  # characters read on each side of a fact, to find the sentence it is in
+
+
+def around(start: Any, end: Any) -> tuple[Any, Any]:
+    """SQL: the story text around a span (`start`, `end` columns of a fact joined to its
+    story), and where that piece begins in the story: what `sentence_in` reads."""
+    begin = case((start > AROUND, start - AROUND), else_=0)
+    piece = func.substr(stories.c.text, begin + 1, end - begin + AROUND)
+    return piece.label("around"), begin.label("around_at")
+
+
+def sentence_in(row: RowMapping, start: int, end: int) -> str:
+    """The sentence around a span, from the piece `around` read."""
+    piece, at = row["around"], row["around_at"]
+    return sentence_around(piece, start - at, end - at) if piece else ""
+
+
 
 def latest(table: Any, where: Any, limit: int | None) -> Any:
     """`where`, kept to the `limit` rows stored last (an index walk, not a sort of them all)."""
@@ -323,7 +344,8 @@ def figure(low: float, high: float, approx: str) -> str:
 def claim_views(conn: Connection, where: Any, limit: int | None) -> list[ClaimView]:
     """The latest claims matching `where`, by date, with the names of whom they involve."""
     query = (
-        select(claims)
+        select(claims, *around(claims.c.start, claims.c.end))
+        .join(stories, stories.c.id == claims.c.story_id)
         .where(latest(claims, and_(where, kept(claims)), limit))
         .order_by(claims.c.date, claims.c.story_id, claims.c.start)
     )
@@ -353,6 +375,7 @@ def _claim(r: RowMapping, names: dict[str, Ref]) -> ClaimView:
         text=r["text"],
         start=r["start"],
         end=r["end"],
+        sentence=sentence_in(r, r["start"], r["end"]),
     )
 
 
@@ -360,7 +383,7 @@ def relation_views(conn: Connection, where: Any, limit: int | None) -> list[Rela
     """The latest relations matching `where`, by date, with both sides' names and evidence."""
     said = func.substr(stories.c.text, relations.c.start + 1, relations.c.end - relations.c.start)
     query = (
-        select(relations, said.label("said"))
+        select(relations, said.label("said"), *around(relations.c.start, relations.c.end))
         .join(stories, stories.c.id == relations.c.story_id)
         .where(latest(relations, and_(where, kept(relations)), limit))
         .order_by(relations.c.date, relations.c.id)
@@ -377,6 +400,7 @@ def relation_views(conn: Connection, where: Any, limit: int | None) -> list[Rela
             text=r["said"] or "",
             start=r["start"],
             end=r["end"],
+            sentence=sentence_in(r, r["start"], r["end"]),
         )
         for r in rows
     ]

@@ -34,6 +34,7 @@ from pressgraph.store.pages.common import (
     Ref,
     RelationView,
     StatementView,
+    around,
     claim_views,
     count,
     event_cards,
@@ -41,6 +42,7 @@ from pressgraph.store.pages.common import (
     ref,
     refs,
     relation_views,
+    sentence_in,
     statement_views,
 )
 from pressgraph.store.pages.listing import Facet, Sort, facet, ordered, value_counts
@@ -99,6 +101,9 @@ class Evidence:
     text: str
     date: str | None
     key: str = ""  # the phrase as a judgement names it (role:<story>#<start>-<end>)
+    start: int = 0
+    end: int = 0
+    sentence: str = ""  # the sentence it is in (what hovering the phrase shows)
 
 
 @dataclass(frozen=True)
@@ -322,12 +327,15 @@ def _posts(conn: Connection, where: Any) -> tuple[PostView, ...]:
     wanted = [i for ids in shown.values() for i in ids]
     phrases = select(
         roles.c.id, roles.c.story_id, roles.c.removed_id, roles.c.text, roles.c.date,
-        roles.c.start, roles.c.end,
-    )  # fmt: skip
+        roles.c.start, roles.c.end, *around(roles.c.start, roles.c.end),
+    ).outerjoin(stories, stories.c.id == roles.c.story_id)  # fmt: skip
     said = {
-        r.id: Evidence(r.story_id, r.text, r.date, _role_key(r))
-        for r in conn.execute(phrases.where(roles.c.id.in_(wanted)))
-    }
+        r["id"]: Evidence(
+            r["story_id"], r["text"], r["date"], _role_key(r), r["start"], r["end"],
+            sentence_in(r, r["start"], r["end"]) if r["story_id"] else r["text"],
+        )
+        for r in conn.execute(phrases.where(roles.c.id.in_(wanted))).mappings()
+    }  # fmt: skip
     names = refs(conn, (r[c] for r in rows for c in ("person_id", "organization_id", "country_id")))
     views = [
         PostView(
@@ -348,8 +356,8 @@ def _posts(conn: Connection, where: Any) -> tuple[PostView, ...]:
 
 
 def _role_key(r: Any) -> str:
-    where = r.story_id or f"removed:{r.removed_id}"
-    return str(FactKey("role", where, r.start, r.end))
+    where = r["story_id"] or f"removed:{r['removed_id']}"
+    return str(FactKey("role", where, r["start"], r["end"]))
 
 
 # --- events, companions, mentions ---------------------------------------------------------------

@@ -111,6 +111,8 @@ class EventSource:
 
     story: StoryCard
     evidence: str
+    start: int = 0
+    end: int = 0
 
 
 @dataclass(frozen=True)
@@ -356,12 +358,16 @@ def _sources(conn: Connection, event_id: str) -> tuple[EventSource, ...]:
         story_events.c.evidence_end - story_events.c.evidence_start,
     )
     query = (
-        select(stories, said.label("evidence"))
+        select(
+            stories, said.label("evidence"), story_events.c.evidence_start,
+            story_events.c.evidence_end,
+        )  # fmt: skip
         .join(story_events, story_events.c.story_id == stories.c.id)
         .where(story_events.c.event_id == event_id)
         .order_by(stories.c.date, stories.c.id, story_events.c.evidence_start)
     )
     found: dict[str, EventSource] = {}
     for r in conn.execute(query).mappings():
-        found.setdefault(r["id"], EventSource(card(r), r["evidence"] or ""))
+        source = EventSource(card(r), r["evidence"] or "", r["evidence_start"], r["evidence_end"])
+        found.setdefault(r["id"], source)
     return tuple(found.values())
