@@ -27,6 +27,7 @@ class Page:
     title: str | None = None
     published: str | None = None  # ISO date from metadata, when the source gives one
     url: str | None = None
+    path: str | None = None  # a local file as shown: relative to what was ingested
 
 
 @dataclass(frozen=True)

@@ -67,14 +67,41 @@ def read_input(
             return
         path = Path(found.path)
         check_link(path, found.root, settings.follow_links)
-        if path.suffix.lower() == ".jsonl":
-            yield from _read_jsonl(path, settings)
-        elif path.suffix.lower() in FEED_SUFFIXES:
-            yield from _read_feed(path, settings, fetcher)
-        else:
-            yield _read_file(path, settings)
+        for got in _read_local(path, settings, fetcher):
+            yield _with_path(got, found)
     except InputError as exc:
         yield Refusal(source, exc.reason, strip_credentials(str(exc)))
+
+
+def _read_local(
+    path: Path, settings: Settings, fetcher: Fetcher | None
+) -> Iterator[Page | Refusal]:
+    if path.suffix.lower() == ".jsonl":
+        yield from _read_jsonl(path, settings)
+    elif path.suffix.lower() in FEED_SUFFIXES:
+        yield from _read_feed(path, settings, fetcher)
+    else:
+        yield _read_file(path, settings)
+
+
+def _with_path(got: Page | Refusal, found: Input) -> Page | Refusal:
+    """A page read from a local file, with its path as shown (`shown_path`)."""
+    if isinstance(got, Refusal) or is_url(got.source):
+        return got
+    return replace(got, path=shown_path(got.source, found))
+
+
+def shown_path(source: str, found: Input) -> str:
+    """A local source as shown: relative to the parent of the folder that was ingested
+    (`examples/000_8a48.txt`), or the file's name when a file was named; a JSONL record or a
+    feed item keeps its `#...` part. Never absolute."""
+    file, hash_, fragment = source.partition("#")
+    base = Path(found.root or found.path).resolve().parent
+    try:
+        shown = Path(file).relative_to(base).as_posix()
+    except ValueError:
+        shown = Path(file).name
+    return shown + hash_ + fragment
 
 
 def _read_url(url: str, settings: Settings, fetcher: Fetcher | None) -> Iterator[Page | Refusal]:

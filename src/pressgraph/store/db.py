@@ -58,6 +58,8 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: ConnectionPoolEntry) -> None:
 def fold(text: str) -> str:
     """Text as name search compares it: case folded (Cyrillic too), accents dropped
     ("Peško" is "pesko", "ОДКБ" is "одкб")."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

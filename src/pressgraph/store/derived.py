@@ -28,11 +28,13 @@ from sqlalchemy import (
     delete,
     func,
     insert,
+    inspect,
     select,
     true,
 )
 
 from pressgraph.store.judgements import kept_in
+from pressgraph.store.places import refresh_places
 from pressgraph.store.schema import (
     ATTENDED,
     MEMBER_ORDER,
@@ -43,6 +45,7 @@ from pressgraph.store.schema import (
     events,
     mentions,
     network_edges,
+    places,
     posts,
     relations,
     roles,
@@ -95,6 +98,8 @@ def refresh(conn: Connection) -> DerivedSummary:
     _fill_entity_counts(conn)
     posts_n = _fill_posts(conn)
     edges_n = _fill_network_edges(conn)
+    if inspect(conn).has_table(places.name):  # migration 10 adds it after migration 6
+        refresh_places(conn)
     return DerivedSummary(stories_n, members_n, posts_n, edges_n)
 
 

@@ -119,6 +119,7 @@ def _document_row(
     return {
         "id": doc_id,
         "source": page.source,
+        "path": page.path,
         "format": page.format,
         "url": page.url,
         "title": page.title,

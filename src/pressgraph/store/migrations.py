@@ -11,17 +11,19 @@ changes tables only through Alembic's `Operations`, so it runs on SQLite and Pos
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 
 from alembic.migration import MigrationContext
 from alembic.operations import Operations
-from sqlalchemy import Column, Connection, String, inspect, select, update
+from sqlalchemy import Column, Connection, String, Text, inspect, select, update
 
 from pressgraph.clean.page import page_line_keys
 from pressgraph.clean.text import story_hash
 from pressgraph.records import Page
-from pressgraph.store import derived, schema, search, sitelines
+from pressgraph.store import derived, places, schema, search, sitelines
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,41 @@ def _judgements(op: Operations, conn: Connection) -> None:
     schema.metadata.create_all(conn, tables=tables)
 
 
+def _places(op: Operations, conn: Connection) -> None:
+    """Places and countries with coordinates, for the map (issue 13): geocoded offline from
+    the entities and the countries their stories mention."""
+    schema.metadata.create_all(conn, tables=[schema.places])
+    places.refresh_places(conn)
+
+
+def _document_paths(op: Operations, conn: Connection) -> None:
+    """A local file's path as shown, relative to what was ingested (issue 13). For the files
+    stored before, relative to the folder that holds them all (its name kept)."""
+    op.add_column("documents", Column("path", Text))
+    docs = schema.documents
+    rows = conn.execute(select(docs.c.id, docs.c.source, docs.c.url)).all()
+    local = {i: s for i, s, url in rows if not url and s.startswith("/")}
+    for doc_id, shown in shown_paths(local).items():
+        conn.execute(update(docs).where(docs.c.id == doc_id).values(path=shown))
+
+
+def shown_paths(sources: dict[str, str]) -> dict[str, str]:
+    """Id -> path relative to the parent of the folder all the files share."""
+    if not sources:
+        return {}
+    folders = [PurePosixPath(s).parent for s in sources.values()]
+    common = PurePosixPath(os.path.commonpath([str(f) for f in folders]))
+    base = common.parent
+    return {i: str(PurePosixPath(s).relative_to(base)) for i, s in sources.items()}
+
+
+def _claim_dates(op: Operations, conn: Connection) -> None:
+    """Claims indexed by date, and by unit and date: the claims page's filters and counts
+    (issue 13)."""
+    op.create_index("ix_claims_date", "claims", ["date"])
+    op.create_index("ix_claims_unit_date", "claims", ["unit", "date"])
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", _initial),
     Migration(2, "story_search", _story_search, search.create_index),
@@ -157,6 +194,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(7, "site_lines", _site_lines),
     Migration(8, "annotation_errors", _annotation_errors),
     Migration(9, "judgements", _judgements),
+    Migration(10, "places", _places),
+    Migration(11, "document_paths", _document_paths),
+    Migration(12, "claim_dates", _claim_dates),
 )
 
 

@@ -53,6 +53,9 @@ documents = Table(
     Column("story_count", Integer, nullable=False),
     Column("fetched_at", String(32), nullable=False),
     Column("stage", String(32), nullable=False),
+    # A local file's path as shown: relative to the file or folder that was ingested
+    # ("examples/000_8a48.txt"), never absolute; None for a web page (migration 11).
+    Column("path", Text),
 )
 Index("ix_documents_source", documents.c.source)
 
@@ -317,6 +320,9 @@ Index("ix_claims_unit", claims.c.unit)
 Index("ix_claims_speaker", claims.c.speaker_id)
 Index("ix_claims_subject", claims.c.subject_id)
 Index("ix_claims_authority", claims.c.authority_id)
+# The claims page's date filter and its year and unit counts (migration 12).
+Index("ix_claims_date", claims.c.date)
+Index("ix_claims_unit_date", claims.c.unit, claims.c.date)
 
 relations = Table(
     "relations",
@@ -464,3 +470,24 @@ rejected_facts = Table(
     Column("row_id", Integer, primary_key=True, autoincrement=False),
     Column("judgement_id", Integer, nullable=False),
 )
+
+# --- issue 13: places on the map ----------------------------------------------------------------
+# Rebuilt with the derived tables (store/places.py): each place and country entity the offline
+# gazetteer knows, with coordinates. A city is chosen among namesakes by the countries its
+# stories mention (resolve/geocode.py); a country stands at its capital.
+
+places = Table(
+    "places",
+    metadata,
+    Column("entity_id", String(96), primary_key=True),  # a place or a country entity
+    Column("name", Text, nullable=False),  # the gazetteer's name ("Minsk")
+    Column("country", String(3)),  # ISO 3166 alpha-3 code ("BLR")
+    Column("latitude", Float, nullable=False),
+    Column("longitude", Float, nullable=False),
+    Column("precision", String(16), nullable=False),  # city | country (drawn at its capital)
+    Column("geonameid", Integer),
+    Column("population", Integer),
+    Column("stories", Integer, nullable=False),  # stories mentioning it
+    Column("stage", String(32), nullable=False),
+)
+Index("ix_places_country", places.c.country)

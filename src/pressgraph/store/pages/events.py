@@ -224,8 +224,11 @@ def _facets(conn: Connection, where: EventFilter, total: int) -> tuple[Facet, ..
     return (
         facet("kind", "Kind", kinds, {}),
         facet("year", "Year", years_counted, {}),
-        facet("entity", "Organization taking part" + among, by_kind["organization"], names),
-        facet("entity", "Country taking part" + among, by_kind["country"], names),
+        facet(
+            "entity", "Organization taking part" + among, by_kind["organization"], names,
+            adds=True,
+        ),
+        facet("entity", "Country taking part" + among, by_kind["country"], names, adds=True),
     )
 
 

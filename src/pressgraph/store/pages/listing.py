@@ -47,6 +47,7 @@ class Facet:
     param: str
     label: str
     values: tuple[FacetValue, ...]
+    adds: bool = False  # a value is one more of a repeated parameter (`entity`), not a new one
 
 
 def ordered(
