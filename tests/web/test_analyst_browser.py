@@ -12,7 +12,6 @@ import pytest
 from playwright.sync_api import Page
 
 from tests.web.browsing import SCREENSHOTS, WIDTHS
-from tests.web.conftest import Seeded
 
 
 @pytest.fixture(params=list(WIDTHS.values()), ids=list(WIDTHS))
@@ -77,4 +76,40 @@ def test_a_claim_and_a_statement_open_at_their_words(
     said.click()
     page.wait_for_selector("body[data-evidence]")
     assert "".join(page.locator("mark.evidence").all_inner_texts()) == quoted
+    assert problems == []
+
+
+def test_the_map_draws_events_at_their_places_offline(
+    server: str, page: Page, problems: list[str], width: int
+) -> None:
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url))
+    page.goto(server + "/map")
+    page.wait_for_selector("#map[data-ready=true]")
+    points = int(page.get_attribute("#map", "data-points") or 0)
+    circles = page.locator("#map path.leaflet-interactive")
+    assert points >= 3 and circles.count() == points
+    assert page.locator("#map svg path").count() > points  # the countries are drawn too
+    assert all(url.startswith(server) for url in asked), "the map loads nothing from outside"
+    moscow = page.locator(".places-table tr", has_text="Moscow")
+    assert moscow.count() == 1 and "1" in moscow.locator("td.num").first.inner_text()
+    circles.first.click(force=True)
+    popup = page.locator(".leaflet-popup .map-popup")
+    popup.wait_for()
+    assert popup.locator("a").first.get_attribute("href", timeout=2000).startswith("/entities/")
+    shot(page, "map", width)
+    assert problems == []
+
+
+def test_a_place_page_shows_its_events_and_where_it_is(
+    server: str, page: Page, problems: list[str], width: int
+) -> None:
+    page.goto(server + "/entities/place:moscow")
+    assert "Events held here (1)" in page.locator("#events-heading").inner_text()
+    assert "55.75" in page.locator(".geo").inner_text()  # Moscow, Russia, not Idaho
+    assert "Russia" in page.locator(".geo").inner_text()
+    shot(page, "place", width)
+    page.goto(server + "/entities/country:KAZ")
+    assert page.locator(".geo").count() == 1
+    shot(page, "country", width)
     assert problems == []

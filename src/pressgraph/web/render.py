@@ -42,6 +42,7 @@ NAV: tuple[tuple[str, str], ...] = (
     ("Organizations", "/entities?kind=organization"),
     ("Events", "/events"),
     ("Network", "/network"),
+    ("Map", "/map"),
     ("Claims", "/claims"),
 )
 HOME_JSON = "/index.json"  # the JSON twin of `/`, which has no name to put `.json` after

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, case, func, or_, select, true
+from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select, true
 
 from pressgraph.store.db import Database
 from pressgraph.store.judgements import kept
@@ -161,9 +161,7 @@ def _sums(conn: Connection, where: ClaimFilter) -> _Sums:
 
 
 def _sorted(query: Select[Any], sort: Sort) -> Select[Any]:
-    speaker = (
-        select(entities.c.name).where(entities.c.id == claims.c.speaker_id).scalar_subquery()
-    )
+    speaker = select(entities.c.name).where(entities.c.id == claims.c.speaker_id).scalar_subquery()
     columns = {
         "date": claims.c.date,
         "figure": claims.c.low,

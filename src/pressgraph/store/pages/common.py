@@ -293,7 +293,6 @@ def sentence_in(row: RowMapping, start: int, end: int) -> str:
     return sentence_around(piece, start - at, end - at) if piece else ""
 
 
-
 def latest(table: Any, where: Any, limit: int | None) -> Any:
     """`where`, kept to the `limit` rows stored last (an index walk, not a sort of them all)."""
     if limit is None:

@@ -55,6 +55,7 @@ from pressgraph.store.schema import (
     event_members,
     events,
     mentions,
+    places,
     posts,
     relations,
     removed,
@@ -145,6 +146,17 @@ class Spelling:
 
 
 @dataclass(frozen=True)
+class Geo:
+    """Where a place or country is (the gazetteer's name, country, coordinates)."""
+
+    name: str
+    country: Ref | None
+    latitude: float
+    longitude: float
+    precision: str  # city | country (at its capital)
+
+
+@dataclass(frozen=True)
 class EntityPage:
     """One entity: names, place among organizations, posts, officials, events, words, links."""
 
@@ -172,6 +184,8 @@ class EntityPage:
     seen: tuple[Seen, ...]  # the latest mentions, in context
     # Judgements about it, oldest first: notes, merges, splits, facts of it rejected (issue 12).
     judgements: tuple[Judgement, ...] = ()
+    geo: Geo | None = None  # a place's or country's coordinates
+    places: tuple[Companion, ...] = ()  # a country's places, by the stories that name them
 
 
 def entity_list(
@@ -281,7 +295,34 @@ def _page(conn: Connection, entity: EntityRow) -> EntityPage:
         organizations=orgs,
         seen=_seen(conn, latest[:SEEN]),
         judgements=tuple(judgements_about(conn, eid)),
+        geo=_geo(conn, eid) if entity.kind in ("place", "country") else None,
+        places=_places_in(conn, eid) if entity.kind == "country" else (),
     )
+
+
+def _geo(conn: Connection, entity_id: str) -> Geo | None:
+    row = conn.execute(select(places).where(places.c.entity_id == entity_id)).mappings().first()
+    if row is None:
+        return None
+    country = f"country:{row['country']}" if row["country"] else None
+    named = refs(conn, [country])
+    return Geo(
+        row["name"], ref(named, country), row["latitude"], row["longitude"], row["precision"]
+    )
+
+
+def _places_in(conn: Connection, entity_id: str) -> tuple[Companion, ...]:
+    """The places of a country on the map, by the stories that name them."""
+    code = entity_id.removeprefix("country:")
+    query = (
+        select(places.c.entity_id, places.c.stories)
+        .where(places.c.country == code, places.c.precision == "city")
+        .order_by(places.c.stories.desc(), places.c.entity_id)
+        .limit(LIST_LIMIT)
+    )
+    rows = list(conn.execute(query))
+    names = refs(conn, (r[0] for r in rows))
+    return tuple(Companion(names[r[0]], int(r[1])) for r in rows)
 
 
 def _latest(entity_id: str) -> Select[Any]:

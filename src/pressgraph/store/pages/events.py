@@ -225,7 +225,10 @@ def _facets(conn: Connection, where: EventFilter, total: int) -> tuple[Facet, ..
         facet("kind", "Kind", kinds, {}),
         facet("year", "Year", years_counted, {}),
         facet(
-            "entity", "Organization taking part" + among, by_kind["organization"], names,
+            "entity",
+            "Organization taking part" + among,
+            by_kind["organization"],
+            names,
             adds=True,
         ),
         facet("entity", "Country taking part" + among, by_kind["country"], names, adds=True),
@@ -362,9 +365,11 @@ def _sources(conn: Connection, event_id: str) -> tuple[EventSource, ...]:
     )
     query = (
         select(
-            stories, said.label("evidence"), story_events.c.evidence_start,
+            stories,
+            said.label("evidence"),
+            story_events.c.evidence_start,
             story_events.c.evidence_end,
-        )  # fmt: skip
+        )
         .join(story_events, story_events.c.story_id == stories.c.id)
         .where(story_events.c.event_id == event_id)
         .order_by(stories.c.date, stories.c.id, story_events.c.evidence_start)

@@ -86,10 +86,16 @@ def years(conn: Connection, dates: Select[Any]) -> Facet:
 
 
 def facet(
-    param: str, label: str, counted: list[tuple[str, int]], names: Mapping[str, str]
+    param: str,
+    label: str,
+    counted: list[tuple[str, int]],
+    names: Mapping[str, str],
+    *,
+    adds: bool = False,
 ) -> Facet:
     """A facet of values with counts, labelled by `names` (the value itself when missing)."""
-    return Facet(param, label, tuple(FacetValue(v, names.get(v, v), n) for v, n in counted))
+    values = tuple(FacetValue(v, names.get(v, v), n) for v, n in counted)
+    return Facet(param, label, values, adds)
 
 
 def undated(conn: Connection, query: Select[Any], date: ColumnElement[Any]) -> int:

@@ -16,6 +16,7 @@ from pressgraph.web.views import (
     entities,
     events,
     home,
+    map,
     network,
     search,
     stories,
@@ -31,5 +32,6 @@ ROUTERS: tuple[APIRouter, ...] = (
     entities.router,
     events.router,
     network.router,
+    map.router,
     claims.router,
 )
