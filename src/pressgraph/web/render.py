@@ -38,6 +38,7 @@ from pressgraph.web.tables import csv_twin, csv_url, wants_csv
 NAV: tuple[tuple[str, str], ...] = (
     ("Home", "/"),
     ("Search", "/search"),
+    ("Documents", "/documents"),
     ("People", "/entities?kind=person"),
     ("Organizations", "/entities?kind=organization"),
     ("Events", "/events"),

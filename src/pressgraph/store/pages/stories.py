@@ -14,6 +14,7 @@ from sqlalchemy import Connection, RowMapping, select
 from pressgraph.errors import NotFoundError
 from pressgraph.records import Removed
 from pressgraph.store.db import Database
+from pressgraph.store.pages.documents import document_title, main_headline, shown_source
 from pressgraph.store.judgements import kept
 from pressgraph.store.pages.common import (
     ClaimView,
@@ -72,8 +73,8 @@ class DocumentInfo:
     """Where a document came from and when; no text."""
 
     id: str
-    title: str  # the page title, or the source's file name when the page gave none
-    source: str
+    title: str  # the page's title, else its main story's headline (never a file path)
+    source: str  # as shown: the web address, or the path relative to what was ingested
     url: str | None
     link: str | None  # the url when it is http(s): the only kind a page may link to
     published: str | None
@@ -148,12 +149,8 @@ class DocumentPage:
 def story_page(db: Database, story_id: str) -> StoryPage:
     """The page of one story, by its exact id (`<document id>-<index>`)."""
     with db.read() as conn:
-        row = conn.execute(select(stories).where(stories.c.id == story_id)).mappings().first()
-        if row is None:
-            raise NotFoundError(
-                f"there is no story with id {story_id!r}; story ids look like "
-                "8a488d8fca91047a-0 — search for the story at /search"
-            )
+        row = _story_row(conn, story_id)
+        story_id = row["id"]
         doc = _document_row(conn, row["document_id"])
         siblings = _stories_of(conn, row["document_id"])
         gone = _removed_of(conn, row["document_id"])
@@ -161,6 +158,31 @@ def story_page(db: Database, story_id: str) -> StoryPage:
     others = tuple(card(s) for s in siblings if s["id"] != story_id)
     body = _body(row)
     return StoryPage(body, _info(doc), others, _images(gone), gone, facts, row["duplicate_of"])
+
+
+def _story_row(conn: Connection, story_id: str) -> RowMapping:
+    """A story by id, or by a prefix of at least 4 characters (as documents are found) that
+    names one story, or one document: then its main story (else its first)."""
+    row = conn.execute(select(stories).where(stories.c.id == story_id)).mappings().first()
+    if row is not None:
+        return row
+    found: list[RowMapping] = []
+    if len(story_id) >= 4:
+        query = (
+            select(stories)
+            .where(stories.c.id.startswith(story_id, autoescape=True))
+            .order_by(stories.c.main.desc(), stories.c.idx)
+            .limit(50)
+        )
+        found = list(conn.execute(query).mappings())
+    if found and len({r["document_id"] for r in found}) == 1:
+        return found[0]
+    what = "more than one document's stories" if found else "no story"
+    raise NotFoundError(
+        f"there is {what} with id {story_id!r}; story ids look like 8a488d8fca91047a-0 (a "
+        "document's id and the story's number; a unique start of it works too) — search for "
+        "the story at /search"
+    )
 
 
 def story_facts(conn: Connection, story_id: str) -> StoryFacts:
@@ -236,6 +258,8 @@ _INFO = (
     documents.c.content_hash,
     documents.c.story_count,
     documents.c.image_count,
+    documents.c.path,
+    main_headline().label("headline"),
 )
 
 
@@ -288,11 +312,11 @@ def _body(row: RowMapping) -> StoryBody:
 
 
 def _info(row: RowMapping) -> DocumentInfo:
-    name = row["source"].replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    source = shown_source(row["source"], row["url"], row["path"])
     return DocumentInfo(
         id=row["id"],
-        title=row["title"] or name or row["source"],
-        source=row["source"],
+        title=document_title(row["title"], row["headline"], source),
+        source=source,
         url=row["url"],
         link=row["url"] if _WEB.match(row["url"] or "") else None,
         published=row["published"],

@@ -12,6 +12,7 @@ from pressgraph.web import feeds
 from pressgraph.web.views import (
     claims,
     curate,
+    document_list,
     documents,
     entities,
     events,
@@ -28,6 +29,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     home.router,
     search.router,
     stories.router,
+    document_list.router,  # before `/documents/{id}`
     documents.router,
     entities.router,
     events.router,
