@@ -178,7 +178,9 @@ def test_the_document_page_lists_its_stories_in_page_order(
     data = client.get(f"/documents/{doc_id}.json").json()
     assert [s["id"] for s in data["stories"]] == [seeded.seed_004_side, seeded.seed_004_main]
     assert [s["main"] for s in data["stories"]] == [False, True]
-    assert data["document"]["title"] == "004_99e82e53ceebd7d5.txt"
+    # The title is the page's own (its main story's headline), never a file path (issue 13).
+    assert data["document"]["title"].startswith("The CSTO Deputy Secretary General V. Semerikov")
+    assert data["document"]["source"] == "004_99e82e53ceebd7d5.txt"  # a file named: its name
     assert data["document"]["story_count"] == 2
     html = client.get(f"/documents/{doc_id}").text
     assert html.count('<article class="story"') == 2

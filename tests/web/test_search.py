@@ -272,7 +272,7 @@ def test_the_like_fallback_applies_the_filters(seeded: Seeded) -> None:
     from pressgraph.store.pages.search import _within
 
     db = Database(seeded.url)
-    within = _within(Ref("org:csto", "CSTO", "organization"), "conference")
+    within = _within((Ref("org:csto", "CSTO", "organization"),), "conference")
     assert within is not None
     with db.read() as conn:
         total, hits = _like(conn, "terrorism", (None, None), (within,), 1, 10)

@@ -158,8 +158,11 @@ def _places(op: Operations, conn: Connection) -> None:
 
 def _document_paths(op: Operations, conn: Connection) -> None:
     """A local file's path as shown, relative to what was ingested (issue 13). For the files
-    stored before, relative to the folder that holds them all (its name kept)."""
+    stored before, relative to the folder that holds them all (its name kept). Documents
+    indexed by when they were stored and published, for the documents page."""
     op.add_column("documents", Column("path", Text))
+    op.create_index("ix_documents_fetched", "documents", ["fetched_at"])
+    op.create_index("ix_documents_published", "documents", ["published"])
     docs = schema.documents
     rows = conn.execute(select(docs.c.id, docs.c.source, docs.c.url)).all()
     local = {i: s for i, s, url in rows if not url and s.startswith("/")}

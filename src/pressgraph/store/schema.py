@@ -58,6 +58,10 @@ documents = Table(
     Column("path", Text),
 )
 Index("ix_documents_source", documents.c.source)
+# The documents page sorts by when a page was stored or published (migration 11): the rows
+# are wide (the page's text), so a sort without an index reads them all.
+Index("ix_documents_fetched", documents.c.fetched_at)
+Index("ix_documents_published", documents.c.published)
 
 stories = Table(
     "stories",

@@ -233,6 +233,8 @@ def search_stories(
     within: ColumnElement[bool] | None = None,
     page: int = 1,
     page_size: int = PAGE_SIZE,
+    order: str = "relevance",
+    undated: bool = False,
 ) -> SearchResults:
     """One page of stories matching `query`, best first, within the dates (no query: newest).
 
@@ -240,16 +242,46 @@ def search_stories(
     entity, say); ranking, snippets and marks stay those of the query alone."""
     query = _CONTROL.sub(" ", query).strip()  # NUL and our own match marks are not text
     where = () if within is None else (within,)
+    if undated:
+        where = (*where, stories.c.date.is_(None))
     dates = (date_from, date_to)
     with db.read() as conn:
         if not query:
-            total, hits = _browse(conn, dates, where, page, page_size)
+            total, hits = _browse(conn, dates, where, page, page_size, order)
         elif conn.dialect.name == "sqlite":
-            total, hits = _fts(conn, query, dates, where, page, page_size)
+            total, hits = _fts(conn, query, dates, where, page, page_size, order)
         else:
-            total, hits = _like(conn, query, dates, where, page, page_size)
+            total, hits = _like(conn, query, dates, where, page, page_size, order)
     pages = max(1, -(-total // page_size))
     return SearchResults(query, date_from, date_to, page, page_size, total, pages, tuple(hits))
+
+
+def dates_of(
+    db: Database, query: str, within: ColumnElement[bool] | None = None
+) -> list[tuple[str | None, int]]:
+    """(year, stories) of the stories matching `query` within the filters, whatever their
+    dates; None for the undated ones. The search page's year facet and undated count."""
+    query = _CONTROL.sub(" ", query).strip()
+    where = () if within is None else (within,)
+    year = func.substr(_MAP.c.date, 1, 4)
+    with db.read() as conn:
+        if query and conn.dialect.name == "sqlite":
+            match = text(f"{INDEX} MATCH :match").bindparams(match=to_fts(query))
+            base: Select[Any] = select(year, func.count()).select_from(_JOINED).where(match)
+        elif query:
+            words = [w for w in _WORD.findall(query) if w.upper() not in _OPERATORS]
+            year = func.substr(stories.c.date, 1, 4)
+            base = select(year, func.count()).where(
+                *(_contains(stories.c.headline, w) | _contains(stories.c.text, w) for w in words)
+            )
+        else:
+            year = func.substr(stories.c.date, 1, 4)
+            base = select(year, func.count()).select_from(stories)
+        grouped = base.where(*where).group_by(year)
+        try:
+            return [(y, int(n)) for y, n in conn.execute(grouped)]
+        except OperationalError as exc:
+            raise _syntax_error(query, exc) from exc
 
 
 def _dated(
@@ -289,11 +321,10 @@ def _browse(
     where: tuple[ColumnElement[bool], ...],
     page: int,
     size: int,
+    order: str = "relevance",
 ) -> tuple[int, list[SearchHit]]:
     found = _dated(select(stories.c.id).where(*where), *dates)
-    rows = found.with_only_columns(*_CARD).order_by(
-        stories.c.date.desc().nulls_last(), stories.c.id
-    )
+    rows = found.with_only_columns(*_CARD).order_by(*_by_date(order, stories.c.date))
     total, fetched = _run(conn, found, rows, page, size)
     return total, [
         _hit(r, _plain(r["plain_headline"]), Marked(_lead(r["opening"]))) for r in fetched
@@ -307,8 +338,10 @@ def _fts(
     where: tuple[ColumnElement[bool], ...],
     page: int,
     size: int,
+    order: str = "relevance",
 ) -> tuple[int, list[SearchHit]]:
-    """Count the matches, and read one page of them best first, with the matches marked."""
+    """Count the matches, and read one page of them best first (or by date), with the
+    matches marked."""
     name: ColumnClause[Any] = literal_column(INDEX)  # FTS5 functions take the table itself
     match = text(f"{INDEX} MATCH :match").bindparams(match=to_fts(query))
     found = select(_INDEX.c.rowid).where(match)
@@ -323,6 +356,7 @@ def _fts(
     shown = _dated(
         select(
             *_CARD,
+            _INDEX.c.rowid.label("rowid"),
             func.highlight(name, 0, _OPEN, _CLOSE).label("headline"),
             func.snippet(name, 1, _OPEN, _CLOSE, "…", SNIPPET_TOKENS).label("snippet"),
         )
@@ -334,6 +368,24 @@ def _fts(
     )
     try:
         total = conn.execute(select(func.count()).select_from(found.subquery())).scalar_one()
+        if order != "relevance":
+            # By date: the page's stories first (FTS5 would make a snippet for every match
+            # before sorting), then their snippets, put back in date order.
+            picked = _dated(
+                select(_MAP.c.id)
+                .select_from(_JOINED)
+                .where(match, *where)
+                .order_by(*_by_date(order, _MAP.c.date)),
+                *dates,
+                _MAP.c.date,
+            )
+            ids = [int(i) for i in conn.execute(picked.limit(size).offset((page - 1) * size))
+                   .scalars()]  # fmt: skip
+            rows = conn.execute(shown.where(_INDEX.c.rowid.in_(ids)).order_by(None)).mappings()
+            by_id = {r["rowid"]: r for r in rows}
+            hits = [_hit(by_id[i], _marked(by_id[i]["headline"]), _marked(by_id[i]["snippet"]))
+                    for i in ids if i in by_id]  # fmt: skip
+            return int(total), hits
         rows = conn.execute(shown.limit(size).offset((page - 1) * size)).mappings()
         hits = [_hit(r, _marked(r["headline"]), _marked(r["snippet"])) for r in rows]
     except OperationalError as exc:
@@ -361,6 +413,7 @@ def _like(
     where: tuple[ColumnElement[bool], ...],
     page: int,
     size: int,
+    order: str = "relevance",
 ) -> tuple[int, list[SearchHit]]:
     """The portable fallback (no FTS5): every word must occur in the headline or the text."""
     words = [w for w in _WORD.findall(query) if w.upper() not in _OPERATORS]
@@ -368,11 +421,17 @@ def _like(
         *(_contains(stories.c.headline, w) | _contains(stories.c.text, w) for w in words)
     )
     rows = found.with_only_columns(*_CARD, stories.c.headline, stories.c.text).order_by(
-        stories.c.date.desc().nulls_last(), stories.c.id
+        *_by_date(order, stories.c.date)
     )
     total, fetched = _run(conn, found, rows, page, size)
     hits = [_hit(r, _found_in(r["headline"], words), _around(r["text"], words)) for r in fetched]
     return total, hits
+
+
+def _by_date(order: str, date: Any) -> tuple[Any, ...]:
+    """Newest first (the default without relevance), or oldest first; undated last."""
+    first = date.asc() if order == "oldest" else date.desc()
+    return (first.nulls_last(), stories.c.id)
 
 
 def _contains(col: Any, word: str) -> Any:

@@ -19,6 +19,7 @@ from pressgraph.store.schema import documents, refusals, stories
 DOCUMENT_PAGE_SIZE = 50
 REFUSALS_SHOWN = 50
 SORTS = ("date", "title", "site", "stories", "fetched")
+LONG_TITLE = 160  # a headline is kept whole up to this; opening words are cut to TITLE_WIDTH
 NEWEST = Sort("fetched", descending=True)
 
 
@@ -73,20 +74,18 @@ def document_list(
         "stories": documents.c.story_count,
         "fetched": documents.c.fetched_at,
     }
-    query = ordered(
-        select(
-            documents.c.id, documents.c.title, documents.c.source, documents.c.url,
-            documents.c.path, documents.c.published, documents.c.fetched_at,
-            documents.c.story_count, documents.c.version, headline.label("headline"),
-        ),
-        sort,
-        columns,
-        documents.c.id,
+    # The page's ids first: the headline of every document is read only to sort by title.
+    ids = ordered(select(documents.c.id), sort, columns, documents.c.id)
+    query = select(
+        documents.c.id, documents.c.title, documents.c.source, documents.c.url,
+        documents.c.path, documents.c.published, documents.c.fetched_at,
+        documents.c.story_count, documents.c.version, headline.label("headline"),
     )  # fmt: skip
     with db.read() as conn:
         total = int(conn.execute(select(func.count()).select_from(documents)).scalar() or 0)
-        rows = conn.execute(query.limit(size).offset((page - 1) * size)).mappings()
-        shown = tuple(_row(r) for r in rows)
+        order = list(conn.execute(ids.limit(size).offset((page - 1) * size)).scalars())
+        rows = {r["id"]: r for r in conn.execute(query.where(documents.c.id.in_(order))).mappings()}
+        shown = tuple(_row(rows[i]) for i in order)
         refused, latest = _refusals(conn)
     pages = max(1, -(-total // size))
     return DocumentList(sort.param, page, size, total, pages, shown, refused, latest)
@@ -120,7 +119,11 @@ def shown_source(source: str, url: str | None, path: str | None) -> str:
 def document_title(title: str | None, headline: str | None, source: str) -> str:
     """The page's title, else its main story's headline or opening words; where it came
     from only for a page without any text."""
-    return title or (shorten(headline, TITLE_WIDTH) if headline else source)
+    if title:
+        return title
+    if not headline:
+        return source
+    return headline if len(headline) <= LONG_TITLE else shorten(headline, TITLE_WIDTH)
 
 
 def _row(r: RowMapping) -> DocumentRow:

@@ -14,7 +14,6 @@ from sqlalchemy import Connection, RowMapping, select
 from pressgraph.errors import NotFoundError
 from pressgraph.records import Removed
 from pressgraph.store.db import Database
-from pressgraph.store.pages.documents import document_title, main_headline, shown_source
 from pressgraph.store.judgements import kept
 from pressgraph.store.pages.common import (
     ClaimView,
@@ -34,6 +33,7 @@ from pressgraph.store.pages.common import (
     statement_views,
     story_title,
 )
+from pressgraph.store.pages.documents import document_title, main_headline, shown_source
 from pressgraph.store.schema import (
     claims,
     documents,
@@ -177,11 +177,10 @@ def _story_row(conn: Connection, story_id: str) -> RowMapping:
         found = list(conn.execute(query).mappings())
     if found and len({r["document_id"] for r in found}) == 1:
         return found[0]
-    what = "more than one document's stories" if found else "no story"
+    what = "no single story" if found else "no story"
     raise NotFoundError(
-        f"there is {what} with id {story_id!r}; story ids look like 8a488d8fca91047a-0 (a "
-        "document's id and the story's number; a unique start of it works too) — search for "
-        "the story at /search"
+        f"there is {what} with id {story_id!r}; story ids look like "
+        "8a488d8fca91047a-0 — search for the story at /search"
     )
 
 
