@@ -27,6 +27,10 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 run: $(VENV)/.runtime
 	$(BIN)/pressgraph --db $(DB) ingest examples/
 	$(BIN)/pressgraph --db $(DB) stories
+	@echo ""
+	@echo "To type the README's commands as 'pressgraph ...' in this shell, put it on the PATH:"
+	@echo "    export PATH=\"$(CURDIR)/$(BIN):\$$PATH\"    (or: source $(BIN)/activate)"
+	@echo ""
 	$(BIN)/pressgraph --db $(DB) serve
 
 lint: $(VENV)/.dev

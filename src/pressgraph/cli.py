@@ -21,9 +21,31 @@ from pressgraph.settings import Settings, from_env
 from pressgraph.store.db import Database
 from pressgraph.store.documents import get_document, list_refusals, list_stories
 
+# Commands in the order of the flow: read pages, look at what was found, judge, share, serve.
+FLOW = (
+    "ingest", "annotate", "errors", "stories", "show-document", "search", "entities", "show",
+    "events", "event", "claims", "said", "judge", "export", "evaluate", "remove", "serve",
+)  # fmt: skip
+
 
 class _Group(click.Group):
-    """Turns every PressgraphError into one clear line on stderr and its exit code."""
+    """Lists commands in the order of the flow with their whole first paragraph; turns every
+    PressgraphError into one clear line on stderr and its exit code."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """The commands in FLOW order (any other after them)."""
+        return sorted(self.commands, key=lambda n: (FLOW.index(n) if n in FLOW else 99, n))
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Each command with its description in full (click cuts it at the first period)."""
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                first = (command.help or "").split("\n\n")[0]
+                rows.append((name, " ".join(first.split())))
+        with formatter.section("Commands (in the order of the work)"):
+            formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -114,8 +136,11 @@ def ingest_command(
         allow_private=(*_settings(ctx).allow_private, *allow_private) or None,
         robots=False if ignore_robots else None,
     )
+    found = _existing(inputs)
+    if not found:
+        ctx.exit(1)
     db = _open(ctx, settings.db_url)
-    items = list_inputs(list(inputs))
+    items = list_inputs(found)
     with _progress("Ingesting", len(items)) as bar:
         summary = ingest(db, items, settings, progress=bar.step)
     _print_summary(summary)
@@ -123,6 +148,26 @@ def ingest_command(
         _annotate(db, settings, redo=False)
     if summary.stored == 0 and summary.duplicates == 0:
         ctx.exit(1)
+
+
+def _existing(inputs: tuple[str, ...]) -> list[str]:
+    """The inputs that are URLs or exist; each other one is named on stderr ("no such file or
+    folder") and left out, not recorded as a refused page: there was nothing to read."""
+    from pathlib import Path
+
+    from pressgraph.ingest.fetch import is_url
+
+    kept = []
+    for item in inputs:
+        if is_url(item) or Path(item).exists() or Path(item).is_symlink():
+            kept.append(item)
+        else:
+            click.echo(
+                f"Error: {item}: no such file or folder; check the path (or give an "
+                "http(s):// address)",
+                err=True,
+            )
+    return kept
 
 
 def _unfinished(db: Database) -> bool:
@@ -142,9 +187,10 @@ def _annotate(db: Database, settings: Settings, *, redo: bool, retry: bool = Fal
         click.echo(f"not annotated [{failure.stage}] {failure.story}: {failure.message}", err=True)
     kinds = ", ".join(f"{n} {k}" for k, n in sorted(done.resolved.entities.items())) or "none"
     failed = f", not annotated: {len(done.failed)}" if done.failed else ""
+    signed = f" (and {done.signatures} press signature{'s' * (done.signatures != 1)})"
     click.echo(
-        f"Stories annotated: {done.stories}{failed}, mentions: {done.mentions}, "
-        f"posts held: {done.roles}; entities: {kinds}"
+        f"Stories annotated: {done.stories}{signed if done.signatures else ''}{failed}, "
+        f"mentions: {done.mentions}, posts held: {done.roles}; entities: {kinds}"
     )
     if done.failed:
         click.echo("See `pressgraph errors` for every story not annotated and why.")
@@ -208,15 +254,51 @@ def _print_summary(summary: IngestSummary) -> None:
         click.echo("See `pressgraph errors` for every refused input and why.")
 
 
+def _dates(function: Callable[..., Any]) -> Callable[..., Any]:
+    """--from, --to (YYYY, YYYY-MM or YYYY-MM-DD), --limit and --json, as a listing takes them."""
+    options = (
+        click.option("--from", "date_from", help="From this date: YYYY, YYYY-MM or YYYY-MM-DD."),
+        click.option("--to", "date_to", help="Up to this date: YYYY, YYYY-MM or YYYY-MM-DD."),
+        click.option("--limit", type=click.IntRange(min=1), help="At most this many rows."),
+        click.option("--json", "as_json", is_flag=True, help="One JSON object per line."),
+    )
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def _in_span(date: str | None, start: str | None, end: str | None) -> bool:
+    """A date (or a year or month of one) within the range; an undated row is out of any."""
+    if not start and not end:
+        return True
+    if not date:
+        return False
+    return (not start or date >= start or start.startswith(date)) and (not end or date <= end)
+
+
 @main.command("stories")
 @click.option("--document", "document", help="Only this document's stories (id or prefix).")
+@_dates
 @click.pass_context
-def stories_command(ctx: click.Context, document: str | None) -> None:
+def stories_command(
+    ctx: click.Context,
+    document: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    limit: int | None,
+    as_json: bool,
+) -> None:
     """List stored stories: id, date, main or sidebar, headline and size."""
+    from pressgraph.dayspan import span
+
+    start, end = span(date_from, date_to)
     db = _db(ctx)
     if document is not None:
         document = get_document(db, document).id
-    found = list_stories(db, document)
+    found = [s for s in list_stories(db, document) if _in_span(s.date, start, end)][:limit]
+    if as_json:
+        _print_json(found)
+        return
     for story in found:
         kind = "main" if story.main else "side"
         headline = story.headline or _first_words(story.text)
@@ -226,6 +308,15 @@ def stories_command(ctx: click.Context, document: str | None) -> None:
             f"{story.id}\t{story.date or '-':10}\t{kind}\t{words:5d} words\t{headline}{copy}"
         )
     click.echo(f"{len(found)} stories")
+
+
+def _print_json(rows: list[Any]) -> None:
+    """Records as JSON lines (dataclasses as objects)."""
+    import dataclasses
+    import json
+
+    for row in rows:
+        click.echo(json.dumps(dataclasses.asdict(row), ensure_ascii=False, default=str))
 
 
 def _first_words(text: str, width: int = 70) -> str:
@@ -444,20 +535,27 @@ def show_command(ctx: click.Context, name_or_id: str) -> None:
 
 
 @main.command("events")
-@click.option("--from", "date_from", help="Only events ending on or after this date (ISO).")
-@click.option("--to", "date_to", help="Only events starting on or before this date (ISO).")
 @click.option(
     "--entity",
     help="Only events with this entity (id or name) as participant, chair, organizer or place.",
 )
+@_dates
 @click.pass_context
 def events_command(
-    ctx: click.Context, date_from: str | None, date_to: str | None, entity: str | None
+    ctx: click.Context,
+    entity: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    limit: int | None,
+    as_json: bool,
 ) -> None:
-    """List events: dates, kind, format, place, number of participants and sources, name."""
+    """List events overlapping the dates: dates, kind, format, place, number of participants
+    and sources, name."""
     from pressgraph.cli_facts import print_events
+    from pressgraph.dayspan import span
 
-    print_events(_db(ctx), date_from, date_to, entity)
+    start, end = span(date_from, date_to)
+    print_events(_db(ctx), start, end, entity, limit=limit, as_json=as_json)
 
 
 @main.command("event")
@@ -474,12 +572,61 @@ def event_command(ctx: click.Context, event_id: str) -> None:
 @main.command("claims")
 @click.option("--unit", help="Only claims counting this (singular) unit, e.g. militant.")
 @click.option("--entity", help="Only claims by, about or on the authority of this entity.")
+@_dates
 @click.pass_context
-def claims_command(ctx: click.Context, unit: str | None, entity: str | None) -> None:
+def claims_command(
+    ctx: click.Context,
+    unit: str | None,
+    entity: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    limit: int | None,
+    as_json: bool,
+) -> None:
     """List numeric claims: date, figure, unit, subject, speaker, authority."""
     from pressgraph.cli_facts import print_claims
+    from pressgraph.dayspan import span
 
-    print_claims(_db(ctx), unit, entity)
+    start, end = span(date_from, date_to)
+    found = [c for c in _claims(_db(ctx), unit, entity) if _in_span(c.date, start, end)]
+    print_claims(_db(ctx), found[:limit], as_json=as_json)
+
+
+def _claims(db: Database, unit: str | None, entity: str | None) -> list[Any]:
+    from pressgraph.store.entities import find_entity
+    from pressgraph.store.queries import list_claims
+
+    who = find_entity(db, entity).id if entity else None
+    return list_claims(db, unit=unit, entity=who)
+
+
+@main.command("search")
+@click.argument("query", default="")
+@click.option("--entity", multiple=True, help="Only stories mentioning this entity (repeat it).")
+@click.option("--kind", help="Only stories reporting an event of this kind (meeting, ...).")
+@click.option(
+    "--sort",
+    type=click.Choice(["relevance", "newest", "oldest"]),
+    help="Best match first (with words; else newest first), or by date.",
+)
+@_dates
+@click.pass_context
+def search_command(
+    ctx: click.Context,
+    query: str,
+    entity: tuple[str, ...],
+    kind: str | None,
+    sort: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    limit: int | None,
+    as_json: bool,
+) -> None:
+    """Search the stories as the web's search page does: words, "phrases", prefix*,
+    AND/OR/NOT; print id, date, headline and the matching words in context."""
+    from pressgraph.cli_facts import print_search
+
+    print_search(_db(ctx), query, entity, kind, sort, (date_from, date_to), limit or 20, as_json)
 
 
 @main.command("said")

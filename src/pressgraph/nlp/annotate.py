@@ -41,6 +41,7 @@ class AnnotateSummary:
     roles: int
     resolved: ResolveSummary
     failed: tuple[AnnotationFailure, ...] = ()
+    signatures: int = 0  # press signatures (removed furniture) read for people and posts
 
 
 def annotate_stories(
@@ -78,7 +79,17 @@ def annotate_stories(
     resolved = resolve(db)
     resolve_facts(db)
     clear_pending(db, "resolve", began=began)
-    return AnnotateSummary(len(todo) - len(failed), mentions, roles, resolved, tuple(failed))
+    # Stories are counted as `ingest` counts them; a press signature is not a story.
+    signed = {s.id for s in todo if s.id.startswith("removed:")}
+    done_stories = len(todo) - len(signed) - len([f for f in failed if f.story not in signed])
+    return AnnotateSummary(
+        done_stories,
+        mentions,
+        roles,
+        resolved,
+        tuple(failed),
+        len(signed - {f.story for f in failed}),
+    )
 
 
 def _context(story: StoryText) -> dict[str, str]:

@@ -9,15 +9,14 @@ lists, so a wrong one is a 422 that names the allowed values.
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
-import re
 from collections.abc import Sequence
 from typing import Annotated
 
 from fastapi import HTTPException, Query
 from pydantic import BeforeValidator
 
+from pressgraph.dayspan import span
+from pressgraph.errors import SettingsError
 from pressgraph.store.db import Database
 from pressgraph.store.pages import Ref
 from pressgraph.store.pages.entities import EntityKind as EntityKindName
@@ -30,9 +29,6 @@ def blank_is_none(value: object) -> object:
     """An empty form field means no limit, not a bad value."""
     return None if value == "" else value
 
-
-_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
-_DATE_HELP = "write a date as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2021, 2021-06 or 2021-06-30"
 
 EntityKind = Annotated[EntityKindName | None, BeforeValidator(blank_is_none)]
 EventKind = Annotated[EventKindName | None, BeforeValidator(blank_is_none)]
@@ -62,38 +58,13 @@ SortParam = Annotated[
 ]
 
 
-def day(name: str, value: str, *, last: bool) -> str | None:
-    """A date parameter as an ISO day: the first day of a year or month (`from`), or its last
-    (`to`); None for an empty field; a 400 that says how to write it otherwise."""
-    value = value.strip()
-    if not value:
-        return None
-    found = _DATE.fullmatch(value)
-    try:
-        if found is None:
-            raise ValueError(value)
-        year, month, number = found.group(1, 2, 3)
-        if month is None:
-            return f"{year}-12-31" if last else f"{year}-01-01"
-        if number is None:
-            days = calendar.monthrange(int(year), int(month))[1] if last else 1
-            return dt.date(int(year), int(month), days).isoformat()
-        return dt.date(int(year), int(month), int(number)).isoformat()
-    except ValueError:
-        raise HTTPException(
-            400, f"the {name} date {value!r} is not a date pressgraph reads; {_DATE_HELP}"
-        ) from None
-
-
 def date_range(date_from: str, date_to: str) -> tuple[str | None, str | None]:
-    """The range as ISO days; a reversed range is a 400 that says to swap the dates."""
-    start = day("from", date_from or "", last=False)
-    end = day("to", date_to or "", last=True)
-    if start and end and start > end:
-        raise HTTPException(
-            400, f"the date range is reversed: from {date_from} is after to {date_to}; swap them"
-        )
-    return start, end
+    """The range as ISO days (dayspan.py); a bad date or a reversed range is a 400 that says
+    what to write."""
+    try:
+        return span(date_from, date_to)
+    except SettingsError as exc:
+        raise HTTPException(400, str(exc)) from None
 
 
 def sort_order(value: str, allowed: Sequence[str], default: str) -> Sort:
