@@ -113,3 +113,68 @@ def test_a_place_page_shows_its_events_and_where_it_is(
     assert page.locator(".geo").count() == 1
     shot(page, "country", width)
     assert problems == []
+
+
+def test_the_network_is_readable_searchable_filterable_and_keeps_its_layout(
+    server: str, page: Page, problems: list[str], width: int
+) -> None:
+    page.goto(server + "/network?people=true")
+    page.wait_for_selector("#graph[data-ready=true]")
+    sizes = page.evaluate("pressgraphNetwork.nodes().map(n => parseFloat(n.style('font-size')))")
+    assert max(sizes) > min(sizes)  # labels sized by how connected a node is
+    hide = page.evaluate("pressgraphNetwork.nodes()[0].style('min-zoomed-font-size')")
+    assert hide.startswith("9")  # labels too small to read are not drawn
+    page.fill("#find-node", "CSTO")
+    page.click("#network-controls button")
+    assert "found" in page.locator("#network-status").inner_text()
+    assert page.evaluate("pressgraphNetwork.$id('org:csto').hasClass('found')")
+    shown = "pressgraphNetwork.edges().not('.hidden')"
+    total = page.evaluate(f"{shown}.length")
+    page.uncheck("input[name=edge-kind][value=co-participation]")
+    assert 0 < page.evaluate(f"{shown}.length") < total
+    assert page.evaluate(f"{shown}.every(e => e.data('kind') !== 'co-participation')")
+    assert " of " in page.locator("#network-status").inner_text()
+    page.fill("#min-weight", "99")
+    page.dispatch_event("#min-weight", "change")
+    assert page.evaluate(f"{shown}.length") == 0
+    shot(page, "network-find", width)
+    page.reload()
+    page.wait_for_selector("#graph[data-ready=true]")
+    assert page.get_attribute("#graph", "data-layout") == "cached"  # computed once, kept
+    page.goto(server + "/network?from=2030&to=2030")
+    assert "No links from 2030-01-01 to 2030-12-31" in page.locator("#graph-empty").inner_text()
+    assert page.locator("#graph").count() == 0  # no empty box
+    assert problems == []
+
+
+def test_sort_facet_and_page_the_events_keeping_the_filters(
+    server: str, page: Page, problems: list[str], width: int
+) -> None:
+    page.goto(server + "/events?from=2019")
+    if width > WIDTHS["narrow"]:  # a column's header sorts by it (oldest first already)
+        page.locator("th a.sort", has_text="Dates").click()
+    else:  # on a phone the table is cards: the form's "Sort by"
+        page.select_option("#sort", "-date")
+        page.get_by_role("button", name="Filter").click()
+    page.wait_for_url("**sort=-date**")
+    assert "from=2019" in page.url
+    dates = page.locator(".events-table tbody td[data-label=Dates]").all_inner_texts()
+    assert dates == sorted(dates, reverse=True)
+    assert page.locator("th[aria-sort=descending]").count() == 1
+    page.locator(".facet a", has_text="meeting").first.click()
+    page.wait_for_url("**kind=meeting**")
+    assert "sort=-date" in page.url and "from=2019" in page.url
+    assert page.locator(".chips a", has_text="kind: meeting").count() == 1
+    shot(page, "events-faceted", width)
+    page.goto(server + "/search?q=Semerikov&from=2021")
+    assert "leave out 0" not in page.content()
+    page.goto(server + "/entities?q=ОДКБ")
+    assert (
+        page.locator("table.entities a", has_text="Collective Security Treaty Organization").count()
+        >= 1
+    )
+    shot(page, "entities-russian", width)
+    page.goto(server + "/documents")
+    assert "/" not in page.locator(".documents-table td[data-label=Source]").first.inner_text()[:1]
+    shot(page, "documents", width)
+    assert problems == []
