@@ -274,6 +274,22 @@ def cases(db: Database, client: TestClient) -> dict[str, Callable[[], object]]:
         "claims (all)": get("/claims"),
         "claims (unit)": get("/claims?unit=fighter"),
         "claims (entity)": get("/claims?entity=org:csto-joint-staff"),
+        "claims (dates 2000-2005)": get("/claims?from=2000&to=2005"),
+        "claims sorted by figure": get("/claims?sort=-figure"),
+        "events sorted by sources": get("/events?sort=-sources"),
+        "events (kind facet: conference)": get("/events?kind=conference"),
+        "events (year 2010)": get("/events?from=2010&to=2010"),
+        "search, newest first": get("/search?q=CSTO&sort=newest"),
+        "search + year (2010)": get("/search?q=terrorism&from=2010&to=2010"),
+        "entities (q=ОДКБ, Russian)": get("/entities?q=%D0%9E%D0%94%D0%9A%D0%91"),
+        "entities sorted by name": get("/entities?sort=name"),
+        "documents list": get("/documents"),
+        "story by prefix": lambda: get(f"/stories/{rng.choice(ids['stories'])[:12]}")(),
+        "map (all dates)": get("/map"),
+        "map (one year)": get("/map?from=2010&to=2010"),
+        "map .json": get("/map.json"),
+        "place page (Minsk)": get("/entities/place:minsk"),
+        "country page (Kazakhstan)": get("/entities/country:KAZ"),
         "not found (404)": get("/stories/none", 404),
     }
 
@@ -309,7 +325,8 @@ def main() -> None:
         start = time.perf_counter()
         db = build(path, args.stories, args.annotated)
         print(f"database: {held(db)} (ready in {time.perf_counter() - start:.0f} s)")
-        with TestClient(create_app(db)) as client:
+        # No response cache: every request makes its page (the cache would answer repeats).
+        with TestClient(create_app(db, cache=0)) as client:
             pages = {k: v for k, v in cases(db, client).items() if not args.only or args.only in k}
             results = {name: measure(call, args.requests) for name, call in pages.items()}
         db.close()
