@@ -30,7 +30,7 @@ __all__ = [
 
 MAX_NAME_TOKENS = 5
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
-# Initials written without spaces before a surname: "Sh.J.Faizullozoda", "A.B.Ivanov".
+# Initials written without spaces before a surname: "Sh.J.Karimzoda", "A.B.Ivanov".
 _GLUED_INITIALS = re.compile(r"(?:[A-ZА-ЯЁ][a-zа-яё]?\.)+[A-ZА-ЯЁ][\w’'-]+")
 _ENDS_IN_INITIAL = re.compile(r"(?:^|\.)[A-ZА-ЯЁ][a-zа-яё]?$")
 
@@ -100,7 +100,7 @@ def _glued(doc: Doc, i: int) -> bool:
 
 def _bridge(doc: Doc, end: int, start: int) -> bool:
     """A hyphen or an initial's dot glued between two name words: "Kassym-Jomart",
-    "Sh.J.Faizullozoda"."""
+    "Sh.J.Karimzoda"."""
     if end <= start or end + 1 >= len(doc) or not _glued(doc, end):
         return False
     text, before = doc[end].text, doc[end - 1].text
@@ -115,7 +115,7 @@ def _ends_in_initial(text: str) -> bool:
 
 
 def initials_before(doc: Doc, start: int) -> int:
-    """Start of the initials glued before a name word ("R.Sh." + "Nazarzoda"), else `start`."""
+    """Start of the initials glued before a name word ("R.Sh." + "Sharifzoda"), else `start`."""
     i = start
     while i >= 2 and doc[i - 1].text == "." and _glued(doc, i - 1):
         if not _ends_in_initial(doc[i - 2].text):
@@ -127,7 +127,7 @@ def initials_before(doc: Doc, start: int) -> int:
 def name_run(doc: Doc, start: int, claimed: set[int]) -> int:
     """End (exclusive) of the longest name-like token run starting at `start`; `start` if none.
 
-    Hyphened given names ("Kassym-Jomart") and glued initials ("Sh.J.Faizullozoda") count as
+    Hyphened given names ("Kassym-Jomart") and glued initials ("Sh.J.Karimzoda") count as
     one word; a possessive ("’s") ends the run.
     """
     end = start
@@ -159,7 +159,7 @@ def trim_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def line_end(doc: Doc, start: int, end: int) -> int:
     """`end`, or the end of the first line of tokens start..end: a name never runs across a
-    line break ("Viktor Kogut" + newline + "Website")."""
+    line break ("Viktor Lapin" + newline + "Website")."""
     for i in range(start, end):
         if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
             return i if "\n" in doc[i].text else i + 1

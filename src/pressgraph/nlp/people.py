@@ -4,7 +4,7 @@ A person is a name the model tags PERSON, a run of capitalized words right after
 honorific or a rank ("Mr. Valery Semerikov", "Lieutenant General Baktybek Bekbolotov"), or a
 name with a particle the model took into an organization ("the leader of ISIS al-Baghdadi"),
 or a name the model glued to the country or organization before it ("the Kyrgyz Republic
-Talant Mamytov"). A one-word name needs a title before it or a longer name of the story that
+Talant Osmonov"). A one-word name needs a title before it or a longer name of the story that
 it ends ("Lavrov" after "Sergei Lavrov"): the model also tags common nouns, places and news
 agencies PERSON. Names after a post title ("the Minister of Defense of Armenia Suren
 Papikian") are added by the roles component, which knows where a title ends.
@@ -36,7 +36,7 @@ from pressgraph.resolve.names import looks_personal, parse_person_name
 __all__ = ["PersonFinder", "bare_surnames", "name_run", "person_span"]
 
 # Model entities that may hold a name glued after a country or an organization: "the Kyrgyz
-# Republic Talant Mamytov" (GPE), "the UN Drugs and Crime Office Yuriy Fedotov" (ORG).
+# Republic Talant Osmonov" (GPE), "the UN Drugs and Crime Office Ivan Orlov" (ORG).
 _GLUE_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PERSON"})
 
 
@@ -137,7 +137,7 @@ class PersonFinder:
 
 def _given_name_before(doc: Doc, start: int, end: int, claimed: set[int]) -> int:
     """The start of a one-word name with the initials or the given name the model left out
-    right before it ("R.Sh.Nazarzoda" or "(RCTS) Dzhenisbek Dzhumanbekov" tagged as the
+    right before it ("R.Sh.Sharifzoda" or "(RCTS) Asylbek Toktogulov" tagged as the
     surname alone), else `start`."""
     glued = initials_before(doc, start)
     if glued < start and end - start == 1 and not any(j in claimed for j in range(glued, start)):

@@ -147,11 +147,11 @@ def _code_names(story: Story, sent: Span) -> Iterator[tuple[int, int]]:
 
 
 def _names_venue(story: Story, start: int) -> bool:
-    """Whether a quoted name names a venue ('the training ground ... "Kharbmaidon"'): the
+    """Whether a quoted name names a venue ('the training ground ... "Zarya"'): the
     words it hangs from reach a venue noun before an event noun."""
     span = story.doc.char_span(start, start + 1, alignment_mode="expand")
     if span is not None and span.start > 0 and span.doc[span.start - 1].lower_ in story.lex.venues:
-        return True  # 'the Park-Hotel "Ognikovo"'
+        return True  # 'the Park-Hotel "Sosny"'
     tok = None if span is None else span.root.head
     for _ in range(4):
         if tok is None or event_noun(story, tok) is not None:

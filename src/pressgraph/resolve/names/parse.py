@@ -66,7 +66,7 @@ def parse_person_name(text: str) -> PersonName | None:
 def looks_personal(name: PersonName) -> bool:
     """True when a parsed name shows a trait of a real person's name: a known given name, a
     patronymic, initials, an East Asian order, or a surname-shaped last word ("-ov", "-enko",
-    "-yan"). "Talant Mamytov" does; "Red Notice" does not."""
+    "-yan"). "Talant Osmonov" does; "Red Notice" does not."""
     if name.patronymic or name.surname_first or (name.initials and not name.given):
         return True
     given = (name.given or "").split()
