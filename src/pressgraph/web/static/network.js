@@ -141,7 +141,7 @@
     var saved = savedPositions(key);
     var layout = saved
       ? { name: "preset", positions: function (n) { return saved[n.id()]; }, fit: true, padding: 24 }
-      : { name: "cose", animate: false, padding: 24, nodeDimensionsIncludeLabels: true, randomize: false,
+      : { name: "cose", animate: false, padding: 24, nodeDimensionsIncludeLabels: true,
           idealEdgeLength: function () { return 90; }, nodeRepulsion: function () { return 900000; } };
     var cy = cytoscape({
       container: box,
