@@ -272,6 +272,34 @@ def test_interjected_pronoun(nlp_statements: Language) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The chiefs of staff will meet in Dushanbe on Friday, Ivan Petrov said, TASS reported.",
+        "The chiefs of staff will meet in Dushanbe on Friday, the Bureau's press secretary "
+        "Ivan Petrov informed, Reuters reported.",
+    ],
+)
+def test_a_relaying_source_after_the_attribution_is_not_content(
+    nlp_statements: Language, text: str
+) -> None:
+    # "..., X said, TASS reported.": the agency passed the words on; they are not X's words
+    [found] = _said(_run(nlp_statements, text))
+    assert (found[0], found[4]) == (
+        "Ivan Petrov",
+        "The chiefs of staff will meet in Dushanbe on Friday",
+    )
+
+
+def test_a_clause_after_an_interjected_attribution_is_still_content(
+    nlp_statements: Language,
+) -> None:
+    doc = _run(nlp_statements, "The plan is ready, Ivan Petrov said, the talks went well.")
+    assert _said(doc) == [
+        ("Ivan Petrov", None, "say", False, "The plan is ready the talks went well.")
+    ]
+
+
 def test_setting_before_a_comma_attribution_is_not_content(nlp_statements: Language) -> None:
     doc = _run(
         nlp_statements,

@@ -138,3 +138,21 @@ def test_honorifics_and_ranks_are_stripped_and_the_rank_kept(annotate: Annotate)
         "Baktybek Bekbolotov": "Lieutenant General",
         "Imangali Tasmagambetov": None,  # "General" of "Secretary General" is not a rank
     }
+
+
+def test_a_bare_body_name_at_the_end_of_another_name_is_not_the_body(annotate: Annotate) -> None:
+    # "Security Council" in a CSTO story is no council of the CSTO's bodies
+    found = annotate(
+        "The CSTO summit opened. Security Council Secretary Pavel Orlov represented Utopia."
+    )
+    assert [k for k in _keys(found, "organization") if k[0] == "Council"] == []
+
+
+def test_a_bare_body_name_stands_for_the_longer_name_before_it(annotate: Annotate) -> None:
+    found = annotate(
+        "Almaty hosted the 3rd meeting of the Coordination Council of heads of border services "
+        "of the CSTO member States. The Council meeting was attended by all delegations."
+    )
+    orgs = _keys(found, "organization")
+    assert ("Council", "org~coordination council") in orgs
+    assert ("Coordination Council", "org~coordination council") in orgs

@@ -70,6 +70,7 @@ class OrganizationFinder:
         found = keep_longest(found)
         if self.use_model:
             found = keep_longest([*found, *self._from_model(doc, found, claimed)])
+            found = _refer_back(doc, found)
         found += self._defined_acronyms(doc, found)
         found += _listed_acronyms(doc, found, claimed)
         doc.spans[ORGS] = [*doc.spans.get(ORGS, []), *keep_longest(found)]
@@ -92,6 +93,8 @@ class OrganizationFinder:
         for match_id, start, end in self.generic(doc):
             name = doc.vocab.strings[match_id]
             owner = _owner_after(doc, end, by_start) or by_end.get(start)
+            if owner is None and _inside_name(doc, start):
+                continue  # "Security Council", "Permanent Council": the end of another name
             span = self._body(doc, start, end, name, owner, in_story)
             if span is not None and is_free(span, claimed):
                 bodies.append(span)
@@ -183,6 +186,8 @@ class OrganizationFinder:
         generic = gazetteer.normalize_alias(name) in _generic_names()
         if end - start < 2 or generic or not words & heads or words & not_heads:
             return None
+        if doc[end - 1].pos_ in _DANGLING_POS:
+            return None  # "... of the" cut before a mention: the name is not whole
         return make_span(doc, start, end, "ORG", new_org_key(name), "model")
 
 
@@ -206,6 +211,46 @@ def _listed_acronyms(doc: Doc, orgs: list[Span], claimed: set[int]) -> list[Span
             if span is not None:
                 out.append(span)
     return out
+
+
+def _refer_back(doc: Doc, found: list[Span]) -> list[Span]:
+    """A bare body name taken from the gazetteer by its organization in the story ("the
+    Council") stands for the nearest longer name before it that ends the same way ("the
+    Coordination Council"), when the story names one."""
+    generic = _generic_names()
+    ordered = sorted(found, key=lambda s: s.start)
+    out: list[Span] = []
+    for i, span in enumerate(ordered):
+        earlier = None
+        if span._.parent is None and gazetteer.normalize_alias(span.text) in generic:
+            earlier = next(
+                (e for e in reversed(ordered[:i]) if _ends_like(e, span) and len(e) > len(span)),
+                None,
+            )
+        if earlier is not None and earlier.kb_id_ != span.kb_id_:
+            span = make_span(doc, span.start, span.end, "ORG", earlier.kb_id_, "gazetteer") or span
+        out.append(span)
+    return out
+
+
+def _ends_like(longer: Span, bare: Span) -> bool:
+    """ "Coordination Council" ends like "Council" (its last word), case aside."""
+    return longer[-1].lower_ == bare[-1].lower_
+
+
+_NAME_POS = frozenset({"PROPN", "NOUN", "ADJ"})
+_DANGLING_POS = frozenset({"ADP", "DET", "CCONJ"})
+
+
+def _inside_name(doc: Doc, start: int) -> bool:
+    """The word before a bare body name is a capitalized word of the same name ("Security" of
+    "Security Council"), so the bare name is not the body the gazetteer means."""
+    if start == 0 or doc[start].is_sent_start:
+        return False
+    # "The Council" is the body, "Security Council" another name; an acronym before it is
+    # its organization's ("IWC Regional Delegation", a leftover read later)
+    before = doc[start - 1]
+    return before.is_alpha and before.is_title and before.pos_ in _NAME_POS
 
 
 def _is_the(doc: Doc, i: int) -> bool:

@@ -99,3 +99,27 @@ def test_a_noun_with_its_one_code_name_is_one_event(find: Find) -> None:
     assert [(e.kind, e.name, e.start, e.end) for e in events] == [
         ("exercise", "Northern Shield-2024", "2024-09-02", "2024-09-06")
     ]
+
+
+def test_a_code_name_opened_by_a_capitalized_event_noun(find: Find) -> None:
+    # "Operation X" / "Exercise X" without quotes: the noun is part of the name and gives the kind
+    events = find("Exercise Sea Breeze was held in July. Operation Channel-Arax began in May.")
+    assert sorted((e.kind, e.name, e.start) for e in events) == [
+        ("exercise", "Exercise Sea Breeze", "2023-07"),
+        ("operation", "Operation Channel-Arax", "2023-05"),
+    ]
+
+
+def test_a_titled_code_name_in_a_quote_is_one_event_with_its_later_mentions(find: Find) -> None:
+    events = find(
+        '"Operation Sea Shield II brought together police from 14 countries," the organization '
+        "said. The operation was completed on May 6."
+    )
+    assert [(e.kind, e.name, e.end) for e in events] == [
+        ("operation", "Operation Sea Shield II", "2023-05-06")
+    ]
+
+
+def test_a_capitalized_training_title_is_no_code_name(find: Find) -> None:
+    events = find("The Advanced Training Courses for border officers began on Monday.")
+    assert [e.name for e in events] == ["Advanced Training Courses for border officers"]

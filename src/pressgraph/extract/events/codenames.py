@@ -28,6 +28,12 @@ _YEARED = re.compile(  # "Cooperation-2024", "Northern Shield-2024" (an article 
     r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*(?:-|[^\S\n]?[–—][^\S\n]?)(?:19|20)\d{2}(?![\w-])"
 )
 _NAME_YEAR = re.compile(r"(?<![\w-])[A-Z][a-z]+ (?:19|20)\d{2}(?![\w-])")
+# "Operation Neptune VI", "Exercise Sea Breeze 2024": a capitalized event noun, then its name
+# (capitalized words, a Roman number, a year); the noun is part of the name.
+_TITLED = re.compile(
+    r"(?<![\w-])(?P<noun>[A-Z][a-z]+)(?:[^\S\n](?:[A-Z][a-z][\w-]*|[IVX]{1,5}|(?:19|20)\d{2})"
+    r"(?![\w-])){1,3}"
+)
 _MAX_WORDS = 4
 
 
@@ -49,6 +55,7 @@ def add_code_names(
         _opened_by(story, draft, said.noun, told)
     nouns = [n for t in sent if (n := event_noun(story, t)) and n.kind in story.lex.code_kinds]
     names = [(s, e) for s, e in _code_names(story, sent) if not _names_venue(story, s)]
+    nouns = sorted([*nouns, *_title_nouns(story, names, nouns)], key=lambda n: n.token.i)
     if nouns:
         intro.noun = nouns[-1]
     elif not any(_YEARED.fullmatch(story.text, s, e) for s, e in names):
@@ -137,6 +144,9 @@ def _code_names(story: Story, sent: Span) -> Iterator[tuple[int, int]]:
         inner = m.group()[1:-1].strip()
         if len(inner.split()) <= _MAX_WORDS and _CODE.match(inner):
             seen.append((m.start(), m.end()))
+    for m in _TITLED.finditer(text, lo, hi):
+        if _titled(story, m) and not any(s <= m.start() < e for s, e in seen):
+            seen.append((m.start(), m.end()))
     for pattern in (_YEARED, _NAME_YEAR):
         for m in pattern.finditer(text, lo, hi):
             if pattern is _NAME_YEAR and not _set_off(story, m.start(), m.end()):
@@ -144,6 +154,34 @@ def _code_names(story: Story, sent: Span) -> Iterator[tuple[int, int]]:
             if not any(s <= m.start() < e for s, e in seen):
                 seen.append((m.start(), m.end()))
     yield from sorted(seen)
+
+
+def _title_nouns(story: Story, names: list[tuple[int, int]], nouns: list[Noun]) -> list[Noun]:
+    """The event noun that opens a titled name ("Operation" of "Operation Neptune VI"), which
+    the parser reads as a proper noun: the name's own noun, so its facts are read from it."""
+    have = {n.token.i for n in nouns}
+    found: list[Noun] = []
+    for start, end in names:
+        m = _TITLED.fullmatch(story.text, start, end)
+        span = story.doc.char_span(start, end, alignment_mode="expand") if m else None
+        if m is None or span is None or span.start in have:
+            continue
+        if m.group("noun").lower() not in story.lex.code_titles:
+            continue
+        forms = story.lex.nouns.get(m.group("noun").lower(), ())
+        kind = next((k for _, k, _ in forms if k in story.lex.code_kinds), None)
+        if kind is not None:  # "Zapad 2021" fits the pattern too, with no event noun
+            found.append(Noun(span[0], span.start, kind, False, False))
+    return found
+
+
+def _titled(story: Story, found: re.Match[str]) -> bool:
+    """Whether a capitalized word and the names after it are a code-named event ("Operation
+    Neptune VI"): the word is an event noun of a code-name kind, the name no organization."""
+    if found.group("noun").lower() not in story.lex.code_titles:
+        return False
+    span = story.doc.char_span(found.end("noun") + 1, found.end(), alignment_mode="expand")
+    return span is not None and not any(i in story.claimed for i in range(span.start, span.end))
 
 
 def _names_venue(story: Story, start: int) -> bool:

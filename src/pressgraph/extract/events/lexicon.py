@@ -42,6 +42,7 @@ class Lexicon:
     ordinals: dict[str, int]
     kind_group: dict[str, str]  # kind -> the first kind of its group
     code_kinds: frozenset[str]
+    code_titles: frozenset[str]  # words that open a code name: "Operation" of "Operation X"
     opening_words: frozenset[str]
     name_introducers: re.Pattern[str]
     day_followers: frozenset[str]
@@ -126,6 +127,7 @@ def load_lexicon() -> Lexicon:
         ordinals={str(k).lower(): int(v) for k, v in data["ordinals"].items()},
         kind_group={k: group[0] for group in data["kind_groups"] for k in group},
         code_kinds=frozenset(data["code_kinds"]),
+        code_titles=_lower_set(data["code_titles"]),
         opening_words=_lower_set(data["opening_words"]),
         day_followers=_lower_set(data["day_followers"]),
         doer_kinds=frozenset(data["doer_kinds"]),

@@ -29,6 +29,7 @@ _SEPARATORS = frozenset({",", "-", "–", "—"})
 _ACRONYM = re.compile(r"[a-z][A-Z]{2}")  # BelTA, KazTAG; not McDonald
 _LAST_WORD = re.compile(r"(\w+)\s*$")
 _EDGE = " \t\n,;:-–—"
+_MAX_RELAY = 6  # words of a relaying source and its verb: "the ministry's press service said"
 
 
 def statements_from(
@@ -91,8 +92,10 @@ def _content(
         # the verb only adds to it
         return quoted
     after = _trim(text, after_start, after_end)
-    if after is not None and _is_setting(context, *after):
-        after = None  # '"...," X said in his commentary.': where it was said, not what
+    if after is not None and (_is_setting(context, *after) or _relayed(context, *after)):
+        # '"...," X said in his commentary.': where it was said, not what; "..., X said,
+        # TASS reported.": who passed the words on, not more of them
+        after = None
     left = max(claimed, doc[context.unit_of(attribution.start)[0]].idx)
     before = _trim(text, left, _lead_start(context, left, a_start)) if left < a_start else None
     if before is not None and _is_setting(context, *before):
@@ -159,6 +162,15 @@ def _says_something(context: Context, start: int, end: int) -> bool:
     if has_quoted_speech(context, start, end):
         return True
     return any(t.tag_ in _FINITE and t.dep_ not in _SUBORDINATE for t in tokens)
+
+
+def _relayed(context: Context, start: int, end: int) -> bool:
+    """The words after the verb are only another attribution: a source and its reporting
+    verb ("Reuters reported", "the ministry's press service said")."""
+    words = [t for t in _tokens(context.doc, start, end) if not t.is_punct]
+    if not 2 <= len(words) <= _MAX_RELAY or not words[-1].tag_.startswith("VB"):
+        return False
+    return words[-1].lemma_.lower() in lexicon().forms and words[0].lower_ != "that"
 
 
 def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
