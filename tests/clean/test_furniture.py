@@ -51,6 +51,9 @@ from pressgraph.clean.furniture import classify_line, is_signature, strip_inline
         ("250 Entries", "counter"),
         ("DateRelease numberTitle", "labels"),
         ("Home » News » The Council met in Minsk", "breadcrumb"),
+        ("05/14/2024 | Press release | Distributed by Wire on 05/14/2024 09:10", "metadata"),
+        ("CSTO - Collective Security Treaty Organization", "label"),
+        ("Organization for Security and Co-operation in Europe", "label"),
     ],
 )
 def test_furniture_lines_are_recognized(line: str, kind: str) -> None:
@@ -72,6 +75,8 @@ def test_furniture_lines_are_recognized(line: str, kind: str) -> None:
         "Russia, China and India discussed security in Central Asia",
         "Source of the threat: the ministers named terrorism and drug trafficking as the main "
         "threats to the region.",
+        "CSTO - SCO: the secretaries general met in Minsk",
+        "Minsk | Talks | The CSTO and the SCO signed a memorandum on cooperation",
     ],
 )
 def test_story_lines_are_kept(line: str) -> None:

@@ -230,3 +230,30 @@ def test_an_article_without_headline_keeps_its_later_dated_paragraphs() -> None:
     (story,) = stories
     assert (story.date, story.main) == ("2024-05-10", True)
     assert "\n\nOn 11 May, the delegations visited" in _text(cleaned, story)
+
+
+def test_a_wire_service_header_dates_the_story_and_its_banner_goes() -> None:
+    cleaned, stories = _read("wire_service_header.txt")
+    (story,) = stories
+    assert _removed(cleaned, "label") == ["CSTO - Collective Security Treaty Organization"]
+    assert _removed(cleaned, "metadata") == [
+        "05/14/2024 | Press release | Distributed by Wire on 05/14/2024 09:10"
+    ]
+    assert cleaned.published == "2024-05-14"  # month first: there is no 14th month
+    assert (story.date, story.main) == ("2024-05-14", True)
+    assert story.headline == "Border services of the member states agree on a joint training plan"
+    assert _text(cleaned, story).endswith("said Petrenko.")
+
+
+def test_the_times_and_dates_of_a_related_list_go_with_its_links() -> None:
+    cleaned, stories = _read("related_news_with_times.txt")
+    (story,) = stories  # no story is made of the list's last date line
+    assert story.headline == "Chiefs of staff to meet in Dushanbe"
+    assert story.date is None  # the list's dates are not the story's year
+    assert _removed(cleaned, "related") == [
+        "10:15 / 21.05.2024",
+        "Border guards of two states hold a joint patrol in the mountains",
+        "09:40 / 20.05.2024",
+        "Ministers of emergency situations discuss the flood season",
+        "18:05 / 19.05.2024",
+    ]

@@ -85,11 +85,6 @@ def test_numeric_single_digits_and_slashes() -> None:
     check(only("on 30/06/2021"), "30/06/2021", "2021-06-30")
 
 
-def test_numeric_is_never_month_first() -> None:
-    check(only("on 05/06/2021"), "05/06/2021", "2021-06-05")
-    assert find_dates("on 06/30/2021") == []
-
-
 def test_iso_date() -> None:
     check(only("fetched 2021-06-30 from the site"), "2021-06-30", "2021-06-30")
 
@@ -634,3 +629,9 @@ def test_a_weekday_is_read_against_the_page_date(text: str, value: str) -> None:
 def test_a_weekday_before_its_date_is_no_date_of_its_own() -> None:
     found = find_dates("On Tuesday, 20 May 2025, the Council met.", anchor=dt.date(2024, 3, 6))
     assert [m.value for m in found] == ["2025-05-20"]
+
+
+def test_a_slashed_date_is_day_first_unless_no_month_can_be_meant() -> None:
+    assert [m.value for m in find_dates("on 05/06/2019")] == ["2019-06-05"]
+    assert [m.value for m in find_dates("on 09/23/2019 14:14")] == ["2019-09-23"]
+    assert find_dates("on 23.13.2019") == []

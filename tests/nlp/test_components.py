@@ -156,3 +156,12 @@ def test_a_bare_body_name_stands_for_the_longer_name_before_it(annotate: Annotat
     orgs = _keys(found, "organization")
     assert ("Council", "org~coordination council") in orgs
     assert ("Coordination Council", "org~coordination council") in orgs
+
+
+def test_a_persons_initials_end_an_organization_the_model_ran_on(annotate: Annotate) -> None:
+    found = annotate(
+        "The session was attended by the Secretary of the Defense Council of Utopia "
+        "T. K. Orlov and other delegates."
+    )
+    assert ("T. K. Orlov", "person") in [(m.text, m.kind) for m in found.mentions]
+    assert all("Orlov" not in text for text, _ in _keys(found, "organization"))

@@ -14,6 +14,8 @@ from typing import Any
 
 from pressgraph.datafiles import load_yaml
 from pressgraph.errors import DataError
+from pressgraph.extract.dates import find_dates
+from pressgraph.nlp import gazetteer
 
 # Arrows, bullets and brackets that sites wrap around navigation links.
 _LINK_DECORATION = " \t\u00a0<>«»‹›←→↑↓|•·-–—:^"
@@ -25,6 +27,10 @@ _SIGNATURE_MAX_WORDS = 14
 _PREFIX_MAX_WORDS = 12
 _COOKIE_MAX_WORDS = 45
 _METADATA_MAX_WORDS = 16
+_ROW_MIN_FIELDS = 3
+_ROW_FIELD_WORDS = 7  # "Distributed by Public on 09/23/2019 14:14"
+_BANNER_SPLIT = re.compile(r"\s+[-–—|]\s+")
+_BANNER_MAX_PARTS = 3
 _BYLINE_MAX_WORDS = 10
 _CREDIT_MAX_WORDS = 12
 # "• 1", "^", "16": a pager, a counter or an ornament on its own line.
@@ -172,6 +178,26 @@ def _is_metadata(line: str) -> bool:
     return len(bare.split()) <= _METADATA_MAX_WORDS and bool(furniture().metadata_line.match(bare))
 
 
+def _is_field_row(line: str) -> bool:
+    """A row of short fields, one a full date: "09/23/2019 | Press release | Distributed by
+    X on 09/23/2019 14:14" (a wire service's header over the story)."""
+    fields = [f.strip() for f in line.split(" | ")]
+    if len(fields) < _ROW_MIN_FIELDS or any(len(f.split()) > _ROW_FIELD_WORDS for f in fields):
+        return False
+    return any(m.precision == "day" for f in fields for m in find_dates(f))
+
+
+def _is_org_banner(line: str) -> bool:
+    """The name of one known organization, in one or more forms ("OSCE - Organization for
+    Security and Co-operation in Europe"): the site's banner, never a headline."""
+    parts = [p for p in _BANNER_SPLIT.split(line.strip()) if p]
+    if not parts or len(parts) > _BANNER_MAX_PARTS:
+        return False
+    known = gazetteer.organization_aliases()
+    ids = {known.get(gazetteer.normalize_alias(p)) for p in parts}
+    return len(ids) == 1 and None not in ids
+
+
 def _is_byline(line: str) -> bool:
     """An author line: "by admin", "Name Surname January 17, 2022 3 min read"."""
     n = len(line.split())
@@ -246,6 +272,8 @@ _LINE_TESTS = (
     ("download", _is_download),
     ("contact", lambda line: is_contact(line)),
     ("metadata", _is_metadata),
+    ("metadata", _is_field_row),
+    ("label", _is_org_banner),
     ("byline", _is_byline),
     ("credit", _is_credit),
     ("cookie", _is_cookie_notice),

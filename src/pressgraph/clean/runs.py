@@ -65,7 +65,7 @@ def find_run_furniture(
     """Every line (by index into `texts`, the page's kept lines in order) that its
     neighbourhood shows to be furniture. `markers[i]` says that a list marker ("Read also")
     stood right before line i; `alone[i]` that blank lines stand on both sides of it; `is_date`
-    tells a date line, which is never removed."""
+    tells a date line, which is never removed but inside a list of links after a marker."""
     found: dict[int, str] = {}
     for rule, kind in (
         (lambda t, d: _menus(t, alone, d), "menu"),
@@ -77,7 +77,9 @@ def find_run_furniture(
         (_tagline, "tagline"),
     ):
         for i in rule(texts, is_date):
-            if not is_date(texts[i]):
+            if not is_date(texts[i]) or kind == "related":
+                # the dates of a list of links after "Related news" date those links, not a
+                # story of the page
                 found.setdefault(i, kind)
     return [Verdict(i, kind) for i, kind in sorted(found.items())]
 

@@ -239,6 +239,7 @@ def _ends_like(longer: Span, bare: Span) -> bool:
 
 
 _NAME_POS = frozenset({"PROPN", "NOUN", "ADJ"})
+_INITIAL = re.compile(r"(?:[A-Z]\.){1,2}")
 _DANGLING_POS = frozenset({"ADP", "DET", "CCONJ"})
 
 
@@ -285,11 +286,14 @@ def _extend_of(doc: Doc, end: int, used: set[int]) -> int:
 
 
 def _cut(doc: Doc, start: int, end: int) -> int:
-    """End of a model entity before a spaced dash, a quote or a possessive it took in."""
+    """End of a model entity before a spaced dash, a quote, a possessive or a person's
+    initials it took in."""
     for i in range(start, end):
         spaced_dash = doc[i].text in {"-", "–", "—"} and bool(doc[i - 1].whitespace_)
         if spaced_dash or doc[i].text in {"“", '"', "'s", "’s"}:
             return i
+        if i > start + 1 and _INITIAL.fullmatch(doc[i].text):
+            return i  # "the Defense Council of the Kyrgyz Republic T. K. Jumakadyrov": a person
     return end
 
 

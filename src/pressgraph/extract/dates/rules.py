@@ -183,10 +183,17 @@ def _h_month_first_range(m: re.Match[str], anchor: dt.date | None) -> Value | No
     return _h_range(m, anchor)
 
 
+_MONTHS = 12
+
+
 def _h_numeric(m: re.Match[str], anchor: dt.date | None) -> Value | None:
-    """'30.06.2021', '1.7.2021', '30/06/2021' (day first, never mm/dd), '28-30.06.2021'."""
+    """'30.06.2021', '1.7.2021', '30/06/2021' (day first), '28-30.06.2021'; month first only
+    where nothing else can be meant: '09/23/2019' (a slash, and no 23rd month)."""
     year = _explicit_year(m.group("y"))
-    end = None if year is None else _date(year, int(m.group("m")), int(m.group("d")))
+    day, month = int(m.group("d")), int(m.group("m"))
+    if m.group("s") == "/" and month > _MONTHS >= day and m.group("d1") is None:
+        day, month = month, day
+    end = None if year is None else _date(year, month, day)
     if end is None or m.group("d1") is None:
         return _day_value(end, False)
     y1 = _explicit_year(m.group("y1"))
