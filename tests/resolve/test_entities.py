@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pressgraph.cli import main
+from pressgraph.resolve.entities import slug
 from pressgraph.store.annotations import all_mentions, all_roles, load_entities
 from pressgraph.store.db import Database
 from pressgraph.store.documents import iter_documents
@@ -123,3 +124,10 @@ def _ingested(order: tuple[Path, ...], label: str) -> str:
             assert result.exit_code == 0, result.output
         _CACHE[key] = url
     return _CACHE[key]
+
+
+def test_ids_of_names_in_cyrillic_are_romanized_and_distinct() -> None:
+    assert slug("Сергей Лавров") == "sergey-lavrov"
+    assert slug("Қасым-Жомарт Тоқаев") == "kasym-zhomart-tokaev"
+    assert slug("Marcel Peško") == "marcel-pesko"
+    assert slug("Совет министров обороны") != slug("Совет министров иностранных дел")

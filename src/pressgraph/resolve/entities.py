@@ -15,7 +15,9 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
+from pressgraph.datafiles import load_yaml
 from pressgraph.nlp import gazetteer
 from pressgraph.resolve.names import PersonName, parse_person_name
 from pressgraph.resolve.people import PersonMention, aliases, best_name, resolve_people
@@ -38,9 +40,17 @@ class ResolveSummary:
 
 
 def slug(text: str) -> str:
-    """A readable, URL-safe id part: "Marcel Peško" -> "marcel-pesko"."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-") or "x"
+    """A readable, URL-safe id part: "Marcel Peško" -> "marcel-pesko", "Сергей Лавров" ->
+    "sergey-lavrov" (Cyrillic romanized, see data/cyrillic.yml)."""
+    romanized = "".join(_cyrillic().get(ch, ch) for ch in text.lower())
+    folded = unicodedata.normalize("NFKD", romanized).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "x"
+
+
+@lru_cache(maxsize=1)
+def _cyrillic() -> dict[str, str]:
+    letters = load_yaml("pressgraph.resolve", "cyrillic.yml")["letters"]
+    return {str(k): str(v) for k, v in letters.items()}
 
 
 def resolve(db: Database) -> ResolveSummary:
