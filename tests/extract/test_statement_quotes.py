@@ -330,3 +330,21 @@ def test_a_quote_before_said_stays_the_content_when_a_participle_follows(nlp: La
         True,
         "No state can fight terrorism alone",
     )
+
+
+def test_a_quote_after_a_colon_belongs_to_the_attribution_after_it(nlp: Language) -> None:
+    text = (
+        "Ms. Anna Berg reaffirmed the priority the Office attaches to this work: “We will go on "
+        "working hand in hand with the Bureau,” she concluded."
+    )
+    assert _said(nlp, text) == [
+        ("Anna Berg", "reaffirm", False, "the priority the Office attaches to this work"),
+        ("Anna Berg", "conclude", True, "We will go on working hand in hand with the Bureau"),
+    ]
+
+
+def test_concluding_an_agreement_is_no_statement(nlp: Language) -> None:
+    assert _said(nlp, "Ivan Petrov concluded an agreement with the Bureau.") == []
+    assert _said(nlp, "Ivan Petrov concluded that the plan works.") == [
+        ("Ivan Petrov", "conclude", False, "the plan works.")
+    ]

@@ -1,4 +1,5 @@
-"""Pipeline component: a paragraph break is a sentence break.
+"""Pipeline component: a paragraph break is a sentence break, and so is the end of an
+agency dateline run into the text ("TASHKENT. AGENCY The Council met ...").
 
 The cleaner separates paragraphs with a blank line (clean/page.py). A headline, a date line or
 a label that lost its final stop must not be read as the start of the next paragraph's
@@ -9,7 +10,9 @@ after this component, keeps that boundary.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+
+_MIN_CAPS = 3  # "MINSK", "TASS": not "A" or "US" alone
 
 
 def mark_paragraphs(doc: Doc) -> Doc:
@@ -21,8 +24,26 @@ def mark_paragraphs(doc: Doc) -> Doc:
             continue
         if after_break and token.i > 0:
             token.is_sent_start = True
+        if after_break or token.i == 0:
+            _mark_dateline(doc, token.i)
         after_break = token.whitespace_.count("\n") >= 2
     return doc
+
+
+def _mark_dateline(doc: Doc, i: int) -> None:
+    """ "CITY. AGENCY The ...": the agency's name is no word of the first sentence (a dash
+    after it, "CITY. AGENCY - The ...", tells the parser so already)."""
+    words = doc[i : i + 4]
+    if len(words) < 4 or words[1].text != ".":
+        return
+    city, agency, first = words[0], words[2], words[3]
+    if _caps(city) and _caps(agency) and first.is_title:
+        agency.is_sent_start = True
+        first.is_sent_start = True
+
+
+def _caps(token: Token) -> bool:
+    return token.is_upper and len(token.text) >= _MIN_CAPS and token.text.replace("-", "").isalpha()
 
 
 class ParagraphBreaks:

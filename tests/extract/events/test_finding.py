@@ -300,3 +300,16 @@ def test_a_plural_subject_that_meets_is_a_meeting(find: Find) -> None:
         ("meeting", "meeting of the heads of the border services", "2024-04-09")
     ]
     assert find("The requirements were met in full.") == []
+
+
+def test_a_body_that_meets_or_convenes_is_a_meeting(find: Find) -> None:
+    events = find(
+        "The Council of heads of the border services will convene in Minsk on 23 April.",
+        "2018-04-21",
+    )
+    assert [(e.kind, e.name, e.start, e.place.text if e.place else None) for e in events] == [
+        ("meeting", "meeting of the Council of heads of the border services", "2018-04-23", "Minsk")
+    ]
+    # a body that convenes a session: the session is the event, told by its noun
+    session = find("The Council convened an extraordinary session on 23 April.", "2018-04-21")
+    assert [(e.kind, e.name) for e in session] == [("session", "extraordinary session")]

@@ -55,6 +55,7 @@ class Lexicon:
     mutual_verbs: frozenset[str]
     destination_verbs: frozenset[str]
     party_nouns: frozenset[str]
+    body_nouns: frozenset[str]  # a body that meets as a whole: "the Council will meet"
     within_preps: frozenset[str]
     within_nouns: frozenset[str]
     frame_nouns: frozenset[str]
@@ -143,6 +144,7 @@ def load_lexicon() -> Lexicon:
         mutual_verbs=_lower_set(data["mutual_verbs"]),
         destination_verbs=_lower_set(data["destination_verbs"]),
         party_nouns=_lower_set(data["party_nouns"]),
+        body_nouns=_lower_set(data["body_nouns"]),
         within_preps=_lower_set(data["within_preps"]),
         within_nouns=_lower_set(data["within_nouns"]),
         frame_nouns=_lower_set(data["frame_nouns"]),

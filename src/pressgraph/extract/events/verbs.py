@@ -104,13 +104,18 @@ def _titled_company(story: Story, verb: Token) -> bool:
 
 def _meet_among(story: Story, verb: Token, whom: Token | None) -> bool:
     """Whether a verb of meeting has no object but a plural subject that meets among itself:
-    "the heads of the border services will meet in Almaty", "X and Y met in Minsk"."""
+    "the heads of the border services will meet in Almaty", "X and Y met in Minsk", or a body
+    that meets as a whole ("the Council will convene in Minsk"; "the Council convened a
+    session" is the session's, told by its noun)."""
     if whom is not None or verb.lower_ not in story.lex.mutual_verbs:
+        return False
+    if any(c.dep_ == "dobj" for c in verb.children):
         return False
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.pos_ == "PRON":
         return False
-    return bool(subject.conjuncts) or subject.lower_ in story.lex.party_nouns
+    plural = bool(subject.conjuncts) or subject.lower_ in story.lex.party_nouns
+    return plural or subject.lower_ in story.lex.body_nouns
 
 
 def _object(verb: Token) -> Token | None:

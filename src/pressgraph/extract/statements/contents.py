@@ -29,6 +29,7 @@ _SEPARATORS = frozenset({",", "-", "–", "—"})
 _ACRONYM = re.compile(r"[a-z][A-Z]{2}")  # BelTA, KazTAG; not McDonald
 _LAST_WORD = re.compile(r"(\w+)\s*$")
 _EDGE = " \t\n,;:-–—"
+_OPENINGS = " “\"«'‘„"
 _MAX_RELAY = 6  # words of a relaying source and its verb: "the ministry's press service said"
 
 
@@ -44,9 +45,13 @@ def statements_from(
         unit = context.unit_of(attribution.start)
         follower = found[i + 1] if i + 1 < len(found) else None
         right = follower.start if follower and context.unit_of(follower.start) == unit else unit[1]
+        if follower is not None and right == follower.start:
+            right = _before_followers_quote(context, attribution, follower, right)
         content = _content(context, attribution, claimed, right)
         if content is None or attribution.speaker is None or _agency(attribution.speaker):
             continue
+        if attribution.cue.lemma in lexicon().clause_only and not _said_words(context, content):
+            continue  # "concluded an agreement": an act, not words
         claimed = max(claimed, content.end, _char_end(doc, attribution.end - 1))
         if content.end <= doc[attribution.start].idx:
             claimed = max(claimed, _char_end(doc, right - 1))  # "..., X said on Sunday."
@@ -67,6 +72,28 @@ def statements_from(
                 end=content.end,
                 text=content.text,
             )
+
+
+def _before_followers_quote(
+    context: Context, attribution: Attribution, follower: Attribution, right: int
+) -> int:
+    """Where the words after a verb end when the next attribution of the sentence has its own
+    quote after a colon: 'X reaffirmed the priority: "We will go on," she concluded.' (the
+    quote is the conclusion's, not more of the priority)."""
+    doc = context.doc
+    quoted = quote_before(context, _char_end(doc, attribution.end - 1), doc[follower.start].idx)
+    if quoted is None:
+        return right
+    opening = len(context.text[: quoted.start].rstrip(_OPENINGS))
+    if context.text[:opening].rstrip()[-1:] != ":":
+        return right
+    span = doc.char_span(opening, quoted.end, alignment_mode="expand")
+    return right if span is None or span.start <= attribution.end else span.start
+
+
+def _said_words(context: Context, content: Content) -> bool:
+    """Whether content is words said: a quote, or a clause with a finite verb."""
+    return content.quote or has_finite_verb(_tokens(context.doc, content.start, content.end))
 
 
 def _agency(speaker: Span) -> bool:

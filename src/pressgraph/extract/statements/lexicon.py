@@ -43,6 +43,7 @@ class Lexicon:
     post_aliases: dict[tuple[str, ...], tuple[str, ...]]  # "head of state" -> ("president",)
     first_words: frozenset[str]  # first words of the reporting forms ("said", "pointed")
     abbreviations: frozenset[str]
+    clause_only: frozenset[str]  # lemmas that report only a quote or a clause
 
 
 @lru_cache(maxsize=1)
@@ -93,6 +94,7 @@ def lexicon() -> Lexicon:
         post_fillers=frozenset(word_list(data, "post_fillers")),
         post_aliases={post_words(k): post_words(v) for k, v in data["post_aliases"].items()},
         abbreviations=frozenset(word_list(data, "abbreviations")),
+        clause_only=frozenset(word_list(data, "clause_only")),
         first_words=frozenset(
             f[0]
             for lemma in data["cues"]
