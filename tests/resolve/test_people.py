@@ -314,3 +314,21 @@ def test_aliases_are_distinct_display_spellings_best_first() -> None:
     ]
     assert aliases(names) == ["Marcel Peško", "M. Peshko", "Peshko"]
     assert aliases([]) == []
+
+
+def test_a_misspelled_surname_alone_joins_the_one_full_name_of_its_story() -> None:
+    found = mentions("d", "s", "Anna Schaller", "Shaller", "Petrov", "Petrova")
+    clusters = resolve_people(found)
+    assert together(clusters, ["d/s/00", "d/s/01"])  # one letter lost: the same man
+    # no full name carries either spelling: two surnames, not one misspelled
+    assert not together(clusters, ["d/s/02", "d/s/03"])
+
+
+def test_a_misspelling_needs_the_full_name_in_the_same_story() -> None:
+    found = [*mentions("d", "s1", "Anna Schaller"), *mentions("d", "s2", "Shaller")]
+    assert not together(resolve_people(found), ["d/s1/00", "d/s2/00"])
+
+
+def test_a_short_surname_one_letter_off_is_another_person() -> None:
+    found = mentions("d", "s", "Ivan Popov", "Popa")
+    assert not together(resolve_people(found), ["d/s/00", "d/s/01"])

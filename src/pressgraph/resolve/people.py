@@ -35,6 +35,8 @@ from pressgraph.resolve.names import (
     signatures_compatible,
 )
 
+_MIN_TYPO_KEY = 5  # shorter surnames differ by one letter too often to be one person
+
 __all__ = [
     "PersonMention",
     "ResolveStats",
@@ -103,7 +105,7 @@ def resolve_people_with_stats(
 ) -> tuple[dict[str, str], ResolveStats]:
     """`resolve_people` plus the cost figures the benchmark prints."""
     _check_unique(mentions)
-    sigs = [signature(m.name) for m in mentions]
+    sigs = _with_story_spellings(mentions, [signature(m.name) for m in mentions])
     blocks: defaultdict[str, list[int]] = defaultdict(list)
     for index, sig in enumerate(sigs):
         blocks[sig.surname_key].append(index)
@@ -122,6 +124,37 @@ def resolve_people_with_stats(
         clusters=len(set(ids.values())),
     )
     return ids, stats
+
+
+def _with_story_spellings(
+    mentions: Sequence[PersonMention], sigs: list[NameSignature]
+) -> list[NameSignature]:
+    """A surname alone that no full name of its story carries, but one full name of the story
+    carries with one letter more, less or other ("Mr. Sharia" after "David Scharia"), is
+    that name misspelled: it is compared under that name's surname key."""
+    full: defaultdict[str, set[str]] = defaultdict(set)
+    for mention, sig in zip(mentions, sigs, strict=True):
+        if sig.slots:
+            full[mention.story].add(sig.surname_key)
+    out = list(sigs)
+    for i, (mention, sig) in enumerate(zip(mentions, sigs, strict=True)):
+        keys = full.get(mention.story, set())
+        if sig.slots or sig.surname_key in keys or len(sig.surname_key) < _MIN_TYPO_KEY:
+            continue
+        near = [k for k in keys if _one_edit(sig.surname_key, k)]
+        if len(near) == 1:
+            out[i] = NameSignature(near[0], sig.slots)
+    return out
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two keys differ by exactly one inserted, deleted or replaced letter."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 def _check_unique(mentions: Sequence[PersonMention]) -> None:
