@@ -308,6 +308,26 @@ def test_its_stands_for_the_country_named_before_in_the_sentence(annotate: Annot
     assert _roles(found) == {("Sergey Vershinin", "Deputy Foreign Minister", None, "country:RUS")}
 
 
+def test_the_parties_of_a_signing_represented_by_their_heads(annotate: Annotate) -> None:
+    found = annotate(
+        "The Anti-Terrorism Center of the CIS, represented by the Head, Mr. Andrey Petrov, and "
+        "the CSTO Secretariat, represented by the Secretary General, Mr. Ivan Orlov, signed a "
+        "memorandum."
+    )
+    orgs = {m.text: m.key for m in found.mentions if m.kind == "organization"}
+    roles = {(p, t, o) for p, t, o, _ in _roles(found)}
+    assert ("Andrey Petrov", "Head", orgs["Anti-Terrorism Center of the CIS"]) in roles
+    assert ("Ivan Orlov", "Secretary General", orgs["CSTO Secretariat"]) in roles
+
+
+def test_the_centers_head_is_the_head_of_the_center_named_before(annotate: Annotate) -> None:
+    found = annotate(
+        "The CIS ATC press service said that the center's head, Andrey Petrov, signed the "
+        "memorandum in Tashkent."
+    )
+    assert {(p, t, o) for p, t, o, _ in _roles(found)} == {("Andrey Petrov", "Head", "org:cis-atc")}
+
+
 def test_a_post_named_after_an_organization_and_a_unit_in_words(annotate: Annotate) -> None:
     found = annotate(
         "The Special Representative of the UN Secretary General for the Great Lakes, Head of "
