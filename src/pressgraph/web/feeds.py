@@ -24,7 +24,7 @@ from starlette.responses import RedirectResponse, Response
 
 from pressgraph import __version__
 from pressgraph.errors import NotFoundError
-from pressgraph.store.judgements import merged_into
+from pressgraph.store.aliases import current_id
 from pressgraph.store.pages import entity_page, search_page
 from pressgraph.store.pages.common import event_cards, events_in, newest_events
 from pressgraph.store.pages.entities import EntityPage
@@ -135,7 +135,7 @@ def entity_feed(request: Request, entity_id: str, db: DB) -> Response:
     try:
         page = entity_page(db, entity_id)
     except NotFoundError:
-        into = merged_into(db, entity_id)
+        into = current_id(db, entity_id)
         if into is None:
             raise
         return RedirectResponse(entity_url(into) + ".atom", status_code=301)

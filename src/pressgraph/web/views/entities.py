@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Request
 from starlette.responses import RedirectResponse, Response
 
 from pressgraph.errors import NotFoundError
-from pressgraph.store.judgements import merged_into
+from pressgraph.store.aliases import current_id
 from pressgraph.store.pages import EntityList, EntityPage, entity_list, entity_page
 from pressgraph.store.pages.entities import ENTITY_PAGE_SIZE, SORTS
 from pressgraph.web.errors import ERROR_RESPONSES
@@ -49,11 +49,12 @@ def entities(
 
 def entity(request: Request, entity_id: str, db: DB) -> Response:
     """One entity by id (or name): names, posts or officials, events, statements, claims, links;
-    an entity a judgement merged into another redirects there (301)."""
+    an old id (merged into another entity, by resolution or a judgement, or renamed) redirects
+    to the entity's id now (301)."""
     try:
         found = entity_page(db, entity_id)
     except NotFoundError:
-        into = merged_into(db, entity_id)
+        into = current_id(db, entity_id)
         if into is None:
             raise
         moved = request.url.path.replace(quote(entity_id, safe=":~"), quote(into, safe=":~"), 1)
