@@ -190,12 +190,17 @@ def _claim_dates(op: Operations, conn: Connection) -> None:
 def _entity_aliases(op: Operations, conn: Connection) -> None:
     """Stable entity ids (issue 10): the id each mention's cluster had, which resolution
     keeps when more documents arrive, and the aliases old ids redirect by; the entities
-    merge judgements folded away become aliases at once. Stored links are the best guess
-    of each mention's cluster until the next resolution writes the real one."""
+    merge judgements folded away become aliases at once. A mention's link is its cluster's
+    id unless a merge or split judgement may have moved it: then the cluster ids stay empty
+    and the next resolution makes ids as before (the judgements name those ids)."""
     op.add_column("mentions", Column("cluster_id", String(96)))
     schema.metadata.create_all(conn, tables=[schema.entity_aliases])
-    mentions = schema.mentions
-    conn.execute(update(mentions).values(cluster_id=mentions.c.entity_id))
+    judged = select(schema.judgements.c.id).where(
+        schema.judgements.c.action.in_(("merge", "split"))
+    )
+    if conn.execute(judged.limit(1)).first() is None:
+        mentions = schema.mentions
+        conn.execute(update(mentions).values(cluster_id=mentions.c.entity_id))
     aliases.seed_from_merges(conn)
 
 
