@@ -13,7 +13,7 @@ import click
 
 from pressgraph import __version__
 from pressgraph.cli_judge import checked_token, judge, report_judgements
-from pressgraph.errors import EvaluationError, NotFoundError, PressgraphError
+from pressgraph.errors import EvaluationError, PressgraphError
 from pressgraph.ingest.pipeline import ingest
 from pressgraph.ingest.sources import list_inputs
 from pressgraph.records import IngestSummary
@@ -534,17 +534,12 @@ def show_command(ctx: click.Context, name_or_id: str) -> None:
     from pressgraph.store.entities import entity_detail, find_entity
 
     db = _db(ctx)
-    try:
-        found = find_entity(db, name_or_id)
-    except NotFoundError:
-        alias = alias_of(db, name_or_id)  # an old id, merged or renamed: show the one now
-        if alias is None:
-            raise
+    alias = alias_of(db, name_or_id)  # an id it had, merged or renamed: say so, show it now
+    if alias is not None:
         into = alias.entity_id
         how = "was merged into" if alias.reason == "merged" else "is now"
         click.echo(f"{name_or_id} {how} {into} (pressgraph judge list --target {into})")
-        found = find_entity(db, into)
-    print_entity(entity_detail(db, found))
+    print_entity(entity_detail(db, find_entity(db, name_or_id)))
 
 
 @main.command("events")

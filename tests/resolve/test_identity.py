@@ -62,6 +62,10 @@ def test_two_entities_that_merge_leave_the_loser_as_an_alias(cli: Cli, db_url: s
     assert aliases(db_url) == {"person:volkov": ("person:a-volkov", "merged")}
     shown = cli("show", "person:volkov")
     assert shown.output.startswith("person:volkov was merged into person:a-volkov")
+    assert "Andrei Volkov" in shown.output
+    # Commands that take an entity take an id it had, and mean the entity it has now.
+    cli("judge", "note", "person:volkov", "Chief of the Joint Staff")
+    assert [j.target for j in list_judgements(Database(db_url))] == ["person:a-volkov"]
 
 
 def test_annotate_again_keeps_ids_and_fresh_ids_makes_them_anew(cli: Cli, db_url: str) -> None:
@@ -69,8 +73,11 @@ def test_annotate_again_keeps_ids_and_fresh_ids_makes_them_anew(cli: Cli, db_url
     cli("ingest", str(PETROV[1]))
     assert cli("annotate", "--redo").exit_code == 0
     assert set(people(db_url)) == {"person:ivan-petrov"}
+    cli("judge", "rename", "person:ivan-petrov", "I. S. Petrov", "--why", "as he signs")
     assert cli("annotate", "--redo", "--fresh-ids").exit_code == 0
-    assert set(people(db_url)) == {"person:ivan-sergeyevich-petrov"}
+    # The judgement named the old id and still finds its entity.
+    assert people(db_url) == {"person:ivan-sergeyevich-petrov": "I. S. Petrov"}
+    assert [j.status for j in list_judgements(Database(db_url))] == ["applied"]
     assert aliases(db_url) == {"person:ivan-petrov": ("person:ivan-sergeyevich-petrov", "renamed")}
     assert cli("annotate").exit_code == 0  # and the new id stays
     assert set(people(db_url)) == {"person:ivan-sergeyevich-petrov"}

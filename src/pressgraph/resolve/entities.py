@@ -67,7 +67,8 @@ def resolve(db: Database, *, fresh_ids: bool = False) -> ResolveSummary:
     clusters = dict(links)
     from pressgraph.resolve.judged import apply_to_entities  # it uses `slug` from here
 
-    found, links = apply_to_entities(db, found, links, stored)  # people's judgements (issue 12)
+    renamed = _renamed(stored, clusters, found) if fresh_ids else {}
+    found, links = apply_to_entities(db, found, links, stored, renamed)  # judgements (issue 12)
     by_position = {(m.story, m.idx): m.id for m in stored}
     role_links = {
         r.id: (
@@ -81,6 +82,16 @@ def resolve(db: Database, *, fresh_ids: bool = False) -> ResolveSummary:
     moved = moved_ids(before, links, (e.id for e in found))
     replace_entities(db, found, Links(links, clusters, role_links), moved)
     return ResolveSummary(len(stored), Counter(e.kind for e in found))
+
+
+def _renamed(
+    stored: list[StoredMention], clusters: dict[int, str], found: list[EntityRow]
+) -> dict[str, str]:
+    """Old cluster id -> the new id holding most of its mentions: what a fresh rebuild
+    renamed, so the judgements that name the old ids still find their entities."""
+    before = {m.id: m.cluster for m in stored if m.cluster}
+    moved = moved_ids(before, clusters, (e.id for e in found))
+    return {old: alias.entity_id for old, alias in moved.items()}
 
 
 def _previous(db: Database, stored: list[StoredMention]) -> Previous:

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, delete, select
 
-from pressgraph.store.schema import entities, entity_aliases, judgement_results, judgements
+from pressgraph.store.judgements import applied_merges, follow_merges
+from pressgraph.store.schema import entities, entity_aliases
 
 if TYPE_CHECKING:  # the database module runs the migrations, which use this module
     from pressgraph.store.db import Database
@@ -104,26 +105,11 @@ def former_ids(db: Database) -> dict[str, list[str]]:
 def seed_from_merges(conn: Connection) -> None:
     """Aliases for the entities applied merge judgements folded away (chains followed), so a
     database judged before migration 13 keeps redirecting them."""
-    query = (
-        select(judgements.c.target, judgements.c.other)
-        .join(judgement_results, judgement_results.c.judgement_id == judgements.c.id)
-        .where(judgements.c.action == "merge", judgement_results.c.status == "applied")
-        .order_by(judgements.c.id)
-    )
-    into = {str(r[0]): str(r[1]) for r in conn.execute(query)}
+    into = applied_merges(conn)
     present = set(conn.execute(select(entities.c.id)).scalars())
     found: dict[str, Alias] = {}
     for old in sorted(into):
-        target = _followed(into, old)
+        target = follow_merges(into, old)
         if old not in present and target in present:
             found[old] = Alias(old, target, "merged", now())
     write_aliases(conn, found)
-
-
-def _followed(into: dict[str, str], entity_id: str) -> str:
-    """Where a chain of merges starting at `entity_id` ends (a cycle stops where it closes)."""
-    seen = {entity_id}
-    while entity_id in into and into[entity_id] not in seen:
-        entity_id = into[entity_id]
-        seen.add(entity_id)
-    return entity_id
