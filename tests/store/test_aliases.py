@@ -1,17 +1,21 @@
 """Migration 13 adds the aliases and the mentions' cluster ids to a database made before
 them: the entities merge judgements folded away become aliases at once, and the next pages
-keep the ids the database had. The alias rewrite follows chains."""
+keep the ids the database had. The alias rewrite follows chains; all of it on PostgreSQL too."""
 
 from __future__ import annotations
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from click.testing import CliRunner
 from sqlalchemy import text
 
+from pressgraph.cli import main
 from pressgraph.store import schema
 from pressgraph.store.aliases import Alias, read_aliases, updated_aliases
 from pressgraph.store.annotations import load_entities
 from pressgraph.store.db import Database
+from pressgraph.store.entities import find_entity
 from pressgraph.store.judgements import list_judgements
 from tests.conftest import Cli
 from tests.resolve.test_identity import PETROV, VOLKOV
@@ -82,3 +86,21 @@ def test_aliases_pointing_at_a_moved_id_are_pointed_on() -> None:
         "p:c": "p:d",
     }  # p:e is an entity again: no alias
     assert found["p:a"].created == "2026-01-01T00:00:00+00:00"
+
+
+@pytest.mark.slow
+def test_ids_stay_and_merges_leave_aliases_on_postgresql(pg_url: str) -> None:
+    for page in VOLKOV:
+        result = CliRunner().invoke(main, ["--db", pg_url, "ingest", str(page)])
+        assert result.exit_code == 0, result.output
+    db = Database(pg_url)
+    try:
+        assert {e.id for e in load_entities(db) if e.kind == "person"} == {"person:a-volkov"}
+        with db.read() as conn:
+            found = read_aliases(conn)
+        assert {old: (a.entity_id, a.reason) for old, a in found.items()} == {
+            "person:volkov": ("person:a-volkov", "merged")
+        }
+        assert find_entity(db, "person:volkov").id == "person:a-volkov"
+    finally:
+        db.close()
