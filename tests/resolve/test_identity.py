@@ -102,6 +102,16 @@ def test_a_judged_merge_still_applies_and_its_undo_brings_the_id_back(
     assert aliases(db_url) == {}
 
 
+def test_an_alias_of_an_id_that_becomes_an_alias_points_on(cli: Cli, db_url: str) -> None:
+    cli("ingest", str(VOLKOV[0]), str(VOLKOV[1]), str(PETROV[0]))
+    cli("judge", "merge", "person:volkov", "person:a-volkov", "--why", "same man")
+    cli("judge", "merge", "person:a-volkov", "person:ivan-petrov", "--why", "a test of chains")
+    assert aliases(db_url) == {
+        "person:volkov": ("person:ivan-petrov", "merged"),
+        "person:a-volkov": ("person:ivan-petrov", "merged"),
+    }
+
+
 # --- order and batches -------------------------------------------------------------------------
 
 ALL = [*PETROV, *VOLKOV]
