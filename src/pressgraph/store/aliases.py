@@ -4,8 +4,9 @@ Resolution keeps an entity's id when more documents arrive; when two entities be
 merge, by resolution or by a judgement) or an id gives way to another (a fresh rebuild, a
 gazetteer entry found for an organization), the old id is kept here pointing at the entity
 that holds its mentions now. Resolution rewrites the table in the same transaction as the
-entities, so an alias always points at a current id (chains are followed when written) and no
-id is both an entity and an alias.
+entities: an alias pointing at an id that becomes an alias is pointed on, and an id that is
+an entity again stops being an alias, so no id is both. (An alias whose entity lost every
+mention, its documents removed, is kept: it leads to a 404 until the entity comes back.)
 """
 
 from __future__ import annotations
