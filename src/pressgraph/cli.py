@@ -13,7 +13,7 @@ import click
 
 from pressgraph import __version__
 from pressgraph.cli_judge import checked_token, judge, report_judgements
-from pressgraph.errors import EvaluationError, NotFoundError, PressgraphError
+from pressgraph.errors import EvaluationError, PressgraphError
 from pressgraph.ingest.pipeline import ingest
 from pressgraph.ingest.sources import list_inputs
 from pressgraph.records import IngestSummary
@@ -177,12 +177,16 @@ def _unfinished(db: Database) -> bool:
     return unfinished(db)
 
 
-def _annotate(db: Database, settings: Settings, *, redo: bool, retry: bool = False) -> None:
+def _annotate(
+    db: Database, settings: Settings, *, redo: bool, retry: bool = False, fresh_ids: bool = False
+) -> None:
     """Run the annotation stage with a progress bar and print its summary line."""
     from pressgraph.nlp.annotate import annotate_stories  # spaCy loads only when needed
 
     with _progress("Annotating") as bar:
-        done = annotate_stories(db, settings, redo=redo, retry=retry, progress=bar.update)
+        done = annotate_stories(
+            db, settings, redo=redo, retry=retry, fresh_ids=fresh_ids, progress=bar.update
+        )
     for failure in done.failed:
         click.echo(f"not annotated [{failure.stage}] {failure.story}: {failure.message}", err=True)
     kinds = ", ".join(f"{n} {k}" for k, n in sorted(done.resolved.entities.items())) or "none"
@@ -471,12 +475,19 @@ def serve_command(
     is_flag=True,
     help="Try again the stories that failed before (see `pressgraph errors`).",
 )
+@click.option(
+    "--fresh-ids",
+    is_flag=True,
+    help="Make every entity id anew from its best name, as a new database would; the ids "
+    "that change are kept as aliases that redirect (entities keep their ids otherwise).",
+)
 @click.pass_context
-def annotate_command(ctx: click.Context, redo: bool, retry: bool) -> None:
+def annotate_command(ctx: click.Context, redo: bool, retry: bool, fresh_ids: bool) -> None:
     """Find people, organizations, countries and posts held in stories; resolve entities.
     Finishes whatever an earlier run left: stories not annotated, entities not resolved."""
     settings = _settings(ctx)
-    _annotate(_open(ctx, settings.db_url), settings, redo=redo, retry=retry)
+    db = _open(ctx, settings.db_url)
+    _annotate(db, settings, redo=redo, retry=retry, fresh_ids=fresh_ids)
 
 
 @main.command("remove")
@@ -519,19 +530,16 @@ def entities_command(ctx: click.Context, kind: str | None, query: str | None) ->
 def show_command(ctx: click.Context, name_or_id: str) -> None:
     """Print one entity: spellings, rank, parent and bodies, posts over time, mentions."""
     from pressgraph.cli_show import print_entity
+    from pressgraph.store.aliases import alias_of
     from pressgraph.store.entities import entity_detail, find_entity
-    from pressgraph.store.judgements import merged_into
 
     db = _db(ctx)
-    try:
-        found = find_entity(db, name_or_id)
-    except NotFoundError:
-        into = merged_into(db, name_or_id)  # a judgement merged it: show the one it joined
-        if into is None:
-            raise
-        click.echo(f"{name_or_id} was merged into {into} (pressgraph judge list --target {into})")
-        found = find_entity(db, into)
-    print_entity(entity_detail(db, found))
+    alias = alias_of(db, name_or_id)  # an id it had, merged or renamed: say so, show it now
+    if alias is not None:
+        into = alias.entity_id
+        how = "was merged into" if alias.reason == "merged" else "is now"
+        click.echo(f"{name_or_id} {how} {into} (pressgraph judge list --target {into})")
+    print_entity(entity_detail(db, find_entity(db, name_or_id)))
 
 
 @main.command("events")

@@ -42,7 +42,7 @@ def test_ingest_again_annotates_what_a_killed_run_left(cli: Cli, db_url: str) ->
 def test_a_run_killed_before_resolution_is_resolved_by_the_next(
     cli: Cli, db_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def killed(_db: Database) -> None:
+    def killed(_db: Database, **_options: bool) -> None:
         raise KeyboardInterrupt  # what a kill between annotation and resolution leaves
 
     monkeypatch.setattr(annotate_module, "resolve", killed)

@@ -103,9 +103,11 @@ ORDERS = list(
 def test_resolution_does_not_depend_on_document_order(
     tmp_path_factory: object, order: tuple[Path, ...]
 ) -> None:
+    """The same entities (sets of mentions) whatever the order; ids may differ, since an
+    entity keeps the id it got when its first page came (test_identity checks them)."""
     reference = _ingested(ORDERS[0], "reference")
     candidate = _ingested(order, "candidate")
-    assert _partition(candidate) == _partition(reference)
+    assert _partition(candidate)[0] == _partition(reference)[0]
 
 
 _CACHE: dict[tuple[str, ...], str] = {}

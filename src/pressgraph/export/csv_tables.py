@@ -27,7 +27,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "content_hash",
     ),
     "story": ("id", "document", "headline", "date", "main", "text", "date_source", "duplicate_of"),
-    "entity": ("id", "kind", "name", "aliases", "acronym", "parent", "rank", "gazetteer"),
+    "entity": (
+        "id", "kind", "name", "aliases", "acronym", "parent", "rank", "gazetteer", "former_ids"
+    ),
     "mention": ("entity", "story", "start", "end", "text", "kind", "source", "removed", "copy_of"),
     "role": (
         "person", "title", "organization", "country", "date", "story", "start", "end", "text",

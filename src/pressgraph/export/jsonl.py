@@ -10,6 +10,7 @@ from typing import Any, TextIO
 
 from pressgraph.extract.measures import normalized
 from pressgraph.records import StoredDocument
+from pressgraph.store.aliases import former_ids
 from pressgraph.store.annotations import all_mentions, all_roles, load_entities
 from pressgraph.store.db import Database
 from pressgraph.store.documents import iter_documents
@@ -55,7 +56,9 @@ def story_records(doc: StoredDocument) -> Iterator[dict[str, Any]]:
 
 
 def entity_records(db: Database) -> Iterator[dict[str, Any]]:
-    """The contract's `entity` records."""
+    """The contract's `entity` records; `former_ids` lists the old ids that stand for the
+    entity now (merged into it or renamed to it), which pages redirect from."""
+    former = former_ids(db)
     for e in load_entities(db):
         yield {
             "type": "entity",
@@ -67,6 +70,7 @@ def entity_records(db: Database) -> Iterator[dict[str, Any]]:
             "parent": e.parent,
             "rank": e.rank,
             "gazetteer": e.gazetteer_id,
+            "former_ids": former.get(e.id, []),
         }
 
 

@@ -50,10 +50,12 @@ def annotate_stories(
     *,
     redo: bool = False,
     retry: bool = False,
+    fresh_ids: bool = False,
     progress: Callable[[int, int], None] | None = None,
 ) -> AnnotateSummary:
     """Annotate stories not annotated yet (all with `redo`; those that failed before with
-    `retry`), then resolve entities globally."""
+    `retry`), then resolve entities globally, keeping their ids (made anew with
+    `fresh_ids`)."""
     todo = stories_to_annotate(db, redo=redo, retry=retry)
     mentions = roles = 0
     failed: list[AnnotationFailure] = []
@@ -76,7 +78,7 @@ def annotate_stories(
             if progress is not None:
                 progress(done, len(todo))
     began = pending_time()
-    resolved = resolve(db)
+    resolved = resolve(db, fresh_ids=fresh_ids)
     resolve_facts(db)
     clear_pending(db, "resolve", began=began)
     # Stories are counted as `ingest` counts them; a press signature is not a story.

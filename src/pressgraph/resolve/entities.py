@@ -5,7 +5,9 @@ mentions in context); a reference ("the Acting Secretary General") joins the per
 stands for. Organizations resolve to their gazetteer entry, or to a new entity by
 normalized name; their parents become entities too, so bodies keep their place. Countries
 resolve by ISO code, places by normalized name. Resolution is global and deterministic:
-the same mentions in any order give the same entities and ids.
+the same mentions in any order give the same entities. Ids are kept from one resolution to
+the next (`identity`), so an entity's address does not change as documents arrive; a new
+database, resolved once, gets the same ids whatever the order.
 """
 
 from __future__ import annotations
@@ -15,14 +17,17 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from pressgraph.datafiles import load_yaml
 from pressgraph.nlp import gazetteer
+from pressgraph.resolve.identity import IdMaker, Previous, kept_ids, moved_ids
 from pressgraph.resolve.names import PersonName, parse_person_name
 from pressgraph.resolve.people import PersonMention, aliases, best_name, resolve_people
+from pressgraph.store.aliases import taken_ids
 from pressgraph.store.annotations import (
     EntityRow,
+    Links,
     StoredMention,
     all_mentions,
     all_roles,
@@ -53,22 +58,26 @@ def _cyrillic() -> dict[str, str]:
     return {str(k): str(v) for k, v in letters.items()}
 
 
-def resolve(db: Database) -> ResolveSummary:
-    """Recompute all entities and entity links from the stored mentions and roles."""
+def resolve(db: Database, *, fresh_ids: bool = False) -> ResolveSummary:
+    """Recompute all entities and entity links from the stored mentions and roles, keeping
+    the ids entities had (all ids made anew with `fresh_ids`; old ones become aliases)."""
     stored = all_mentions(db)
+    previous = Previous.fresh() if fresh_ids else _previous(db, stored)
     by_kind: dict[str, list[StoredMention]] = defaultdict(list)
     for m in stored:
         by_kind[m.mention.kind].append(m)
     links: dict[int, str] = {}
     found: list[EntityRow] = []
-    for build in (_people, _organizations, _countries, _places):
+    for build in (partial(_people, previous=previous), _organizations, _countries, _places):
         rows, linked = build(by_kind)
         found.extend(rows)
         links.update(linked)
     found = _with_missing_parents(found)
+    clusters = dict(links)
     from pressgraph.resolve.judged import apply_to_entities  # it uses `slug` from here
 
-    found, links = apply_to_entities(db, found, links, stored)  # people's judgements (issue 12)
+    renamed = _renamed(stored, clusters, found) if fresh_ids else {}
+    found, links = apply_to_entities(db, found, links, stored, renamed)  # judgements (issue 12)
     by_position = {(m.story, m.idx): m.id for m in stored}
     role_links = {
         r.id: (
@@ -78,8 +87,31 @@ def resolve(db: Database) -> ResolveSummary:
         )
         for r in all_roles(db)
     }
-    replace_entities(db, found, links, role_links)
+    before = {m.id: m.entity for m in stored if m.entity}
+    moved = moved_ids(before, links, (e.id for e in found))
+    replace_entities(db, found, Links(links, clusters, role_links), moved)
     return ResolveSummary(len(stored), Counter(e.kind for e in found))
+
+
+def _renamed(
+    stored: list[StoredMention], clusters: dict[int, str], found: list[EntityRow]
+) -> dict[str, str]:
+    """Old cluster id -> the new id holding most of its mentions: what a fresh rebuild
+    renamed, so the judgements that name the old ids still find their entities."""
+    before = {m.id: m.cluster for m in stored if m.cluster}
+    moved = moved_ids(before, clusters, (e.id for e in found))
+    return {old: alias.entity_id for old, alias in moved.items()}
+
+
+def _previous(db: Database, stored: list[StoredMention]) -> Previous:
+    """Each mention's cluster id from the last resolution, and the ids taken; nothing when
+    no mention has a cluster id yet (a new database, or one judged before migration 13),
+    so its ids are made as a new database would make them."""
+    votes = {m.id: m.cluster for m in stored if m.cluster}
+    if not votes:
+        return Previous.fresh()
+    with db.read() as conn:
+        return Previous(votes, frozenset(taken_ids(conn)))
 
 
 def _link(
@@ -91,7 +123,7 @@ def _link(
 Built = tuple[list[EntityRow], dict[int, str]]
 
 
-def _people(by_kind: dict[str, list[StoredMention]]) -> Built:
+def _people(by_kind: dict[str, list[StoredMention]], *, previous: Previous) -> Built:
     mentions = by_kind.get("person", [])
     names: dict[int, PersonName] = {}
     for m in mentions:
@@ -109,27 +141,32 @@ def _people(by_kind: dict[str, list[StoredMention]]) -> Built:
     members: dict[str, list[int]] = defaultdict(list)
     for key, cluster in clusters.items():
         members[cluster].append(int(key))
-    rows, links = _person_entities(members, names, by_id)
+    rows, links = _person_entities(members, names, by_id, previous)
     _link_references(mentions, links)
     return rows, links
 
 
 def _person_entities(
-    members: dict[str, list[int]], names: dict[int, PersonName], by_id: dict[int, StoredMention]
+    members: dict[str, list[int]],
+    names: dict[int, PersonName],
+    by_id: dict[int, StoredMention],
+    previous: Previous,
 ) -> Built:
     rows: list[EntityRow] = []
     links: dict[int, str] = {}
-    used: Counter[str] = Counter()
     # Sorted by display name, then cluster id: ids do not depend on the order mentions came in.
-    ordered = sorted(
-        members.items(), key=lambda kv: (best_name(names[i] for i in kv[1]).display(), kv[0])
-    )
-    for _cluster, ids in ordered:
+    ordered = [
+        ids
+        for _cluster, ids in sorted(
+            members.items(), key=lambda kv: (best_name(names[i] for i in kv[1]).display(), kv[0])
+        )
+    ]
+    kept = kept_ids(ordered, previous.votes)
+    fresh = IdMaker({*previous.reserved, *kept.values()})
+    for index, ids in enumerate(ordered):
         spellings = [names[i] for i in ids]
         display = best_name(spellings).display()
-        used[slug(display)] += 1
-        suffix = f"-{used[slug(display)]}" if used[slug(display)] > 1 else ""
-        entity = f"person:{slug(display)}{suffix}"
+        entity = kept.get(index) or fresh.make(f"person:{slug(display)}")
         ranks = Counter(by_id[i].mention.rank for i in ids if by_id[i].mention.rank)
         rows.append(
             EntityRow(

@@ -10,8 +10,8 @@ themselves are never changed: one whose target no longer exists is kept and repo
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import Connection, delete, select, update
 
@@ -30,21 +30,34 @@ PREFIX = {"person": "person:", "organization": "org~", "country": "country~", "p
 
 @dataclass
 class Entities:
-    """Resolution's output while judgements change it: entities by id, mention links."""
+    """Resolution's output while judgements change it: entities by id, mention links, and
+    the ids a fresh rebuild renamed (old -> new), which judgements naming them follow."""
 
     rows: dict[str, EntityRow]
     links: dict[int, str]
     mentions: list[StoredMention]
+    renamed: Mapping[str, str] = field(default_factory=dict)
+
+    def row(self, entity_id: str | None) -> EntityRow | None:
+        """The entity a judgement names, by its id or the id it had before a rebuild."""
+        if entity_id is None:
+            return None
+        return self.rows.get(entity_id) or self.rows.get(self.renamed.get(entity_id, ""))
 
 
 def apply_to_entities(
-    db: Database, rows: list[EntityRow], links: dict[int, str], mentions: list[StoredMention]
+    db: Database,
+    rows: list[EntityRow],
+    links: dict[int, str],
+    mentions: list[StoredMention],
+    renamed: Mapping[str, str] | None = None,
 ) -> tuple[list[EntityRow], dict[int, str]]:
-    """Entities and mention links after every entity judgement; how each fared is stored."""
+    """Entities and mention links after every entity judgement; how each fared is stored.
+    `renamed` maps the ids a fresh rebuild changed to the new ones."""
     with db.read() as conn:
         found = store.read_judgements(conn)
     cancelled = store.undone(found)
-    state = Entities({r.id: r for r in rows}, dict(links), mentions)
+    state = Entities({r.id: r for r in rows}, dict(links), mentions, renamed or {})
     results: dict[int, Result] = {}
     for j in found:
         if j.action not in (*store.ENTITY_ACTIONS, "undo") and not _entity_note(j):
@@ -83,9 +96,11 @@ def _gone(entity_id: str | None) -> Result:
 
 
 def _merge(state: Entities, j: Judgement) -> Result:
-    gone, kept = state.rows.get(j.target), state.rows.get(j.other or "")
+    gone, kept = state.row(j.target), state.row(j.other)
     if gone is None or kept is None:
         return _gone(j.target if gone is None else j.other)
+    if gone.id == kept.id:
+        return ("missing", f"{j.target} and {j.other} are one entity already; nothing to merge")
     names = (*kept.aliases, gone.name, *gone.aliases)
     state.rows[kept.id] = replace(
         kept,
@@ -110,7 +125,7 @@ def _relink(state: Entities, moved: Callable[[int, str], bool], into: str) -> in
 
 
 def _split(state: Entities, j: Judgement) -> Result:
-    whole = state.rows.get(j.target)
+    whole = state.row(j.target)
     if whole is None:
         return _gone(j.target)
     how, _, which = (j.other or "").partition(":")
@@ -154,7 +169,7 @@ def _picked(state: Entities, entity_id: str, how: str, which: str) -> set[int]:
 
 
 def _rename(state: Entities, j: Judgement) -> Result:
-    row = state.rows.get(j.target)
+    row = state.row(j.target)
     if row is None:
         return _gone(j.target)
     name = (j.value or "").strip()
@@ -163,7 +178,7 @@ def _rename(state: Entities, j: Judgement) -> Result:
 
 
 def _kind(state: Entities, j: Judgement) -> Result:
-    row = state.rows.get(j.target)
+    row = state.row(j.target)
     if row is None:
         return _gone(j.target)
     state.rows[row.id] = replace(row, kind=j.value or row.kind)
@@ -171,7 +186,7 @@ def _kind(state: Entities, j: Judgement) -> Result:
 
 
 def _note(state: Entities, j: Judgement) -> Result:
-    return APPLIED if j.target in state.rows else _gone(j.target)
+    return APPLIED if state.row(j.target) is not None else _gone(j.target)
 
 
 _ENTITY: dict[str, Callable[[Entities, Judgement], Result]] = {

@@ -11,8 +11,19 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import groupby
+from typing import Any
 
-from sqlalchemy import Connection, RowMapping, bindparam, delete, exists, func, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    RowMapping,
+    bindparam,
+    delete,
+    exists,
+    func,
+    select,
+    update,
+)
 
 from pressgraph.records import (
     ANNOTATE_STAGE,
@@ -22,6 +33,7 @@ from pressgraph.records import (
     Mention,
     Role,
 )
+from pressgraph.store.aliases import Alias, read_aliases, updated_aliases, write_aliases
 from pressgraph.store.db import Database, record_row
 from pressgraph.store.facts import delete_facts, write_facts
 from pressgraph.store.schema import (
@@ -71,6 +83,7 @@ class StoredMention:
     idx: int
     mention: Mention
     entity: str | None
+    cluster: str | None = None  # the id its cluster had, before people's judgements
 
 
 @dataclass(frozen=True)
@@ -169,12 +182,18 @@ def replace_annotations(db: Database, found: Annotated, model: str) -> None:
     with db.begin() as conn:
         if where["story_id"]:
             delete_facts(conn, target)
+        value = where["story_id"] or where["removed_id"]
+        before = _linked(
+            conn, mentions.c.story_id if where["story_id"] else mentions.c.removed_id, value
+        )
         for table in (roles, mentions):
             column = table.c.story_id if where["story_id"] else table.c.removed_id
-            value = where["story_id"] or where["removed_id"]
             conn.execute(delete(table).where(column == value))
         conn.execute(delete(annotated).where(annotated.c.target == target))
-        rows = [{**_mention_row(i, m), **where} for i, m in enumerate(found.mentions)]
+        rows = [
+            {**_mention_row(i, m), **where, **before.get((m.start, m.end, m.kind), UNLINKED)}
+            for i, m in enumerate(found.mentions)
+        ]
         if rows:
             conn.execute(mentions.insert(), rows)
         role_rows = [{**_role_row(r), **where} for r in found.roles]
@@ -187,6 +206,27 @@ def replace_annotations(db: Database, found: Annotated, model: str) -> None:
         )
         conn.execute(delete(annotation_errors).where(annotation_errors.c.target == target))
         mark_pending(conn, "resolve")
+
+
+UNLINKED: dict[str, object] = {"entity_id": None, "cluster_id": None}
+
+
+def _linked(
+    conn: Connection, column: ColumnElement[Any], value: object
+) -> dict[tuple[int, int, str], dict[str, object]]:
+    """The entity and cluster ids of a text's stored mentions by (start, end, kind): annotating
+    it again keeps them, so resolution keeps its entities' ids (`annotate --redo`)."""
+    query = select(
+        mentions.c.start,
+        mentions.c.end,
+        mentions.c.kind,
+        mentions.c.entity_id,
+        mentions.c.cluster_id,
+    ).where(column == value, mentions.c.entity_id.is_not(None))
+    return {
+        (r.start, r.end, r.kind): {"entity_id": r.entity_id, "cluster_id": r.cluster_id}
+        for r in conn.execute(query)
+    }
 
 
 def pending_time() -> str:
@@ -304,7 +344,13 @@ def _stored_mention(row: RowMapping) -> StoredMention:
         refers_to=row["refers_to"],
     )
     return StoredMention(
-        row["id"], _target(row), row["document_id"], row["idx"], mention, row["entity_id"]
+        row["id"],
+        _target(row),
+        row["document_id"],
+        row["idx"],
+        mention,
+        row["entity_id"],
+        row["cluster_id"],
     )
 
 
@@ -334,19 +380,29 @@ def _stored_role(row: RowMapping) -> StoredRole:
     return StoredRole(row["id"], role, row["person_id"], row["organization_id"], row["country_id"])
 
 
+@dataclass(frozen=True)
+class Links:
+    """What resolution links: each mention's entity and its cluster's id (before people's
+    judgements), each role's person, organization and country."""
+
+    mentions: dict[int, str]
+    clusters: dict[int, str]
+    roles: dict[int, tuple[str | None, str | None, str | None]]
+
+
 def replace_entities(
-    db: Database,
-    found: Iterable[EntityRow],
-    mention_entities: dict[int, str],
-    role_entities: dict[int, tuple[str | None, str | None, str | None]],
+    db: Database, found: Iterable[EntityRow], links: Links, moved: dict[str, Alias]
 ) -> None:
-    """Replace all entities and entity links in one transaction (resolution is global)."""
+    """Replace all entities, entity links and aliases in one transaction (resolution is
+    global); `moved` are the ids that stopped being entities, as aliases."""
     with db.begin() as conn:
         conn.execute(delete(entities))
         rows = [_entity_row(e) for e in found]
         if rows:
             conn.execute(entities.insert(), rows)
-        _link(conn, mention_entities, role_entities)
+        _link(conn, links)
+        current = {str(r["id"]) for r in rows}
+        write_aliases(conn, updated_aliases(read_aliases(conn), moved, current))
 
 
 def _entity_row(e: EntityRow) -> dict[str, object]:
@@ -363,19 +419,23 @@ def _entity_row(e: EntityRow) -> dict[str, object]:
     }
 
 
-def _link(
-    conn: Connection,
-    mention_entities: dict[int, str],
-    role_entities: dict[int, tuple[str | None, str | None, str | None]],
-) -> None:
-    conn.execute(update(mentions).values(entity_id=None))
-    if mention_entities:
+def _link(conn: Connection, links: Links) -> None:
+    conn.execute(update(mentions).values(entity_id=None, cluster_id=None))
+    linked = links.mentions.keys() | links.clusters.keys()
+    if linked:
         stmt = (
             update(mentions)
             .where(mentions.c.id == bindparam("mid"))
-            .values(entity_id=bindparam("eid"))
+            .values(entity_id=bindparam("eid"), cluster_id=bindparam("cid"))
         )
-        conn.execute(stmt, [{"mid": k, "eid": v} for k, v in mention_entities.items()])
+        conn.execute(
+            stmt,
+            [
+                {"mid": k, "eid": links.mentions.get(k), "cid": links.clusters.get(k)}
+                for k in sorted(linked)
+            ],
+        )
+    role_entities = links.roles
     if role_entities:
         stmt = (
             update(roles)

@@ -11,7 +11,15 @@ from pressgraph.errors import NotFoundError
 from pressgraph.store.annotations import EntityRow, _entity
 from pressgraph.store.db import Database, fold, folded
 from pressgraph.store.judgements import kept
-from pressgraph.store.schema import entities, entity_counts, mentions, removed, roles, stories
+from pressgraph.store.schema import (
+    entities,
+    entity_aliases,
+    entity_counts,
+    mentions,
+    removed,
+    roles,
+    stories,
+)
 
 
 @dataclass(frozen=True)
@@ -124,9 +132,14 @@ def _has(names: Iterable[str], wanted: str) -> bool:
 
 
 def find_entity(db: Database, name_or_id: str) -> EntityRow:
-    """One entity by id, exact name or alias, or unique name substring."""
+    """One entity by id (or an id it had: see `aliases`), exact name or alias, or unique
+    name substring."""
     with db.read() as conn:
-        row = conn.execute(select(entities).where(entities.c.id == name_or_id)).mappings().first()
+        now = conn.execute(
+            select(entity_aliases.c.entity_id).where(entity_aliases.c.old_id == name_or_id)
+        ).scalar()
+        wanted = now or name_or_id
+        row = conn.execute(select(entities).where(entities.c.id == wanted)).mappings().first()
         if row is not None:
             return _entity(row)
     candidates = list_entities(db, query=name_or_id)

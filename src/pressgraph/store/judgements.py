@@ -240,18 +240,30 @@ def kept_in(conn: Connection, table: Table) -> ColumnElement[bool]:
 
 def merged_into(db: Database, entity_id: str) -> str | None:
     """The entity an applied merge folded `entity_id` into (following chains), or None."""
+    with db.read() as conn:
+        into = applied_merges(conn)
+    found = follow_merges(into, entity_id)
+    return None if found == entity_id else found
+
+
+def applied_merges(conn: Connection) -> dict[str, str]:
+    """Entity -> the entity an applied merge judgement folded it into."""
     query = (
         select(judgements.c.target, judgements.c.other)
         .join(judgement_results, judgement_results.c.judgement_id == judgements.c.id)
         .where(judgements.c.action == "merge", judgement_results.c.status == "applied")
+        .order_by(judgements.c.id)
     )
-    with db.read() as conn:
-        into = {str(r[0]): str(r[1]) for r in conn.execute(query)}
+    return {str(r[0]): str(r[1]) for r in conn.execute(query)}
+
+
+def follow_merges(into: dict[str, str], entity_id: str) -> str:
+    """Where a chain of merges from `entity_id` ends (a cycle stops where it closes)."""
     seen = {entity_id}
     while entity_id in into and into[entity_id] not in seen:
         entity_id = into[entity_id]
         seen.add(entity_id)
-    return entity_id if len(seen) > 1 else None
+    return entity_id
 
 
 # --- fact keys ---------------------------------------------------------------------------------

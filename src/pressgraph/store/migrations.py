@@ -23,7 +23,7 @@ from sqlalchemy import Column, Connection, String, Text, inspect, select, update
 from pressgraph.clean.page import page_line_keys
 from pressgraph.clean.text import story_hash
 from pressgraph.records import Page
-from pressgraph.store import derived, places, schema, search, sitelines
+from pressgraph.store import aliases, derived, places, schema, search, sitelines
 
 
 @dataclass(frozen=True)
@@ -187,6 +187,23 @@ def _claim_dates(op: Operations, conn: Connection) -> None:
     op.create_index("ix_claims_unit_date", "claims", ["unit", "date"])
 
 
+def _entity_aliases(op: Operations, conn: Connection) -> None:
+    """Stable entity ids (issue 10): the id each mention's cluster had, which resolution
+    keeps when more documents arrive, and the aliases old ids redirect by; the entities
+    merge judgements folded away become aliases at once. A mention's link is its cluster's
+    id unless a merge or split judgement may have moved it: then the cluster ids stay empty
+    and the next resolution makes ids as before (the judgements name those ids)."""
+    op.add_column("mentions", Column("cluster_id", String(96)))
+    schema.metadata.create_all(conn, tables=[schema.entity_aliases])
+    judged = select(schema.judgements.c.id).where(
+        schema.judgements.c.action.in_(("merge", "split"))
+    )
+    if conn.execute(judged.limit(1)).first() is None:
+        mentions = schema.mentions
+        conn.execute(update(mentions).values(cluster_id=mentions.c.entity_id))
+    aliases.seed_from_merges(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", _initial),
     Migration(2, "story_search", _story_search, search.create_index),
@@ -200,6 +217,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(10, "places", _places),
     Migration(11, "document_paths", _document_paths),
     Migration(12, "claim_dates", _claim_dates),
+    Migration(13, "entity_aliases", _entity_aliases),
 )
 
 

@@ -151,6 +151,9 @@ mentions = Table(
     Column("refers_to", Integer),  # idx of the mention a reference stands for
     Column("entity_id", String(96)),  # set by resolution
     Column("stage", String(32), nullable=False),
+    # The id resolution's clustering gave, before people's judgements: the vote that keeps an
+    # entity's id when more documents arrive (migration 13).
+    Column("cluster_id", String(96)),
 )
 # (story, index) is how facts point at mentions; the index serves story lookups too.
 Index("ix_mentions_story", mentions.c.story_id, mentions.c.idx)
@@ -192,6 +195,18 @@ entities = Table(
     Column("stage", String(32), nullable=False),
 )
 Index("ix_entities_kind", entities.c.kind)
+
+# Ids entities had and no longer have (merged into another, or renamed), each pointing at the
+# entity that holds its mentions now, so an old address still leads somewhere (migration 13).
+entity_aliases = Table(
+    "entity_aliases",
+    metadata,
+    Column("old_id", String(96), primary_key=True),
+    Column("entity_id", String(96), nullable=False),
+    Column("reason", String(16), nullable=False),  # merged|renamed
+    Column("created", String(32), nullable=False),
+)
+Index("ix_entity_aliases_entity", entity_aliases.c.entity_id)
 
 annotated = Table(
     "annotated",

@@ -23,8 +23,7 @@ from sqlalchemy import select
 from starlette.responses import RedirectResponse, Response
 
 from pressgraph import __version__
-from pressgraph.errors import NotFoundError
-from pressgraph.store.judgements import merged_into
+from pressgraph.store.aliases import current_id
 from pressgraph.store.pages import entity_page, search_page
 from pressgraph.store.pages.common import event_cards, events_in, newest_events
 from pressgraph.store.pages.entities import EntityPage
@@ -132,13 +131,10 @@ def entity_entries(page: EntityPage) -> list[Entry]:
 @router.get("/entities/{entity_id}.atom", responses=ERROR_RESPONSES, summary="Entity feed")
 def entity_feed(request: Request, entity_id: str, db: DB) -> Response:
     """What is new about one entity: events, posts held, statements and claims."""
-    try:
-        page = entity_page(db, entity_id)
-    except NotFoundError:
-        into = merged_into(db, entity_id)
-        if into is None:
-            raise
+    into = current_id(db, entity_id)  # an id it had: the feed is at the id it has now
+    if into is not None:
         return RedirectResponse(entity_url(into) + ".atom", status_code=301)
+    page = entity_page(db, entity_id)
     return atom(request, page.entity.name, entity_entries(page))
 
 

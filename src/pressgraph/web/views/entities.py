@@ -9,8 +9,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, Query, Request
 from starlette.responses import RedirectResponse, Response
 
-from pressgraph.errors import NotFoundError
-from pressgraph.store.judgements import merged_into
+from pressgraph.store.aliases import current_id
 from pressgraph.store.pages import EntityList, EntityPage, entity_list, entity_page
 from pressgraph.store.pages.entities import ENTITY_PAGE_SIZE, SORTS
 from pressgraph.web.errors import ERROR_RESPONSES
@@ -49,16 +48,14 @@ def entities(
 
 def entity(request: Request, entity_id: str, db: DB) -> Response:
     """One entity by id (or name): names, posts or officials, events, statements, claims, links;
-    an entity a judgement merged into another redirects there (301)."""
-    try:
-        found = entity_page(db, entity_id)
-    except NotFoundError:
-        into = merged_into(db, entity_id)
-        if into is None:
-            raise
+    an id the entity had (merged into it, by resolution or a judgement, or renamed) redirects
+    to the id it has now (301)."""
+    into = current_id(db, entity_id)
+    if into is not None:
         moved = request.url.path.replace(quote(entity_id, safe=":~"), quote(into, safe=":~"), 1)
         query = f"?{request.url.query}" if request.url.query else ""
         return RedirectResponse(moved + query, status_code=301)
+    found = entity_page(db, entity_id)
     return render(request, Page("entity.html", found.entity.name, found))
 
 
