@@ -24,12 +24,15 @@ from pressgraph.clean.furniture import classify_line, is_signature, strip_inline
         ("report_2021.pdf (350 KB)", "download"),
         ("{{item.group_date}}", "placeholder"),
         ("{% endif %}", "placeholder"),
+        ("None", "placeholder"),
+        ("undefined", "placeholder"),
         ("E-mail: odkb-pressa@gov.ru", "contact"),
         ("odkb-pressa@gov.ru", "contact"),
         ("Tel.: +7 (495) 606-97-71", "contact"),
         ("Тел.: +7 495 606 97 71", "contact"),
         ("Skip to main content", "navigation"),
         ("Read also", "navigation"),
+        ("Currently reading", "navigation"),
         ("Subscribe to our channel on Telegram", "navigation"),
         ("Подписаться на новости агентства:", "navigation"),
         ("Content type: Press release", "metadata"),
@@ -76,6 +79,7 @@ def test_furniture_lines_are_recognized(line: str, kind: str) -> None:
         "Source of the threat: the ministers named terrorism and drug trafficking as the main "
         "threats to the region.",
         "CSTO - SCO: the secretaries general met in Minsk",
+        "None of the delegations objected.",
         "Minsk | Talks | The CSTO and the SCO signed a memorandum on cooperation",
     ],
 )

@@ -22,6 +22,13 @@ def test_an_agency_name_after_the_dateline_city_is_its_own_sentence() -> None:
     assert _starts(text) == ["NEWSWIRE", "The", "MINSK", "NEWSWIRE", "The"]
 
 
+def test_an_agency_name_and_a_dash_after_the_dateline_city() -> None:
+    assert _starts("ASTANA. NEWSWIRE – President Ivan Petrov received the guests.") == [
+        "NEWSWIRE",
+        "President",
+    ]
+
+
 def test_capitals_in_a_sentence_are_no_dateline() -> None:
     assert _starts("The CSTO. SCO The words") == []
     assert _starts("US. UN The words") == []

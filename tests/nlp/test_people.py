@@ -100,3 +100,14 @@ def test_a_surname_alone_joins_a_name_found_after_a_title(annotate: Annotate) ->
         "was growing. Waly added that cooperation was key."
     )
     assert _people(found) == ["Ghada Waly", "Waly"]
+
+
+def test_a_particle_opening_a_surname_after_an_honorific_stays_in_the_name(
+    annotate: Annotate,
+) -> None:
+    found = annotate(
+        "The Secretary General, Mr. Pieter de Groot Hendriks, opened the session. "
+        "Mr. de Groot Hendriks thanked the hosts."
+    )
+    people = [m.text for m in found.mentions if m.kind == "person"]
+    assert people == ["Pieter de Groot Hendriks", "de Groot Hendriks"]

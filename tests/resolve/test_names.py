@@ -343,3 +343,12 @@ def test_looks_personal_needs_a_trait_of_a_real_name() -> None:
     assert looks("Rustam Sharifzoda")
     assert not looks("Red Notice")
     assert not looks("Road Map")
+
+
+def test_a_surname_of_two_words_after_its_particle() -> None:
+    full = parse_person_name("Pieter de Groot Hendriks")
+    alone = parse_person_name("de Groot Hendriks")
+    assert full is not None and alone is not None
+    assert (full.given, full.surname) == ("Pieter", "de Groot Hendriks")
+    assert (alone.given, alone.surname) == (None, "de Groot Hendriks")
+    assert same_person(full, alone)

@@ -20,6 +20,8 @@ from pressgraph.nlp import gazetteer
 # Arrows, bullets and brackets that sites wrap around navigation links.
 _LINK_DECORATION = " \t\u00a0<>«»‹›←→↑↓|•·-–—:^"
 _PLACEHOLDER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\$\{[^}]*\}|\[\[[^\]]*\]\]")
+# Written by code for a missing value, never by an editor as a line of their own.
+_EMPTY_VALUES = frozenset({"None", "null", "NULL", "undefined", "NaN", "nil"})
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"\+?\d[\d\s().-]{6,}\d")
 _SIGNATURE_MAX_WORDS = 14
@@ -161,7 +163,9 @@ def _is_navigation(line: str) -> bool:
 
 
 def _is_placeholder(line: str) -> bool:
-    return _PLACEHOLDER.sub("", line).strip() == ""
+    """A template left unfilled ("{{item.date}}") or an empty value a scraper printed
+    ("None", "null", "undefined")."""
+    return _PLACEHOLDER.sub("", line).strip() == "" or line.strip() in _EMPTY_VALUES
 
 
 def _is_image(line: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+_DASHES = frozenset({"-", "–", "—"})
 _MIN_CAPS = 3  # "MINSK", "TASS": not "A" or "US" alone
 
 
@@ -31,12 +32,14 @@ def mark_paragraphs(doc: Doc) -> Doc:
 
 
 def _mark_dateline(doc: Doc, i: int) -> None:
-    """ "CITY. AGENCY The ...": the agency's name is no word of the first sentence (a dash
-    after it, "CITY. AGENCY - The ...", tells the parser so already)."""
-    words = doc[i : i + 4]
+    """ "CITY. AGENCY The ..." or "CITY. AGENCY – The ...": the agency's name is no word of
+    the first sentence."""
+    words = doc[i : i + 5]
     if len(words) < 4 or words[1].text != ".":
         return
-    city, agency, first = words[0], words[2], words[3]
+    city, agency = words[0], words[2]
+    dash = words[3].text in _DASHES
+    first = words[4] if dash and len(words) == 5 else words[3]
     if _caps(city) and _caps(agency) and first.is_title:
         agency.is_sent_start = True
         first.is_sent_start = True

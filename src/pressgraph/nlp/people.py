@@ -38,6 +38,7 @@ __all__ = ["PersonFinder", "bare_surnames", "name_run", "person_span"]
 # Model entities that may hold a name glued after a country or an organization: "the Kyrgyz
 # Republic Talant Osmonov" (GPE), "the UN Drugs and Crime Office Ivan Orlov" (ORG).
 _GLUE_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PERSON"})
+_PARTICLE_SURNAME_TOKENS = 3  # the particle and two words: "de Hoop Scheffer"
 
 
 def person_span(doc: Doc, start: int, end: int, source: str, rank: str | None) -> Span | None:
@@ -127,12 +128,19 @@ class PersonFinder:
                 or not (is_name_word(doc[start].text) or hyphened_particle(doc, start))
             ):
                 start += 1  # a leading "Mr.", a country the model took in, a lower-case word
+            if start > ent.start and _particle_opens_surname(doc, start - 1, ent.end):
+                start -= 1  # "Mr. de Hoop Scheffer": the particle is the surname's first word
             end = line_end(doc, start, ent.end)
             start = _given_name_before(doc, start, end, claimed)
             rank = triggers.get(start, (0, None))[1]
             span = person_span(doc, start, end, "model", rank)
             if span is not None:
                 yield span
+
+
+def _particle_opens_surname(doc: Doc, at: int, end: int) -> bool:
+    """A lower-case particle ("de", "van", "al") before two or more name words of the span."""
+    return doc[at].text in words().particles and end - at >= _PARTICLE_SURNAME_TOKENS
 
 
 def _given_name_before(doc: Doc, start: int, end: int, claimed: set[int]) -> int:

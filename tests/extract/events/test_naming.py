@@ -114,3 +114,8 @@ def test_an_event_its_doer_owns_is_named_after_it(find: Find) -> None:
     assert [(e.name, e.start) for e in events] == [
         ("45th meeting of the Council of Heads of Border Services", "2024-03-14")
     ]
+
+
+def test_an_honorific_keeps_the_name_after_it_in_the_events_name(find: Find) -> None:
+    events = find("Mr. Petrov and Mr. Orlov will meet in Almaty with the ministers of defence.")
+    assert [e.name for e in events] == ["meeting of Mr. Petrov with the ministers of defence"]

@@ -14,6 +14,7 @@ from pressgraph.extract.dates import DateMention
 from pressgraph.extract.events.anchors import opens_clause
 from pressgraph.extract.events.nouns import QUOTE, Named, line_break
 from pressgraph.extract.events.story import Story
+from pressgraph.nlp import gazetteer
 
 _LEFT_SKIP = frozenset({"det", "poss", "predet", "punct", "prep", "advmod", "cc", "case"})
 _NESTED_RIGHT = frozenset({"compound", "amod", "nummod", "conj", "cc", "nmod", "poss", "case"})
@@ -138,7 +139,9 @@ def _names_after_posts(story: Story, tokens: list[Token]) -> set[int]:
         while before >= lo and doc[before].text == ",":
             before -= 1
         post = doc[before] if before >= lo else None
-        if post is not None and post.pos_ in ("PROPN", "NOUN") and post.text[:1].isupper():
+        if post is None or post.text in gazetteer.titles().honorifics:
+            continue  # "Mr. Stoltenberg": an honorific says nobody without the name
+        if post.pos_ in ("PROPN", "NOUN") and post.text[:1].isupper():
             drop |= set(range(span.start, span.end))
     return drop
 

@@ -139,6 +139,14 @@ def _build_turkic_surname_first(tokens: list[NameToken]) -> PersonName:
     return _make([tokens[1].text], tokens[0].text, patronymic=tokens[2].text)
 
 
+def _build_particle_surname(tokens: list[NameToken]) -> PersonName:
+    """A surname of two words after its particle: "Jaap de Hoop Scheffer", "de Hoop
+    Scheffer" alone."""
+    first = next(i for i, t in enumerate(tokens) if t.kind == "P")
+    words = [t.text for t in tokens]
+    return _make(words[:first], " ".join(words[first:]))
+
+
 def _build_words(tokens: list[NameToken]) -> PersonName:
     """Two or more words without initials: East Asian, surname-first or Western order."""
     words = [t.text for t in tokens]
@@ -164,6 +172,8 @@ _SHAPES: tuple[tuple[re.Pattern[str], Callable[[list[NameToken]], PersonName]], 
     (re.compile(r"WTP*W"), _build_turkic_western),  # Ilham Heydar oglu Aliyev
     (re.compile(r"WWT"), _build_turkic_surname_first),  # Aliyev Ilham Heydar oglu
     (re.compile(r"W+P*W"), _build_words),  # everything else with two or more words
+    (re.compile(r"W+P+WW"), _build_particle_surname),  # Jaap de Hoop Scheffer
+    (re.compile(r"P+WW"), _build_particle_surname),  # (Mr.) de Hoop Scheffer
 )
 
 
