@@ -130,11 +130,18 @@
       to.value = last.slice(0, 4);
     }
 
-    /* Show days a..b (from the range's start), kept inside the range and at least MIN_DAYS. */
-    function show(a, b) {
+    /* Show days a..b (from the range's start), at least MIN_DAYS, within the range: cut to
+       it (a choice of years), or moved into it keeping the length (zoom, move, drag). */
+    function show(a, b, keep) {
       var span = Math.min(days, Math.max(MIN_DAYS, b - a));
-      a = Math.max(0, Math.min(a, days - span));
-      view = { a: a, b: a + span };
+      if (keep) {
+        a = Math.max(0, Math.min(a, days - span));
+        b = a + span;
+      } else {
+        a = Math.max(0, Math.min(a, days - MIN_DAYS));
+        b = Math.min(days, Math.max(b, a + MIN_DAYS));
+      }
+      view = { a: a, b: b };
       draw();
     }
 
@@ -142,7 +149,7 @@
       var centre = at === undefined ? (view.a + view.b) / 2 : at;
       var span = (view.b - view.a) * factor;
       var share = (centre - view.a) / (view.b - view.a);
-      show(centre - span * share, centre - span * share + span);
+      show(centre - span * share, centre - span * share + span, true);
     }
 
     function years() {
@@ -154,7 +161,7 @@
 
     function move(share) {
       var span = view.b - view.a;
-      show(view.a + span * share, view.b + span * share);
+      show(view.a + span * share, view.b + span * share, true);
     }
 
     from.addEventListener("change", years);
@@ -186,7 +193,7 @@
     svg.addEventListener("pointermove", function (event) {
       if (!drag) return;
       var shift = ((drag.x - event.clientX) / (width - 2 * pad)) * (drag.b - drag.a);
-      show(drag.a + shift, drag.b + shift);
+      show(drag.a + shift, drag.b + shift, true);
     });
     function stop() {
       drag = null;
