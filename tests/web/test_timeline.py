@@ -174,3 +174,14 @@ def test_without_a_script_the_drawing_is_whole_and_the_controls_wait(client: Tes
     assert 'class="tl-controls" role="group" aria-label="Dates shown" hidden' in figure
     assert '<option value="2019" selected>' in figure and '<option value="2021" selected>' in figure
     assert client.get("/static/timeline.js").status_code == 200
+
+
+def test_a_post_read_from_a_press_signature_opens_its_document(client: TestClient) -> None:
+    bars = client.get("/entities/org:csto.json").json()["timeline"]["bars"]
+    signed = [b for b in bars if b["story"] is None]
+    assert signed and all(b["document"] for b in signed)  # the seed page's press secretary
+    marks = drawn(client.get("/entities/org:csto").text).marks
+    for bar in signed:
+        href = f"/documents/{bar['document']}#removed-heading"
+        (shown,) = [m for m in marks if m.href == href]
+        assert shown.label.endswith("(press signature)") and shown.title == bar["sentence"]

@@ -12,6 +12,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from pressgraph.store.pages.common import shorten
 from pressgraph.store.pages.entities import EntityPage
@@ -224,12 +225,24 @@ def _stack(extents: list[tuple[float, float]]) -> list[int]:
 
 
 def _drawn(mark: Mark, a: int, b: int, scale: _Range, y: float) -> Drawn:
-    href = evidence_url(mark.story, mark.start, mark.end) if mark.story else None
+    href = _evidence(mark.story, mark.start, mark.end, mark.document)
     if href is None and mark.event:
         href = event_url(mark.event)
-    label = f"{mark.label}, {when(mark.first, mark.last)}"
+    label = f"{mark.label}, {when(mark.first, mark.last)}" + _signed(mark.story, mark.document)
     return Drawn(mark.kind, a - scale.lo, b - scale.lo, scale.x(a), scale.x(b + 1), y, href,
                  label, mark.sentence)  # fmt: skip
+
+
+def _evidence(story: str | None, start: int, end: int, document: str | None) -> str | None:
+    """The evidence in its story, or a press signature among what its document's cleaner
+    removed (no story holds it)."""
+    if story:
+        return evidence_url(story, start, end)
+    return f"/documents/{quote(document, safe='')}#removed-heading" if document else None
+
+
+def _signed(story: str | None, document: str | None) -> str:
+    return " (press signature)" if document and not story else ""
 
 
 def _official(bar: Bar) -> str:
@@ -239,9 +252,11 @@ def _official(bar: Bar) -> str:
 
 
 def _bar(bar: Bar, a: int, b: int, scale: _Range, y: float) -> Drawn:
-    href = evidence_url(bar.story, bar.start, bar.end) if bar.story else None
+    href = _evidence(bar.story, bar.start, bar.end, bar.document)
     seen = f"seen {bar.seen} time{'s' if bar.seen != 1 else ''}"
-    label = f"{_official(bar)}, {when(bar.first, bar.last)} ({seen})"
+    label = f"{_official(bar)}, {when(bar.first, bar.last)} ({seen})" + _signed(
+        bar.story, bar.document
+    )
     return Drawn("official", a - scale.lo, b - scale.lo, scale.x(a), scale.x(b + 1), y, href,
                  label, bar.sentence)  # fmt: skip
 

@@ -106,6 +106,7 @@ class Evidence:
     start: int = 0
     end: int = 0
     sentence: str = ""  # the sentence it is in (what hovering the phrase shows)
+    document: str | None = None  # for a press signature: the document it was removed from
 
 
 @dataclass(frozen=True)
@@ -385,12 +386,15 @@ def _posts(conn: Connection, where: Any) -> tuple[PostView, ...]:
     wanted = [i for ids in shown.values() for i in ids]
     phrases = select(
         roles.c.id, roles.c.story_id, roles.c.removed_id, roles.c.text, roles.c.date,
-        roles.c.start, roles.c.end, *around(roles.c.start, roles.c.end),
-    ).outerjoin(stories, stories.c.id == roles.c.story_id)  # fmt: skip
+        roles.c.start, roles.c.end, *around(roles.c.start, roles.c.end), removed.c.document_id,
+    ).outerjoin(stories, stories.c.id == roles.c.story_id).outerjoin(
+        removed, removed.c.id == roles.c.removed_id
+    )  # fmt: skip
     said = {
         r["id"]: Evidence(
             r["story_id"], r["text"], r["date"], _role_key(r), r["start"], r["end"],
             sentence_in(r, r["start"], r["end"]) if r["story_id"] else r["text"],
+            r["document_id"],
         )
         for r in conn.execute(phrases.where(roles.c.id.in_(wanted))).mappings()
     }  # fmt: skip

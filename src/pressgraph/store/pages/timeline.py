@@ -51,6 +51,7 @@ class Mark:
     end: int
     sentence: str
     event: str | None = None  # the event's id, for an event
+    document: str | None = None  # for a press signature: the document it was removed from
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ class Bar:
     start: int
     end: int
     sentence: str
+    document: str | None = None  # for a press signature: the document it was removed from
 
 
 @dataclass(frozen=True)
@@ -137,6 +139,7 @@ def _post_mark(p: PostView) -> Mark:
         ev.start if ev else 0,
         ev.end if ev else 0,
         (ev.sentence or ev.text) if ev else "",
+        document=ev.document if ev else None,
     )
 
 
@@ -225,4 +228,5 @@ def _bar(entity_id: str, p: PostView) -> Bar:
         start=ev.start if ev else 0,
         end=ev.end if ev else 0,
         sentence=(ev.sentence or ev.text) if ev else "",
+        document=ev.document if ev else None,
     )
