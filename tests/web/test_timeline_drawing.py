@@ -96,3 +96,12 @@ def test_the_undated_facts_are_said_in_words() -> None:
     assert left_out(Timeline((), undated)) == (
         "Left out for having no date: 2 posts held, 1 statement and 3 figures claimed."
     )
+
+
+def test_a_date_that_cannot_be_read_is_not_drawn_and_the_rest_are() -> None:
+    marks = (_mark("claim", "2019-02-30"), _mark("claim", "2019-03-01"))
+    drawing = timeline_drawing(Timeline(marks, ()))
+    assert drawing is not None and [m.label for m in drawing.marks] == [
+        "claim on 2019-03-01, 2019-03-01"
+    ]
+    assert timeline_drawing(Timeline(marks[:1], ())) is None

@@ -11,7 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 from urllib.parse import quote
 
 from pressgraph.store.pages.common import shorten
@@ -37,6 +39,7 @@ LANES = {
     "claim": "Figures claimed",
 }
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+Dated = TypeVar("Dated", Mark, Bar)
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
 
@@ -148,15 +151,15 @@ def _range(spans: list[tuple[int, int]]) -> _Range:
 
 def timeline_drawing(timeline: Timeline | None) -> Drawing | None:
     """The marks of the time line in lanes by kind, or None when none is dated."""
-    if timeline is None or not timeline.marks:
+    found = _spans(timeline.marks if timeline else ())
+    if not found:
         return None
-    spans = [span(m.first, m.last) for m in timeline.marks]
-    scale = _range(spans)
+    scale = _range([s for _, s in found])
     lanes: list[Lane] = []
     drawn: list[Drawn] = []
     y = float(AXIS)
     for kind, name in LANES.items():
-        mine = [(m, s) for m, s in zip(timeline.marks, spans, strict=True) if m.kind == kind]
+        mine = [(m, s) for m, s in found if m.kind == kind]
         if not mine:
             continue
         lanes.append(Lane(kind, f"{name} ({len(mine)})", y, len(mine)))
@@ -169,19 +172,31 @@ def timeline_drawing(timeline: Timeline | None) -> Drawing | None:
 
 def officials_drawing(timeline: Timeline | None) -> Drawing | None:
     """The officials as bars, one row per person and post, or None when none is dated."""
-    if timeline is None or not timeline.bars:
+    found = _spans(timeline.bars if timeline else ())
+    if not found:
         return None
-    spans = [span(b.first, b.last) for b in timeline.bars]
-    scale = _range(spans)
+    scale = _range([s for _, s in found])
     names: list[Name] = []
     drawn: list[Drawn] = []
-    for n, (bar, (a, b)) in enumerate(zip(timeline.bars, spans, strict=True)):
+    for n, (bar, (a, b)) in enumerate(found):
         top = AXIS + n * BAR_ROW
         href = entity_url(bar.person.id) if bar.person else None
         names.append(Name(shorten(_official(bar), NAME_WIDTH), href, top + 14))
         drawn.append(_bar(bar, a, b, scale, top + 27))
-    height = AXIS + len(timeline.bars) * BAR_ROW
+    height = AXIS + len(found) * BAR_ROW
     return _drawing(scale, height, (), tuple(names), tuple(drawn))
+
+
+def _spans(items: Iterable[Dated]) -> list[tuple[Dated, tuple[int, int]]]:
+    """Each item with the days it covers; an item whose date cannot be read is not drawn (the
+    extractors write ISO dates, so this is defence against a hand-edited database)."""
+    found = []
+    for item in items:
+        try:
+            found.append((item, span(item.first, item.last)))
+        except ValueError:
+            continue
+    return found
 
 
 def _drawing(
