@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
 
 from tests.web.browsing import WIDTHS
 from tests.web.test_analyst_browser import shot
@@ -157,3 +157,25 @@ def test_the_officials_are_bars_with_their_names_and_zoom_to_a_year(
     assert bar["width"] > 0.8 * drawing["width"]  # 2019 to 2022: nearly all of the range
     shot(page, "timeline-bar", width)
     assert problems == []
+
+
+def test_without_javascript_the_whole_timeline_is_drawn_and_scrolls_sideways(
+    server: str, browser: Browser, width: int
+) -> None:
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": width, "height": 844}
+    )
+    page = context.new_page()
+    page.goto(server + "/entities/person:valery-semerikov")
+    drawing = page.locator(f"{FACTS} svg")
+    assert drawing.is_visible() and page.locator(f"{FACTS}.tl-live").count() == 0
+    assert not page.locator(f"{FACTS} .tl-controls").is_visible()
+    marks = page.locator(f"{FACTS} a.tl-mark")
+    assert marks.count() > 10 and all(
+        (marks.nth(n).get_attribute("href") or "").startswith("/stories/")
+        for n in range(marks.count())
+    )
+    box = drawing.bounding_box()
+    assert box is not None and box["width"] >= min(width - 40, 640)  # readable, not shrunk
+    shot(page, "timeline-no-script", width)  # and the page itself does not overflow
+    context.close()
