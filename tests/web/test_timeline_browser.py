@@ -126,6 +126,13 @@ def test_a_mark_is_reached_by_the_keyboard_and_opens_its_sentence(
     page.wait_for_selector(f"{FACTS}.tl-live")
     claim = page.locator(f"{FACTS} a.tl-claim").first
     sentence = claim.locator("title").text_content() or ""
+    skip = page.locator(f"{FACTS} .tl-skip")
+    skip.focus()
+    assert skip.is_visible()  # shown when focused
+    page.keyboard.press("Enter")  # past every mark: the next Tab leaves the drawing
+    assert page.evaluate("document.activeElement.id") == "tl-facts-end"
+    page.keyboard.press("Tab")
+    assert not page.evaluate("!!document.activeElement.closest('#tl-facts')")
     claim.focus()
     assert page.evaluate("document.activeElement.classList.contains('tl-mark')")
     page.keyboard.press("Enter")
