@@ -261,6 +261,8 @@ def cases(db: Database, client: TestClient) -> dict[str, Callable[[], object]]:
         "entity: busiest organization": pick("/entities/", "busiest"),
         "entity: busiest org .json": pick("/entities/", "busiest", ".json"),
         "entity: Semerikov": get("/entities/person:valery-semerikov"),
+        "entity: Semerikov .json": get("/entities/person:valery-semerikov.json"),
+        "entity: CSTO Joint Staff": get("/entities/org:csto-joint-staff"),
         "entity (random)": pick("/entities/", "entities"),
         "events list (page 1 of all)": get("/events"),
         "events list (entity + kind)": get("/events?entity=org:csto-secretariat&kind=conference"),

@@ -32,6 +32,7 @@ from pressgraph.web.curate import curator_of
 from pressgraph.web.links import linker, url_with, without
 from pressgraph.web.marks import entity_url, event_url, evidence_url, story_marks
 from pressgraph.web.tables import csv_twin, csv_url, wants_csv
+from pressgraph.web.timeline import capped, left_out, officials_drawing, timeline_drawing
 
 # The site's navigation: (label, address). An entry is the current page when the path and
 # every query parameter it names match the request.
@@ -63,6 +64,10 @@ def _environment() -> Environment:
         max_page=MAX_PAGE,
         story_marks=story_marks,
         claim_chart=claim_chart,
+        timeline_drawing=timeline_drawing,
+        officials_drawing=officials_drawing,
+        left_out=left_out,
+        capped=capped,
         entity_url=entity_url,
         event_url=event_url,
         evidence_url=evidence_url,

@@ -96,6 +96,7 @@ class StatementView:
     text: str
     start: int
     end: int
+    sentence: str = ""  # the sentences it is in: what hovering it on a timeline shows
 
 
 @dataclass(frozen=True)
@@ -303,7 +304,7 @@ def latest(table: Any, where: Any, limit: int | None) -> Any:
 def statement_views(conn: Connection, where: Any, limit: int | None) -> list[StatementView]:
     """The latest statements matching `where`, in date and story order, with speakers' names."""
     query = (
-        select(statements, stories.c.date)
+        select(statements, stories.c.date, *around(statements.c.start, statements.c.end))
         .join(stories, stories.c.id == statements.c.story_id)
         .where(latest(statements, and_(where, kept(statements)), limit))
         .order_by(stories.c.date, statements.c.story_id, statements.c.start)
@@ -322,6 +323,7 @@ def statement_views(conn: Connection, where: Any, limit: int | None) -> list[Sta
             text=r["text"],
             start=r["start"],
             end=r["end"],
+            sentence=sentence_in(r, r["start"], r["end"]),
         )
         for r in rows
     ]

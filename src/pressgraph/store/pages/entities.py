@@ -46,6 +46,7 @@ from pressgraph.store.pages.common import (
     statement_views,
 )
 from pressgraph.store.pages.listing import Facet, Sort, facet, ordered, value_counts
+from pressgraph.store.pages.timeline import Timeline, entity_timeline
 from pressgraph.store.schema import (
     MEMBER_ORDER,
     claims,
@@ -105,6 +106,7 @@ class Evidence:
     start: int = 0
     end: int = 0
     sentence: str = ""  # the sentence it is in (what hovering the phrase shows)
+    document: str | None = None  # for a press signature: the document it was removed from
 
 
 @dataclass(frozen=True)
@@ -186,6 +188,8 @@ class EntityPage:
     judgements: tuple[Judgement, ...] = ()
     geo: Geo | None = None  # a place's or country's coordinates
     places: tuple[Companion, ...] = ()  # a country's places, by the stories that name them
+    # Posts, events, statements and claims above on one time line; officials as bars.
+    timeline: Timeline | None = None
 
 
 def entity_list(
@@ -274,6 +278,11 @@ def _page(conn: Connection, entity: EntityRow) -> EntityPage:
         or_(relations.c.source_id.in_(own), relations.c.target_id.in_(own)), kept(relations)
     )
     people, orgs = _companions(conn, eid, sample)
+    held = _posts(conn, posts.c.person_id == eid) if entity.kind in WITH_POSTS else ()
+    officials = _officials(conn, eid) if entity.kind in WITH_OFFICIALS else ()
+    attended = _attended(conn, own)
+    words = tuple(statement_views(conn, said, LIST_LIMIT))
+    figures = tuple(claim_views(conn, claimed, LIST_LIMIT))
     return EntityPage(
         entity=entity,
         parent=ref(refs(conn, [entity.parent]), entity.parent),
@@ -281,13 +290,13 @@ def _page(conn: Connection, entity: EntityRow) -> EntityPage:
         mentions=total,
         sampled=len(sample) if total > SAMPLE or len(in_stories) > SAMPLE_STORIES else None,
         spellings=_spellings(latest),
-        posts=_posts(conn, posts.c.person_id == eid) if entity.kind in WITH_POSTS else (),
-        officials=_officials(conn, eid) if entity.kind in WITH_OFFICIALS else (),
-        events=_attended(conn, own),
+        posts=held,
+        officials=officials,
+        events=attended,
         events_total=events_total,
-        statements=tuple(statement_views(conn, said, LIST_LIMIT)),
+        statements=words,
         statements_total=count(conn, select(statements.c.id).where(said)),
-        claims=tuple(claim_views(conn, claimed, LIST_LIMIT)),
+        claims=figures,
         claims_total=count(conn, select(claims.c.id).where(claimed)),
         relations=tuple(relation_views(conn, related, LIST_LIMIT)),
         relations_total=count(conn, select(relations.c.id).where(related)),
@@ -297,6 +306,15 @@ def _page(conn: Connection, entity: EntityRow) -> EntityPage:
         judgements=tuple(judgements_about(conn, eid)),
         geo=_geo(conn, eid) if entity.kind in ("place", "country") else None,
         places=_places_in(conn, eid) if entity.kind == "country" else (),
+        timeline=entity_timeline(
+            conn,
+            eid,
+            posts=held,
+            officials=officials,
+            events=attended,
+            statements=words,
+            claims=figures,
+        ),
     )
 
 
@@ -368,12 +386,15 @@ def _posts(conn: Connection, where: Any) -> tuple[PostView, ...]:
     wanted = [i for ids in shown.values() for i in ids]
     phrases = select(
         roles.c.id, roles.c.story_id, roles.c.removed_id, roles.c.text, roles.c.date,
-        roles.c.start, roles.c.end, *around(roles.c.start, roles.c.end),
-    ).outerjoin(stories, stories.c.id == roles.c.story_id)  # fmt: skip
+        roles.c.start, roles.c.end, *around(roles.c.start, roles.c.end), removed.c.document_id,
+    ).outerjoin(stories, stories.c.id == roles.c.story_id).outerjoin(
+        removed, removed.c.id == roles.c.removed_id
+    )  # fmt: skip
     said = {
         r["id"]: Evidence(
             r["story_id"], r["text"], r["date"], _role_key(r), r["start"], r["end"],
             sentence_in(r, r["start"], r["end"]) if r["story_id"] else r["text"],
+            r["document_id"],
         )
         for r in conn.execute(phrases.where(roles.c.id.in_(wanted))).mappings()
     }  # fmt: skip
