@@ -43,6 +43,11 @@ from pressgraph.clean.furniture import classify_line, is_signature, strip_inline
         ("Ivan Sidorov March 3, 2022 4 min read", "byline"),
         ("© Anna Volkova/Press Agency", "credit"),
         ("Border guards at the crossing point. ©", "credit"),
+        (
+            "© Agency / Ivan Sidorov / Go to the media bankJoint drills of the rapid reaction "
+            "forces at the training ground near the border",
+            "credit",
+        ),
         ("We use cookies to improve this site. Learn more about our policy.", "cookie"),
         ("English Русский Қазақша", "language"),
         ("• ru-RU1 en-GB1", "language"),

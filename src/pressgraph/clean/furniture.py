@@ -35,6 +35,7 @@ _BANNER_SPLIT = re.compile(r"\s+[-–—|]\s+")
 _BANNER_MAX_PARTS = 3
 _BYLINE_MAX_WORDS = 10
 _CREDIT_MAX_WORDS = 12
+_CREDIT_OPENING_MAX_WORDS = 40
 # "• 1", "^", "16": a pager, a counter or an ornament on its own line.
 _COUNTER = re.compile(r"^[\W\d_]{1,4}$")
 _LISTING_COUNT = re.compile(
@@ -212,8 +213,11 @@ def _is_byline(line: str) -> bool:
 
 
 def _is_credit(line: str) -> bool:
-    """A photo credit or a caption signed with ©."""
-    return "©" in line and len(line.split()) <= _CREDIT_MAX_WORDS
+    """A photo credit or a caption signed with ©; a line that opens with © is one at any
+    length ("© Agency / Photographer / Go to the media bank<caption glued on>")."""
+    n = len(line.split())
+    opens = line.lstrip().startswith("©") and n <= _CREDIT_OPENING_MAX_WORDS
+    return opens or ("©" in line and n <= _CREDIT_MAX_WORDS)
 
 
 def _is_cookie_notice(line: str) -> bool:

@@ -313,3 +313,29 @@ def test_a_body_that_meets_or_convenes_is_a_meeting(find: Find) -> None:
     # a body that convenes a session: the session is the event, told by its noun
     session = find("The Council convened an extraordinary session on 23 April.", "2018-04-21")
     assert [(e.kind, e.name) for e in session] == [("session", "extraordinary session")]
+
+
+def test_exercises_held_somewhere_on_a_day_are_one_exercise(find: Find) -> None:
+    events = find("The CSTO held military exercises of its forces on 17 May in Tajikistan.")
+    assert [(e.kind, e.start, e.place.text if e.place else None) for e in events] == [
+        ("exercise", "2023-05-17", "Tajikistan")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The CSTO will hold 60 exercises in Belarus this year.",  # how many, not one
+        "We are conducting joint exercises and other practical activities.",  # a habit
+    ],
+)
+def test_counted_or_habitual_exercises_are_no_event(find: Find, text: str) -> None:
+    assert find(text) == []
+
+
+def test_drills_including_code_names_are_the_named_exercises(find: Find) -> None:
+    events = find(
+        "Belarus is hosting specialized drills including reconnaissance exercises Scout-2025 "
+        "and logistics exercises Convoy-2025 in May."
+    )
+    assert sorted(e.name for e in events) == ["Convoy-2025", "Scout-2025"]

@@ -3,6 +3,7 @@ noun in a sentence finds its event (an earlier one, a new one, or none)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -32,6 +33,8 @@ from pressgraph.extract.events.story import (
     lead_date,
     sentence_range,
 )
+
+_CODE_YEAR = re.compile(r"[A-Za-z][-–]?(?:19|20)\d{2}$")  # "Search-2025", "Rubezh2020"
 
 
 @dataclass
@@ -145,6 +148,29 @@ def _told_as_fact(story: Story, anchors: Anchors, sent: Span) -> bool:
     return False
 
 
+def _counted(tok: Token) -> bool:
+    """A plural noun with a number of its own ("60 exercises"): how many, not one event."""
+    return any(c.dep_ == "nummod" for c in tok.children)
+
+
+def _code_named(sent: Span) -> bool:
+    """Whether the sentence names exercises by code ("drills including Search-2025",
+    'exercises "Shield"'): the code names are the events, not the plural."""
+    return any(t.is_quote or _CODE_YEAR.search(t.text) for t in sent)
+
+
+def _placed_or_dated(story: Story, said: Said) -> bool:
+    """Whether a place, or a day or month, hangs from the noun or the verb that tells it."""
+    sent = said.sent
+    spans = [
+        story.doc.char_span(m.start, m.end, alignment_mode="expand")
+        for m in story.dates
+        if sent.start_char <= m.start < sent.end_char and m.precision in ("day", "month")
+    ]
+    spans += [p for p in story.places if sent.start <= p.start < sent.end]
+    return any(date_hangs(span, said.anchors) for span in spans)
+
+
 def _doer(said: Said) -> Token | None:
     """Who had the event, by the verb that says it happened ("X had a meeting with")."""
     for tok, part in said.anchors.values():
@@ -191,6 +217,10 @@ def event_for(story: Story, drafts: list[Draft], said: Said) -> Draft | None:
         found = drafts[-1] if drafts and _is_definite(tok) else None
     elif noun.plural:
         found = _named_before(earlier) if _is_definite(tok) else None
+        # "the CSTO held exercises in Tajikistan on 17 May": one exercise, placed or dated
+        new = found is None and by_verb and noun.kind in story.lex.code_kinds
+        new = new and not _counted(tok) and not _code_named(said.sent)
+        new = new and _placed_or_dated(story, said)
     elif names_event_again(story, tok):
         return None
     elif _not_told_before(story, said, earlier):
