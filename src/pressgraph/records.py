@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 
 # Stage names and versions stamped on every row a stage writes, so re-running one
 # stage replaces only its own rows and a reader can tell which code made a fact.
-CLEAN_STAGE = "clean@1"
-STORIES_STAGE = "stories@1"
-ANNOTATE_STAGE = "annotate@1"
-RESOLVE_STAGE = "resolve@1"
+CLEAN_STAGE = "clean@2"  # 0.7.0: issue 9
+STORIES_STAGE = "stories@2"
+ANNOTATE_STAGE = "annotate@2"
+RESOLVE_STAGE = "resolve@2"
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ def _entity(eid: str, name: str, parent: str | None = None) -> dict[str, object]
         "name": name,
         "parent_id": parent,
         "aliases": json.dumps([name]),
-        "stage": "resolve@1",
+        "stage": "resolve@2",
     }
 
 
@@ -48,7 +48,7 @@ def test_the_newest_events_of_it_and_its_bodies_come_first_and_officials_do_not_
         )
         conn.execute(
             insert(events),
-            [{"kind": "meeting", "stage": "resolve@1", **row} for row in rows],
+            [{"kind": "meeting", "stage": "resolve@2", **row} for row in rows],
         )
         conn.execute(
             insert(event_members),
