@@ -30,6 +30,7 @@ from pressgraph.web.errors import ERROR_RESPONSES
 from pressgraph.web.marks import entity_url
 from pressgraph.web.render import DB, Page, add_page, render, wants_json
 from pressgraph.web.tables import TABLES, Rows
+from pressgraph.web.throttle import check_throttle, count_failure
 
 router = APIRouter(tags=["curation"])
 MAX_FORM = 64_000
@@ -132,8 +133,12 @@ async def login(request: Request) -> Response:
         raise HTTPException(
             403, "This site is read-only: start it with `pressgraph serve --curate`."
         )
+    check_throttle(request)
     token, name = form.get("token", ""), form.get("name", "").strip()
-    if not hmac.compare_digest(token.encode("utf-8"), expected.encode("utf-8")) or not name:
+    right = hmac.compare_digest(token.encode("utf-8"), expected.encode("utf-8"))
+    if not right:
+        count_failure(request)
+    if not right or not name:
         message = "Wrong token, or no name given: give your name and the curation token."
         page = LoginPage(goes, message, True)
         return render(request, Page("login.html", "Curator login", page, 403))
