@@ -27,7 +27,7 @@ from pressgraph.web.curate import (
     set_session,
 )
 from pressgraph.web.errors import ERROR_RESPONSES
-from pressgraph.web.marks import entity_url
+from pressgraph.web.marks import entity_url, event_url
 from pressgraph.web.render import DB, Page, add_page, render, wants_json
 from pressgraph.web.tables import TABLES, Rows
 from pressgraph.web.throttle import check_throttle, count_failure
@@ -68,6 +68,8 @@ async def judge_form(request: Request, db: DB) -> Response:
     form = await _form(request)
     curator = require_curator(request, form)
     fields = {k: (form.get(k) or "").strip() or None for k in ("other", "value")}
+    if form.get("action") == "note" and not fields["value"]:
+        fields["value"] = (form.get("why") or "").strip() or None  # a fact row's one field
     try:
         done = await run_in_threadpool(
             judge,
@@ -85,8 +87,8 @@ async def judge_form(request: Request, db: DB) -> Response:
     goes = local_path(form.get("next", ""), "/judgements")
     if done.action == "merge" and done.status == "applied" and done.other:
         goes = entity_url(done.other)
-    elif done.action == "reject" and done.target.startswith("event:"):
-        goes = "/events"  # its page is gone with it
+    elif done.action == "reject" and goes in (event_url(done.target), "/judgements"):
+        goes = "/events"  # its page is gone with it (from another page, back to that page)
     return RedirectResponse(goes, 303)
 
 
