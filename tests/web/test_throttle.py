@@ -55,3 +55,12 @@ def test_right_tokens_are_not_counted(curated: TestClient) -> None:
             "/login", data={"name": f"Ann {n}", "token": TOKEN}, follow_redirects=False
         )
         assert done.status_code == 303
+
+
+def test_a_page_counts_a_wrong_token_once(curated: TestClient) -> None:
+    for _ in range(4):  # a page asks who its curator is several times
+        page = curated.get(f"/entities/{KHAN}", headers={"X-Pressgraph-Token": "guess"})
+        assert page.status_code == 200 and "Curate this entity" not in page.text
+    form = {"action": "note", "target": KHAN, "value": "a note", "why": "x"}
+    made = curated.post("/curate/judge", data=form, headers={"X-Pressgraph-Token": TOKEN})
+    assert made.status_code == 201

@@ -28,6 +28,7 @@ from pressgraph.web.throttle import address, check_throttle, count_failure, thro
 
 COOKIE = "pressgraph_curator"
 SESSION_SECONDS = 12 * 3600
+_ASKED = "pressgraph_curator"  # where a request keeps who its curator is
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,16 @@ def curate_token(request: Request) -> str | None:
 
 
 def curator_of(request: Request) -> Curator | None:
-    """The curator making this request, or None (curation off, or no valid token)."""
+    """The curator making this request, or None (curation off, or no valid token); worked
+    out once per request, so a wrong token counts once however often a page asks."""
+    state = request.scope.setdefault("state", {})
+    if _ASKED not in state:
+        state[_ASKED] = _curator(request)
+    found: Curator | None = state[_ASKED]
+    return found
+
+
+def _curator(request: Request) -> Curator | None:
     token = curate_token(request)
     if not token:
         return None
