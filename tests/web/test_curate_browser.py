@@ -1,6 +1,7 @@
 """Curation in a real headless Chromium: a curator logs in with the token, merges two people,
 splits a spelling off a third and rejects a claim; all of it survives `annotate --redo`.
-Without the token (or without `--curate`) the same requests are refused."""
+A claim rejected from its row stays on the curator's page, struck through, and leaves the
+visitors' pages. Without the token (or without `--curate`) the same requests are refused."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
 
 from pressgraph.nlp.annotate import annotate_stories
 from pressgraph.settings import Settings
@@ -60,7 +61,8 @@ def test_a_merge_a_split_and_a_reject_in_the_browser_survive_annotate_redo(
     row.locator("input[name=why]").fill("a figure of the UN report, not his")
     row.get_by_role("button", name="Reject").click()
     page.wait_for_url("**" + VORONKOV)
-    assert page.locator("table.claims", has_text="20,000–30,000").count() == 0
+    struck = page.locator("table.claims tr.rejected", has_text="20,000–30,000")  # in place
+    assert struck.locator("del").inner_text() == "20-30 thousand militants"
     assert "20-30 thousand militants" in page.locator("#curate-heading + p ~ ul del").inner_text()
 
     page.goto(address + "/entities/person:valery-semerikov")
@@ -75,8 +77,9 @@ def test_a_merge_a_split_and_a_reject_in_the_browser_survive_annotate_redo(
 
     page.goto(address + KHAN)  # the merged entity redirects (301) to the one it joined
     assert page.url.endswith(VORONKOV)
-    page.goto(address + "/claims?unit=militant")
-    assert page.locator("#table-heading").inner_text() == "No claims found"
+    page.goto(address + "/claims?unit=militant")  # the curator's page: still struck through
+    assert page.locator("table.claims tr.rejected del").inner_text() == "20-30 thousand militants"
+    assert page.request.get(address + "/claims.json?unit=militant").json()["total"] == 0
     page.goto(address + "/entities/person:vasily-semerikov")
     assert page.locator("h1").inner_text() == "Vasily Semerikov"
     page.goto(address + "/judgements")
@@ -127,4 +130,53 @@ def test_the_curation_pages_fit_a_phone(
             page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}.png"), full_page=True)
             overflow = page.evaluate("document.documentElement.scrollWidth")
             assert overflow <= width, f"{path} is {overflow} px wide at {width} px"
+    assert problems == []
+
+
+@pytest.mark.slow
+def test_a_claim_rejected_from_its_row_is_struck_through_for_the_curator_only(
+    curated: tuple[str, Database],
+    page: Page,
+    browser: Browser,
+    problems: list[str],
+) -> None:
+    address, db = curated
+    militants = "20-30 thousand militants"
+    log_in(page, address, KHAN)
+    row = page.locator("table.claims tbody tr", has_text=militants)
+    row.get_by_label("Why reject or confirm this claim, or a note on it").fill("the UN's figure")
+    row.get_by_role("button", name="Reject").click()
+    page.wait_for_url("**" + KHAN)
+
+    def struck_for_the_curator() -> None:
+        page.goto(address + KHAN)
+        struck = page.locator("table.claims tbody tr.rejected", has_text=militants)
+        assert struck.locator("del").inner_text() == militants
+        assert "by Ann: the UN's figure" in struck.locator(".rejected-by").inner_text()
+        assert struck.get_by_role("button", name="Undo the rejection of this claim").count() == 1
+
+    visitor = browser.new_context().new_page()  # another browser: no session cookie
+
+    def gone_for_visitors() -> None:
+        visitor.goto(address + KHAN)
+        assert visitor.locator("h1").inner_text() == "Jehangir Khan"
+        assert visitor.locator("table.claims", has_text=militants).count() == 0
+        assert visitor.locator("form[action='/curate/judge']").count() == 0
+        visitor.goto(address + "/claims?unit=militant")
+        assert visitor.locator("#table-heading").inner_text() == "No claims found"
+
+    struck_for_the_curator()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "curate-rejected-claim-390.png"), full_page=True)
+    gone_for_visitors()
+
+    annotate_stories(db, Settings(db_url=db.url), redo=True)
+    struck_for_the_curator()
+    gone_for_visitors()
+
+    page.get_by_role("button", name="Undo the rejection of this claim").click()
+    page.wait_for_url("**" + KHAN)
+    visitor.goto(address + KHAN)
+    assert visitor.locator("table.claims", has_text=militants).count() == 1
+    visitor.context.close()
     assert problems == []

@@ -10,7 +10,15 @@ from sqlalchemy import Connection, Table, func, select
 from pressgraph.errors import NotFoundError
 from pressgraph.store.db import Database
 from pressgraph.store.judgements import FactKey, JudgementError, parse_fact_key, relation_extra
-from pressgraph.store.schema import claims, events, relations, roles, statements, stories
+from pressgraph.store.schema import (
+    claims,
+    event_members,
+    events,
+    relations,
+    roles,
+    statements,
+    stories,
+)
 
 TABLES: dict[str, Table] = {
     "role": roles,
@@ -76,7 +84,15 @@ def _event(conn: Connection, event_id: str) -> tuple[str, dict[str, Any]]:
     row = conn.execute(select(events).where(events.c.id == event_id)).mappings().first()
     if row is None:
         raise NotFoundError(f"there is no event {event_id}; `pressgraph events` lists them")
-    shot = {"text": row["name"] or row["kind"], "kind": row["kind"], "start": row["start"]}
+    members = select(event_members.c.entity_id).where(event_members.c.event_id == event_id)
+    # Who took part, so that each one's page lists the rejection (and its undo) for curators.
+    named = [*conn.execute(members.limit(200)).scalars(), row["place_id"], row["chair_id"]]
+    shot = {
+        "text": row["name"] or row["kind"],
+        "kind": row["kind"],
+        "start": row["start"],
+        "entities": list(dict.fromkeys(e for e in named if e)),
+    }
     return event_id, shot
 
 

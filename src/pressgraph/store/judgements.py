@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -223,8 +225,32 @@ def rejected_ids(db: Database, fact: str) -> set[int]:
         return {int(i) for i in conn.execute(query).scalars()}
 
 
+# Set only while a logged-in curator's HTML page is queried (`showing_rejected`): the page
+# then lists rejected facts in place, struck through, so they can be seen and undone. A
+# context variable rather than a parameter threaded through every page query; it is set
+# and reset in the one thread that runs the query, so no other request ever sees it.
+_SHOW_REJECTED: ContextVar[bool] = ContextVar("pressgraph_show_rejected", default=False)
+
+
+@contextmanager
+def showing_rejected(on: bool = True) -> Iterator[None]:
+    """While inside (and `on`), `kept` keeps rejected facts too: for curators' pages only."""
+    token = _SHOW_REJECTED.set(on)
+    try:
+        yield
+    finally:
+        _SHOW_REJECTED.reset(token)
+
+
 def kept(table: Table) -> ColumnElement[bool]:
-    """A condition on a fact table (roles, statements, claims, relations): not rejected."""
+    """A condition on a fact table (roles, statements, claims, relations): not rejected
+    (no condition inside `showing_rejected`, for a curator's page)."""
+    if _SHOW_REJECTED.get():
+        return true()
+    return _not_rejected(table)
+
+
+def _not_rejected(table: Table) -> ColumnElement[bool]:
     fact = _TABLE_FACT[table.name]
     gone = select(rejected_facts.c.row_id).where(rejected_facts.c.fact == fact)
     return table.c.id.not_in(gone)
@@ -235,7 +261,7 @@ def kept_in(conn: Connection, table: Table) -> ColumnElement[bool]:
     (migration 6 sums the facts before migration 20 adds them)."""
     if not inspect(conn).has_table(rejected_facts.name):
         return true()
-    return kept(table)
+    return _not_rejected(table)  # the sums never count a rejected fact, whoever asks
 
 
 def merged_into(db: Database, entity_id: str) -> str | None:

@@ -29,6 +29,7 @@ from pressgraph.web.middleware import (
     SecurityHeaders,
     Unexpected,
 )
+from pressgraph.web.throttle import Throttle
 from pressgraph.web.views import ROUTERS
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -89,6 +90,7 @@ def create_app(
     )
     app.state.db = db
     app.state.curate_token = curate_token
+    app.state.login_throttle = Throttle()
     for router in ROUTERS:
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -6,6 +6,8 @@ parameter) in `Authorization: Bearer <token>` or `X-Pressgraph-Token`, or the se
 the login form sets. The cookie is signed with a key derived from the token (so changing
 the token logs everyone out), HttpOnly and SameSite=Strict; forms sent with it must carry a
 CSRF token derived from the session, and a request whose Origin is another site is refused.
+Wrong tokens are counted per client address (`web/throttle.py`): after five in a minute,
+the address gets 429 until the minute is over.
 """
 
 from __future__ import annotations
@@ -22,8 +24,11 @@ from urllib.parse import urlsplit
 from fastapi import HTTPException, Request
 from starlette.responses import Response
 
+from pressgraph.web.throttle import address, check_throttle, count_failure, throttle_of
+
 COOKIE = "pressgraph_curator"
 SESSION_SECONDS = 12 * 3600
+_ASKED = "pressgraph_curator"  # where a request keeps who its curator is
 
 
 @dataclass(frozen=True)
@@ -78,16 +83,28 @@ def curate_token(request: Request) -> str | None:
 
 
 def curator_of(request: Request) -> Curator | None:
-    """The curator making this request, or None (curation off, or no valid token)."""
+    """The curator making this request, or None (curation off, or no valid token); worked
+    out once per request, so a wrong token counts once however often a page asks."""
+    state = request.scope.setdefault("state", {})
+    if _ASKED not in state:
+        state[_ASKED] = _curator(request)
+    found: Curator | None = state[_ASKED]
+    return found
+
+
+def _curator(request: Request) -> Curator | None:
     token = curate_token(request)
     if not token:
         return None
     here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
     given = request.headers.get("x-pressgraph-token") or _bearer(request)
     if given is not None:
+        if throttle_of(request).wait(address(request)):
+            return None  # even the right token: a guesser learns nothing while throttled
         if hmac.compare_digest(given.encode("utf-8"), token.encode("utf-8")):
             name = request.headers.get("x-pressgraph-curator", "api")[:100]
             return Curator(name, "header", None, here)
+        count_failure(request)
         return None
     found = _session(token, request.cookies.get(COOKIE, ""))
     if found is None:
@@ -110,6 +127,7 @@ def require_curator(request: Request, form: dict[str, str]) -> Curator:
     origin = request.headers.get("origin")
     if origin and origin != "null" and urlsplit(origin).netloc != request.url.netloc:
         raise HTTPException(403, f"A form from {origin} cannot judge here; use this site's pages.")
+    check_throttle(request)
     curator = curator_of(request)
     if curator is None:
         raise HTTPException(

@@ -87,7 +87,8 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     default = _DEFAULT_MESSAGES.get(exc.status_code, HTTPStatus(exc.status_code).phrase)
     message = exc.detail if exc.detail != HTTPStatus(exc.status_code).phrase else default
-    return error_response(request, exc.status_code, _sentence(str(message)))
+    headers = dict(exc.headers) if exc.headers else None  # e.g. a 429's Retry-After
+    return error_response(request, exc.status_code, _sentence(str(message)), headers)
 
 
 async def _validation_error(request: Request, exc: Exception) -> Response:

@@ -29,6 +29,7 @@ from pressgraph.store.pages.events import KINDS as EVENT_KINDS
 from pressgraph.store.search import MAX_PAGE
 from pressgraph.web.chart import claim_chart
 from pressgraph.web.curate import curator_of
+from pressgraph.web.judged import judged
 from pressgraph.web.links import linker, url_with, without
 from pressgraph.web.marks import entity_url, event_url, evidence_url, story_marks
 from pressgraph.web.tables import csv_twin, csv_url, wants_csv
@@ -148,7 +149,8 @@ def _is_here(request: Request, href: str) -> bool:
 
 def page_context(request: Request, data: Any, title: str) -> dict[str, Any]:
     """What every template gets: the data, the title, the JSON and CSV twins' addresses,
-    navigation, and the curator (None unless `serve --curate` and logged in)."""
+    navigation, the curator (None unless `serve --curate` and logged in), and the judgements
+    shown beside the facts (notes; rejections for curators)."""
     return {
         "page": data,
         "title": title,
@@ -157,6 +159,7 @@ def page_context(request: Request, data: Any, title: str) -> dict[str, Any]:
         "path": request.url.path,
         "nav": navigation(request),
         "curator": curator_of(request),
+        "judged": judged(request),
         "link": linker(request),
         "params": url_with(request, {}).partition("?")[2],
         "unlink": lambda key, value: without(request, key, value),

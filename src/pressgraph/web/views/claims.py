@@ -10,6 +10,7 @@ from starlette.responses import Response
 from pressgraph.store.pages import ClaimsPage, claims_page
 from pressgraph.store.pages.claims import CLAIMS_LIMIT, SORTS, ClaimFilter
 from pressgraph.web.errors import ERROR_RESPONSES
+from pressgraph.web.judged import rejected_shown
 from pressgraph.web.params import (
     EntityParam,
     From,
@@ -20,7 +21,7 @@ from pressgraph.web.params import (
     entity_ref,
     sort_order,
 )
-from pressgraph.web.render import DB, Page, add_page, render
+from pressgraph.web.render import DB, Page, add_page, render, wants_json
 from pressgraph.web.tables import page_size, wants_csv
 
 router = APIRouter(tags=["pages"])
@@ -44,15 +45,16 @@ def claims(
     sorted by `date`, `figure`, `unit` or `speaker` (`-` for descending); the unit charted."""
     start, end = date_range(date_from, date_to)
     where = ClaimFilter(unit.strip() or None, entity_ref(db, entity), start, end, undated)
-    found = claims_page(
-        db,
-        unit=where.unit,
-        entity=where.entity,
-        where=where,
-        limit=page_size(request, CLAIMS_LIMIT),
-        sort=sort_order(sort, SORTS, SORTS[0]),
-        page=1 if wants_csv(request) else page,
-    )
+    with rejected_shown(request, wants_json(request)):
+        found = claims_page(
+            db,
+            unit=where.unit,
+            entity=where.entity,
+            where=where,
+            limit=page_size(request, CLAIMS_LIMIT),
+            sort=sort_order(sort, SORTS, SORTS[0]),
+            page=1 if wants_csv(request) else page,
+        )
     title = f"Claims: {where.unit}" if where.unit else "Claims"
     return render(request, Page("claims.html", title, found))
 

@@ -27,9 +27,10 @@ from pressgraph.web.curate import (
     set_session,
 )
 from pressgraph.web.errors import ERROR_RESPONSES
-from pressgraph.web.marks import entity_url
+from pressgraph.web.marks import entity_url, event_url
 from pressgraph.web.render import DB, Page, add_page, render, wants_json
 from pressgraph.web.tables import TABLES, Rows
+from pressgraph.web.throttle import check_throttle, count_failure
 
 router = APIRouter(tags=["curation"])
 MAX_FORM = 64_000
@@ -67,6 +68,8 @@ async def judge_form(request: Request, db: DB) -> Response:
     form = await _form(request)
     curator = require_curator(request, form)
     fields = {k: (form.get(k) or "").strip() or None for k in ("other", "value")}
+    if form.get("action") == "note" and not fields["value"]:
+        fields["value"] = (form.get("why") or "").strip() or None  # a fact row's one field
     try:
         done = await run_in_threadpool(
             judge,
@@ -84,8 +87,8 @@ async def judge_form(request: Request, db: DB) -> Response:
     goes = local_path(form.get("next", ""), "/judgements")
     if done.action == "merge" and done.status == "applied" and done.other:
         goes = entity_url(done.other)
-    elif done.action == "reject" and done.target.startswith("event:"):
-        goes = "/events"  # its page is gone with it
+    elif done.action == "reject" and goes in (event_url(done.target), "/judgements"):
+        goes = "/events"  # its page is gone with it (from another page, back to that page)
     return RedirectResponse(goes, 303)
 
 
@@ -132,8 +135,12 @@ async def login(request: Request) -> Response:
         raise HTTPException(
             403, "This site is read-only: start it with `pressgraph serve --curate`."
         )
+    check_throttle(request)
     token, name = form.get("token", ""), form.get("name", "").strip()
-    if not hmac.compare_digest(token.encode("utf-8"), expected.encode("utf-8")) or not name:
+    right = hmac.compare_digest(token.encode("utf-8"), expected.encode("utf-8"))
+    if not right:
+        count_failure(request)
+    if not right or not name:
         message = "Wrong token, or no name given: give your name and the curation token."
         page = LoginPage(goes, message, True)
         return render(request, Page("login.html", "Curator login", page, 403))

@@ -13,8 +13,9 @@ from pressgraph.store.aliases import current_id
 from pressgraph.store.pages import EntityList, EntityPage, entity_list, entity_page
 from pressgraph.store.pages.entities import ENTITY_PAGE_SIZE, SORTS
 from pressgraph.web.errors import ERROR_RESPONSES
+from pressgraph.web.judged import rejected_shown
 from pressgraph.web.params import EntityKind, SortParam, sort_order
-from pressgraph.web.render import DB, Page, add_page, render
+from pressgraph.web.render import DB, Page, add_page, render, wants_json
 from pressgraph.web.tables import page_size, wants_csv
 
 router = APIRouter(tags=["pages"])
@@ -55,7 +56,8 @@ def entity(request: Request, entity_id: str, db: DB) -> Response:
         moved = request.url.path.replace(quote(entity_id, safe=":~"), quote(into, safe=":~"), 1)
         query = f"?{request.url.query}" if request.url.query else ""
         return RedirectResponse(moved + query, status_code=301)
-    found = entity_page(db, entity_id)
+    with rejected_shown(request, wants_json(request)):
+        found = entity_page(db, entity_id)
     return render(request, Page("entity.html", found.entity.name, found))
 
 

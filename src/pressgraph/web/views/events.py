@@ -10,6 +10,7 @@ from starlette.responses import Response
 from pressgraph.store.pages import EventList, EventPage, event_list, event_page
 from pressgraph.store.pages.events import EVENT_PAGE_SIZE, SORTS
 from pressgraph.web.errors import ERROR_RESPONSES
+from pressgraph.web.judged import rejected_shown
 from pressgraph.web.params import (
     EntitiesParam,
     EventKind,
@@ -21,7 +22,7 @@ from pressgraph.web.params import (
     entity_refs,
     sort_order,
 )
-from pressgraph.web.render import DB, Page, add_page, render
+from pressgraph.web.render import DB, Page, add_page, render, wants_json
 from pressgraph.web.tables import page_size, wants_csv
 
 router = APIRouter(tags=["pages"])
@@ -59,7 +60,8 @@ def events(
 
 def event(request: Request, event_id: str, db: DB) -> Response:
     """One event: kind, dates, place, format, chair, organizers, participants, statements."""
-    found = event_page(db, event_id)
+    with rejected_shown(request, wants_json(request)):
+        found = event_page(db, event_id)
     return render(request, Page("event.html", found.event.title, found))
 
 
