@@ -82,7 +82,7 @@ def test_the_worker_imports_nothing_of_the_store() -> None:
 
 def test_chunks_are_small_when_stories_are_few_and_workers_need_enough() -> None:
     stories = [(f"s{i}", "text", None, {}) for i in range(100)]
-    assert [len(c) for c in chunked(stories, 2)] == [13] * 7 + [9]
+    assert [len(c) for c in chunked(stories, 2)] == [7] * 14 + [2]
     assert [len(c) for c in chunked(stories * 10, 2)] == [32] * 31 + [8]
     assert [s for c in chunked(stories, 3) for s in c] == stories
     assert workers_for(0, 4) == 1 and workers_for(40, 4) == 2 and workers_for(400, 4) == 4

@@ -63,8 +63,9 @@ def annotate_chunk(model: str, chunk: Chunk) -> list[Found]:
 
 
 def chunked(stories: Sequence[Story], workers: int) -> list[Chunk]:
-    """Consecutive chunks of at most CHUNK stories, at least four per worker when possible."""
-    size = max(1, min(CHUNK, math.ceil(len(stories) / (4 * workers))))
+    """Consecutive chunks of at most CHUNK stories, at least eight per worker when possible:
+    small enough that no worker waits long for the last one to finish."""
+    size = max(1, min(CHUNK, math.ceil(len(stories) / (8 * workers))))
     return [stories[i : i + size] for i in range(0, len(stories), size)]
 
 
