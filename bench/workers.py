@@ -82,15 +82,18 @@ def measure(folder: Path, runs: int, counts: tuple[int, ...]) -> dict[str, list[
 
 
 def report(found: dict[str, list[float]], pages: int, words: int, top: int) -> None:
-    """Median pages/s of each command and worker count, and the ratio to one worker."""
+    """Median pages/s of each command and worker count, the ratio of the medians, and the
+    median ratio of the runs (each run times 1 and `top` workers back to back: the load other
+    work puts on the machine changes less within a run than across runs)."""
     for command in ("ingest", "annotate --redo"):
         key = command.split()[0]
-        one = statistics.median(found[f"{key} 1"])
-        many = statistics.median(found[f"{key} {top}"])
+        ones, manys = found[f"{key} 1"], found[f"{key} {top}"]
+        one, many = statistics.median(ones), statistics.median(manys)
+        paired = statistics.median(a / b for a, b in zip(ones, manys, strict=True))
         print(
             f"{command:16} 1 worker: {pages / one:5.2f} pages/s ({words / one:,.0f} words/s); "
             f"{top} workers: {pages / many:5.2f} pages/s ({words / many:,.0f} words/s); "
-            f"ratio {one / many:.2f}x (medians of {len(found[f'{key} 1'])} runs)"
+            f"ratio {one / many:.2f}x, run by run {paired:.2f}x (medians of {len(ones)} runs)"
         )
 
 

@@ -81,7 +81,9 @@ def annotate_in_workers(
     """Each story's records (or failure) in the order given, from `workers` processes; the
     stories a dead worker did not return come as `NotReturned`."""
     context = get_context("forkserver")
-    context.set_forkserver_preload([__name__])  # spaCy and our components imported once
+    # Imported once, in the server: the main script (which each worker would otherwise run
+    # again, as multiprocessing does), spaCy and our components.
+    context.set_forkserver_preload(["__main__", __name__])
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start, initargs=(model,))
     try:
         yield from _collect(pool, model, chunked(stories, workers), AHEAD * workers)
