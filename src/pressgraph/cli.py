@@ -155,6 +155,10 @@ def ingest_command(
     if not found:
         ctx.exit(1)
     db = _open(ctx, settings.db_url)
+    if annotate and workers > 1:
+        from pressgraph.nlp.pool import start_server
+
+        start_server()  # imports spaCy in the background while the pages are read
     items = list_inputs(found)
     with _progress("Ingesting", len(items)) as bar:
         summary = ingest(db, items, settings, progress=bar.step)
@@ -196,6 +200,10 @@ def _annotate(
     db: Database, settings: Settings, *, redo: bool, retry: bool = False, workers: int = 1
 ) -> None:
     """Run the annotation stage with a progress bar and print its summary line."""
+    if workers > 1:
+        from pressgraph.nlp.pool import start_server
+
+        start_server()  # its imports go on while this process imports the same
     from pressgraph.nlp.annotate import annotate_stories  # spaCy loads only when needed
 
     with _progress("Annotating") as bar:

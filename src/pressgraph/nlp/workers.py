@@ -4,15 +4,12 @@ Each worker process loads the pipeline once (its initializer) and annotates chun
 dozen stories, each sent with its context (date anchor, headline); it returns every story's
 records, or why the story could not be annotated, exactly as `annotate_safely` gives them in
 one process. spaCy's output does not depend on which stories share a batch, so the knowledge
-is the same as with one process (tests/nlp/test_workers.py compares the exports).
+is the same as with one process (tests/test_cli_workers.py compares the exports).
 
-Processes are forked from a 'forkserver', never from this process: a child forked from here
-would inherit the parent's database connections and threads. The server is a fresh process
-that has imported only this module (spaCy and our components), so each worker starts without
-importing them again, about as fast as 'spawn' minus the imports. This module imports nothing
-from `pressgraph.store` (nor `pressgraph.settings`, which does): the stages stay pure, and only
-the parent touches the database. Starting workers and loading the model in each costs seconds,
-so a few stories are annotated by fewer workers (at least PER_WORKER stories each).
+The workers are forked from a forkserver (nlp/pool.py), never from the parent. This module
+imports nothing from `pressgraph.store` (nor `pressgraph.settings`, which does): the stages stay
+pure, and only the parent touches the database. Starting workers and loading the model in each
+costs seconds, so a few stories are annotated by fewer workers (at least PER_WORKER each).
 
 A worker that dies (killed, out of memory) breaks the pool: the stories of every chunk whose
 results never came back are yielded as `NotReturned` and stored nowhere, so the next run
@@ -27,11 +24,11 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import suppress
-from multiprocessing import get_context
 
 from spacy.tokens import Doc
 
 from pressgraph.nlp.pipeline import build_pipeline, with_context
+from pressgraph.nlp.pool import worker_context
 from pressgraph.nlp.windows import annotate_safely
 from pressgraph.records import Annotated, AnnotationFailure, NotReturned
 
@@ -80,11 +77,9 @@ def annotate_in_workers(
 ) -> Iterator[Found | NotReturned]:
     """Each story's records (or failure) in the order given, from `workers` processes; the
     stories a dead worker did not return come as `NotReturned`."""
-    context = get_context("forkserver")
-    # Imported once, in the server: the main script (which each worker would otherwise run
-    # again, as multiprocessing does), spaCy and our components.
-    context.set_forkserver_preload(["__main__", __name__])
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start, initargs=(model,))
+    pool = ProcessPoolExecutor(
+        workers, mp_context=worker_context(), initializer=_start, initargs=(model,)
+    )
     try:
         yield from _collect(pool, model, chunked(stories, workers), AHEAD * workers)
     finally:  # also when the parent stops early: queued chunks are dropped, running ones end
