@@ -87,6 +87,19 @@ def main(ctx: click.Context, db_url: str | None) -> None:
         raise click.UsageError(str(exc)) from exc
 
 
+def _workers_option(function: Callable[..., Any]) -> Callable[..., Any]:
+    """--workers for the commands that annotate."""
+    return click.option(
+        "--workers",
+        type=click.IntRange(1, 64),
+        envvar="PRESSGRAPH_WORKERS",
+        default=lambda: os.cpu_count() or 1,
+        show_default="the number of cores",
+        help="Processes running the annotation pipeline, each loading the model once; this "
+        "process alone writes. 1: annotate in this process [env PRESSGRAPH_WORKERS].",
+    )(function)
+
+
 @main.command("ingest")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option(
@@ -119,6 +132,7 @@ def main(ctx: click.Context, db_url: str | None) -> None:
     is_flag=True,
     help="Fetch the pages a feed lists even where the site's robots.txt disallows it.",
 )
+@_workers_option
 @click.pass_context
 def ingest_command(
     ctx: click.Context,
@@ -128,6 +142,7 @@ def ingest_command(
     follow_links: bool,
     allow_private: tuple[str, ...],
     ignore_robots: bool,
+    workers: int,
 ) -> None:
     """Ingest files, directories (recursively), JSONL files, RSS/Atom feeds and http(s) URLs."""
     settings = _settings(ctx).with_overrides(
@@ -140,12 +155,16 @@ def ingest_command(
     if not found:
         ctx.exit(1)
     db = _open(ctx, settings.db_url)
+    if annotate and workers > 1:
+        from pressgraph.nlp.pool import start_server
+
+        start_server()  # imports spaCy in the background while the pages are read
     items = list_inputs(found)
     with _progress("Ingesting", len(items)) as bar:
         summary = ingest(db, items, settings, progress=bar.step)
     _print_summary(summary)
     if annotate and (summary.stored or _unfinished(db)):
-        _annotate(db, settings, redo=False)
+        _annotate(db, settings, redo=False, workers=workers)
     if summary.stored == 0 and summary.duplicates == 0:
         ctx.exit(1)
 
@@ -178,26 +197,48 @@ def _unfinished(db: Database) -> bool:
 
 
 def _annotate(
-    db: Database, settings: Settings, *, redo: bool, retry: bool = False, fresh_ids: bool = False
+    db: Database,
+    settings: Settings,
+    *,
+    redo: bool,
+    retry: bool = False,
+    fresh_ids: bool = False,
+    workers: int = 1,
 ) -> None:
     """Run the annotation stage with a progress bar and print its summary line."""
+    if workers > 1:
+        from pressgraph.nlp.pool import start_server
+
+        start_server()  # its imports go on while this process imports the same
     from pressgraph.nlp.annotate import annotate_stories  # spaCy loads only when needed
 
     with _progress("Annotating") as bar:
         done = annotate_stories(
-            db, settings, redo=redo, retry=retry, fresh_ids=fresh_ids, progress=bar.update
+            db,
+            settings,
+            redo=redo,
+            retry=retry,
+            fresh_ids=fresh_ids,
+            progress=bar.update,
+            workers=workers,
         )
     for failure in done.failed:
         click.echo(f"not annotated [{failure.stage}] {failure.story}: {failure.message}", err=True)
+    for gone in done.lost:
+        click.echo(f"not annotated [worker] {gone.story}: {gone.message}", err=True)
     kinds = ", ".join(f"{n} {k}" for k, n in sorted(done.resolved.entities.items())) or "none"
     failed = f", not annotated: {len(done.failed)}" if done.failed else ""
+    lost = f", left for the next run: {len(done.lost)}" if done.lost else ""
     signed = f" (and {done.signatures} press signature{'s' * (done.signatures != 1)})"
     click.echo(
-        f"Stories annotated: {done.stories}{signed if done.signatures else ''}{failed}, "
-        f"mentions: {done.mentions}, posts held: {done.roles}; entities: {kinds}"
+        f"Stories annotated: {done.stories}{signed if done.signatures else ''}{failed}{lost}, "
+        f"mentions: {done.mentions}, posts held: {done.roles}; entities: {kinds}; "
+        f"workers: {done.workers}"
     )
     if done.failed:
         click.echo("See `pressgraph errors` for every story not annotated and why.")
+    if done.lost:
+        click.echo("A worker process stopped: run `pressgraph annotate` to finish the job.")
     report_judgements(db)  # people's corrections, applied again by resolution (issue 12)
 
 
@@ -481,13 +522,16 @@ def serve_command(
     help="Make every entity id anew from its best name, as a new database would; the ids "
     "that change are kept as aliases that redirect (entities keep their ids otherwise).",
 )
+@_workers_option
 @click.pass_context
-def annotate_command(ctx: click.Context, redo: bool, retry: bool, fresh_ids: bool) -> None:
+def annotate_command(
+    ctx: click.Context, redo: bool, retry: bool, fresh_ids: bool, workers: int
+) -> None:
     """Find people, organizations, countries and posts held in stories; resolve entities.
     Finishes whatever an earlier run left: stories not annotated, entities not resolved."""
     settings = _settings(ctx)
     db = _open(ctx, settings.db_url)
-    _annotate(db, settings, redo=redo, retry=retry, fresh_ids=fresh_ids)
+    _annotate(db, settings, redo=redo, retry=retry, fresh_ids=fresh_ids, workers=workers)
 
 
 @main.command("remove")

@@ -277,3 +277,12 @@ class AnnotationFailure:
     story: str
     stage: str
     message: str
+
+
+@dataclass(frozen=True)
+class NotReturned:
+    """A story a worker process took and never gave back (the process died): not stored, not
+    a failure; the next run annotates it."""
+
+    story: str
+    message: str

@@ -5,11 +5,14 @@ story either fully annotated or not at all; the next run picks up the rest, and 
 again if the killed run had not (the "resolve" pending stage). A story that cannot be
 annotated (too long to cut, an error in a component) is recorded with its stage and message,
 `pressgraph errors` lists it, and the other stories go on.
+
+With several workers the pipeline runs in worker processes (nlp/workers.py) and this process
+stays the only writer: it stores each story as it comes back, in the order of one process.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -17,7 +20,8 @@ from spacy.tokens import Doc
 from pressgraph.errors import PressgraphError
 from pressgraph.nlp.pipeline import ANCHOR_KEY, HEADLINE_KEY, build_pipeline, with_context
 from pressgraph.nlp.windows import annotate_safely
-from pressgraph.records import Annotated, AnnotationFailure
+from pressgraph.nlp.workers import annotate_in_workers, workers_for
+from pressgraph.records import Annotated, AnnotationFailure, NotReturned
 from pressgraph.resolve.entities import ResolveSummary, resolve
 from pressgraph.resolve.facts import resolve_facts
 from pressgraph.settings import Settings
@@ -42,6 +46,8 @@ class AnnotateSummary:
     resolved: ResolveSummary
     failed: tuple[AnnotationFailure, ...] = ()
     signatures: int = 0  # press signatures (removed furniture) read for people and posts
+    workers: int = 1  # processes that ran the pipeline (1: this one)
+    lost: tuple[NotReturned, ...] = ()  # taken by a worker that died: left for the next run
 
 
 def annotate_stories(
@@ -52,46 +58,64 @@ def annotate_stories(
     retry: bool = False,
     fresh_ids: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    workers: int = 1,
 ) -> AnnotateSummary:
     """Annotate stories not annotated yet (all with `redo`; those that failed before with
-    `retry`), then resolve entities globally, keeping their ids (made anew with
-    `fresh_ids`)."""
+    `retry`) in `workers` processes (1: this one), then resolve entities globally, keeping
+    their ids (made anew with `fresh_ids`)."""
     todo = stories_to_annotate(db, redo=redo, retry=retry)
+    used = workers_for(len(todo), workers)
     mentions = roles = 0
     failed: list[AnnotationFailure] = []
-    if todo:
-        nlp = build_pipeline(settings.model)
-        triples = ((s.id, s.text, s.date) for s in todo)
-        context = {s.id: _context(s) for s in todo}
-
-        def prepare(doc: Doc, story: str, date: str | None) -> Doc:
-            return with_context(doc, date, context.get(story))
-
-        for done, found in enumerate(annotate_safely(nlp, triples, prepare), start=1):
-            stored = _store(db, found, settings.model)
-            if isinstance(stored, AnnotationFailure):
-                record_failure(db, stored)
-                failed.append(stored)
-            else:
-                mentions += len(stored.mentions)
-                roles += len(stored.roles)
-            if progress is not None:
-                progress(done, len(todo))
+    lost: list[NotReturned] = []
+    for done, found in enumerate(_annotated(todo, settings.model, used), start=1):
+        stored = _store(db, found, settings.model)
+        if isinstance(stored, NotReturned):
+            lost.append(stored)
+        elif isinstance(stored, AnnotationFailure):
+            record_failure(db, stored)
+            failed.append(stored)
+        else:
+            mentions += len(stored.mentions)
+            roles += len(stored.roles)
+        if progress is not None:
+            progress(done, len(todo))
     began = pending_time()
     resolved = resolve(db, fresh_ids=fresh_ids)
     resolve_facts(db)
     clear_pending(db, "resolve", began=began)
     # Stories are counted as `ingest` counts them; a press signature is not a story.
     signed = {s.id for s in todo if s.id.startswith("removed:")}
-    done_stories = len(todo) - len(signed) - len([f for f in failed if f.story not in signed])
+    missing = {f.story for f in failed} | {n.story for n in lost}
     return AnnotateSummary(
-        done_stories,
+        len(todo) - len(signed) - len(missing - signed),
         mentions,
         roles,
         resolved,
         tuple(failed),
-        len(signed - {f.story for f in failed}),
+        len(signed - missing),
+        used,
+        tuple(lost),
     )
+
+
+def _annotated(
+    todo: list[StoryText], model: str, workers: int
+) -> Iterator[Annotated | AnnotationFailure | NotReturned]:
+    """Each story's records (or failure), in order: in this process or in `workers`."""
+    if not todo:
+        return
+    if workers > 1:
+        sent = [(s.id, s.text, s.date, _context(s)) for s in todo]
+        yield from annotate_in_workers(model, sent, workers)
+        return
+    nlp = build_pipeline(model)
+    context = {s.id: _context(s) for s in todo}
+
+    def prepare(doc: Doc, story: str, date: str | None) -> Doc:
+        return with_context(doc, date, context.get(story))
+
+    yield from annotate_safely(nlp, ((s.id, s.text, s.date) for s in todo), prepare)
 
 
 def _context(story: StoryText) -> dict[str, str]:
@@ -102,11 +126,11 @@ def _context(story: StoryText) -> dict[str, str]:
 
 
 def _store(
-    db: Database, found: Annotated | AnnotationFailure, model: str
-) -> Annotated | AnnotationFailure:
+    db: Database, found: Annotated | AnnotationFailure | NotReturned, model: str
+) -> Annotated | AnnotationFailure | NotReturned:
     """Store one story's records; an error storing them is that story's failure (an error of
     the database itself stops the run: no other story could be stored either)."""
-    if isinstance(found, AnnotationFailure):
+    if not isinstance(found, Annotated):
         return found
     try:
         replace_annotations(db, found, model)

@@ -1,0 +1,112 @@
+"""Annotate stories in worker processes: every core reads, the parent alone writes.
+
+Each worker process loads the pipeline once (its initializer) and annotates chunks of a few
+dozen stories, each sent with its context (date anchor, headline); it returns every story's
+records, or why the story could not be annotated, exactly as `annotate_safely` gives them in
+one process. spaCy's output does not depend on which stories share a batch, so the knowledge
+is the same as with one process (tests/test_cli_workers.py compares the exports).
+
+The workers are forked from a forkserver (nlp/pool.py), never from the parent. This module
+imports nothing from `pressgraph.store` (nor `pressgraph.settings`, which does): the stages stay
+pure, and only the parent touches the database. Starting workers and loading the model in each
+costs seconds, so a few stories are annotated by fewer workers (at least PER_WORKER each).
+
+A worker that dies (killed, out of memory) breaks the pool: the stories of every chunk whose
+results never came back are yielded as `NotReturned` and stored nowhere, so the next run
+annotates them, as it does the stories a killed run left.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import deque
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import suppress
+
+from spacy.tokens import Doc
+
+from pressgraph.nlp.pipeline import build_pipeline, with_context
+from pressgraph.nlp.pool import worker_context
+from pressgraph.nlp.windows import annotate_safely
+from pressgraph.records import Annotated, AnnotationFailure, NotReturned
+
+CHUNK = 32  # stories per task at most: fewer when there are few, so every worker gets some
+PER_WORKER = 16  # stories a worker must have to be worth starting
+AHEAD = 2  # chunks in flight per worker: none waits for work, results do not pile up
+Story = tuple[str, str, str | None, dict[str, str]]  # (story id, text, date, context)
+Found = Annotated | AnnotationFailure
+Chunk = Sequence[Story]
+_LOST = "the worker process stopped before returning this story; the next run annotates it"
+
+
+def _start(model: str) -> None:
+    """Worker initializer: load the pipeline once per process. An error is raised again by
+    the first chunk, so the parent shows it (an initializer's error only breaks the pool)."""
+    with suppress(Exception):  # annotate_chunk loads it again and raises the error
+        build_pipeline(model)
+
+
+def annotate_chunk(model: str, chunk: Chunk) -> list[Found]:
+    """Run in a worker: each story's records, or its failure, in order."""
+    nlp = build_pipeline(model)  # loaded by the initializer: cached
+    context = {story: more for story, _, _, more in chunk}
+
+    def prepare(doc: Doc, story: str, date: str | None) -> Doc:
+        return with_context(doc, date, context.get(story))
+
+    return list(annotate_safely(nlp, ((s, t, d) for s, t, d, _ in chunk), prepare))
+
+
+def chunked(stories: Sequence[Story], workers: int) -> list[Chunk]:
+    """Consecutive chunks of at most CHUNK stories, at least eight per worker when possible:
+    small enough that no worker waits long for the last one to finish."""
+    size = max(1, min(CHUNK, math.ceil(len(stories) / (8 * workers))))
+    return [stories[i : i + size] for i in range(0, len(stories), size)]
+
+
+def workers_for(stories: int, workers: int) -> int:
+    """How many processes are worth starting: at most one per PER_WORKER stories (1: none,
+    annotate in this process)."""
+    return max(1, min(workers, stories // PER_WORKER))
+
+
+def annotate_in_workers(
+    model: str, stories: Sequence[Story], workers: int
+) -> Iterator[Found | NotReturned]:
+    """Each story's records (or failure) in the order given, from `workers` processes; the
+    stories a dead worker did not return come as `NotReturned`."""
+    pool = ProcessPoolExecutor(
+        workers, mp_context=worker_context(), initializer=_start, initargs=(model,)
+    )
+    try:
+        yield from _collect(pool, model, chunked(stories, workers), AHEAD * workers)
+    finally:  # also when the parent stops early: queued chunks are dropped, running ones end
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _collect(
+    pool: ProcessPoolExecutor, model: str, chunks: list[Chunk], ahead: int
+) -> Iterator[Found | NotReturned]:
+    """Keep `ahead` chunks in flight and yield their results in order."""
+    waiting: deque[Chunk] = deque(chunks)
+    flying: deque[tuple[Chunk, Future[list[Found]]]] = deque()
+    broken = False
+    while waiting or flying:
+        while not broken and waiting and len(flying) < ahead:
+            try:
+                flying.append((waiting[0], pool.submit(annotate_chunk, model, waiting[0])))
+            except BrokenProcessPool:
+                broken = True
+            else:
+                waiting.popleft()
+        if not flying:  # the pool broke: nothing more comes back
+            yield from (NotReturned(s[0], _LOST) for chunk in waiting for s in chunk)
+            return
+        chunk, future = flying.popleft()
+        try:
+            yield from future.result()
+        except BrokenProcessPool:
+            broken = True
+            yield from (NotReturned(s[0], _LOST) for s in chunk)
