@@ -140,12 +140,16 @@ def _told_as_fact(story: Story, anchors: Anchors, sent: Span) -> bool:
         return True
     if lead_date(story, sent) is not None:
         return True
-    for m in story.dates:
-        if sent.start_char <= m.start < sent.end_char and m.precision in ("day", "month"):
-            span = story.doc.char_span(m.start, m.end, alignment_mode="expand")
-            if date_hangs(span, anchors):
-                return True
-    return False
+    return any(date_hangs(span, anchors) for span in _days_and_months(story, sent))
+
+
+def _days_and_months(story: Story, sent: Span) -> list[Span | None]:
+    """The spans of the sentence's dates precise to a day or a month."""
+    return [
+        story.doc.char_span(m.start, m.end, alignment_mode="expand")
+        for m in story.dates
+        if sent.start_char <= m.start < sent.end_char and m.precision in ("day", "month")
+    ]
 
 
 def _counted(tok: Token) -> bool:
@@ -162,13 +166,8 @@ def _code_named(sent: Span) -> bool:
 def _placed_or_dated(story: Story, said: Said) -> bool:
     """Whether a place, or a day or month, hangs from the noun or the verb that tells it."""
     sent = said.sent
-    spans = [
-        story.doc.char_span(m.start, m.end, alignment_mode="expand")
-        for m in story.dates
-        if sent.start_char <= m.start < sent.end_char and m.precision in ("day", "month")
-    ]
-    spans += [p for p in story.places if sent.start <= p.start < sent.end]
-    return any(date_hangs(span, said.anchors) for span in spans)
+    places: list[Span | None] = [p for p in story.places if sent.start <= p.start < sent.end]
+    return any(date_hangs(s, said.anchors) for s in [*_days_and_months(story, sent), *places])
 
 
 def _doer(said: Said) -> Token | None:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from pressgraph.extract.statements.context import Context
 from pressgraph.extract.statements.grammar import has_finite_verb
 from pressgraph.extract.statements.lexicon import lexicon
-from pressgraph.extract.statements.marks import WORD
+from pressgraph.extract.statements.marks import WORD, opens
 from pressgraph.extract.statements.quotes import (
     has_quoted_speech,
     quote_after,
@@ -29,7 +29,6 @@ _SEPARATORS = frozenset({",", "-", "–", "—"})
 _ACRONYM = re.compile(r"[a-z][A-Z]{2}")  # BelTA, KazTAG; not McDonald
 _LAST_WORD = re.compile(r"(\w+)\s*$")
 _EDGE = " \t\n,;:-–—"
-_OPENINGS = " “\"«'‘„"
 _MAX_RELAY = 6  # words of a relaying source and its verb: "the ministry's press service said"
 
 
@@ -84,8 +83,10 @@ def _before_followers_quote(
     quoted = quote_before(context, _char_end(doc, attribution.end - 1), doc[follower.start].idx)
     if quoted is None:
         return right
-    opening = len(context.text[: quoted.start].rstrip(_OPENINGS))
-    if context.text[:opening].rstrip()[-1:] != ":":
+    text = context.text
+    marked = quoted.start > 0 and opens(text, quoted.start - 1)
+    opening = quoted.start - 1 if marked else quoted.start
+    if text[:opening].rstrip()[-1:] != ":":
         return right
     span = doc.char_span(opening, quoted.end, alignment_mode="expand")
     return right if span is None or span.start <= attribution.end else span.start
