@@ -20,23 +20,10 @@ import tempfile
 import time
 from pathlib import Path
 
+# The same corpus and the same plain-spaCy reference as bench/ingest.py (this folder is on
+# sys.path when a bench script runs).
+from ingest import build_corpus, run_spacy
 from pressgraph.settings import from_env
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def build_corpus(folder: Path, words: int) -> tuple[int, int]:
-    """Write varied copies of the sample pages until `words` words; return (pages, words)."""
-    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").glob("*.txt"))]
-    total = pages = 0
-    while total < words:
-        text = texts[pages % len(texts)]
-        # vary each copy so the content hash differs and every page is really stored
-        varied = text.replace("2019", str(1990 + pages % 35)) + f"\n\nCopy number {pages}.\n"
-        (folder / f"page_{pages:05d}.txt").write_text(varied, encoding="utf-8")
-        total += len(varied.split())
-        pages += 1
-    return pages, total
 
 
 def timed(url: str, *args: str) -> float:
@@ -52,18 +39,6 @@ def timed(url: str, *args: str) -> float:
     workers = args[args.index("--workers") + 1]
     assert done.stdout.strip().endswith(f"workers: {workers}"), done.stdout[-300:]
     return elapsed
-
-
-def run_spacy(folder: Path, model: str) -> float:
-    """Seconds plain `nlp.pipe` takes over the corpus in this process (model loaded first)."""
-    import spacy
-
-    nlp = spacy.load(model)
-    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
-    start = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=16):
-        pass
-    return time.perf_counter() - start
 
 
 def measure(folder: Path, runs: int, counts: tuple[int, ...]) -> dict[str, list[float]]:
