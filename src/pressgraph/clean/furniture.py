@@ -20,8 +20,6 @@ from pressgraph.nlp import gazetteer
 # Arrows, bullets and brackets that sites wrap around navigation links.
 _LINK_DECORATION = " \t\u00a0<>«»‹›←→↑↓|•·-–—:^"
 _PLACEHOLDER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\$\{[^}]*\}|\[\[[^\]]*\]\]")
-# Written by code for a missing value, never by an editor as a line of their own.
-_EMPTY_VALUES = frozenset({"None", "null", "NULL", "undefined", "NaN", "nil"})
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"\+?\d[\d\s().-]{6,}\d")
 _SIGNATURE_MAX_WORDS = 14
@@ -55,6 +53,7 @@ class Furniture:
     """Compiled matchers built from the furniture data file."""
 
     navigation: frozenset[str]
+    empty_values: frozenset[str]  # "None", "null": a missing value a scraper printed
     navigation_prefixes: tuple[str, ...]
     list_markers: frozenset[str]
     inline_markers: tuple[str, ...]
@@ -111,6 +110,7 @@ def _compile(data: dict[str, Any]) -> Furniture:
         navigation=frozenset(_folded(data["navigation"]) + _folded(data["boilerplate"])),
         navigation_prefixes=tuple(_folded(data["navigation_prefixes"])),
         list_markers=frozenset(_folded(data["list_markers"])),
+        empty_values=frozenset(data["empty_values"]),
         inline_markers=tuple(data["inline_markers"]),
         bracketed_links=re.compile(
             rf"\s*\((?:{_alternation(data['bracketed_links'])})\b[^()]{{0,80}}\)", re.I
@@ -166,7 +166,7 @@ def _is_navigation(line: str) -> bool:
 def _is_placeholder(line: str) -> bool:
     """A template left unfilled ("{{item.date}}") or an empty value a scraper printed
     ("None", "null", "undefined")."""
-    return _PLACEHOLDER.sub("", line).strip() == "" or line.strip() in _EMPTY_VALUES
+    return _PLACEHOLDER.sub("", line).strip() == "" or line.strip() in furniture().empty_values
 
 
 def _is_image(line: str) -> bool:
