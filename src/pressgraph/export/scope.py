@@ -28,7 +28,7 @@ from sqlalchemy import select
 from pressgraph.export.jsonl import records
 from pressgraph.store.db import Database
 from pressgraph.store.pages.common import Ref, events_in
-from pressgraph.store.pages.events import events_involving
+from pressgraph.store.pages.event_selection import events_involving
 from pressgraph.store.pages.search import stories_within
 from pressgraph.store.schema import events, stories
 

@@ -7,6 +7,7 @@ pages work offline.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import AsyncIterator, Callable
@@ -29,6 +30,7 @@ from pressgraph.web.middleware import (
     SecurityHeaders,
     Unexpected,
 )
+from pressgraph.web.processes import serve_processes
 from pressgraph.web.throttle import Throttle
 from pressgraph.web.views import ROUTERS
 
@@ -59,6 +61,12 @@ def _limit_threads(threads: int | None) -> Callable[[FastAPI], AbstractAsyncCont
         if threads:
             anyio.to_thread.current_default_thread_limiter().total_tokens = threads
             sys.setswitchinterval(SWITCH_INTERVAL)
+            # The garbage collector's full collections walked every object a server process
+            # had (~160,000: the application, SQLAlchemy, Jinja) and stopped it 60-370 ms,
+            # several times in 30 s of bench/load.py. What exists once the server has started
+            # is frozen: never walked again.
+            gc.collect()
+            gc.freeze()
         yield
 
     return lifespan
@@ -130,15 +138,15 @@ def serve(
         return
     os.environ[_DB_VARIABLE] = db.url
     os.environ[_CACHE_VARIABLE] = str(cache)
-    uvicorn.run(
+    config = uvicorn.Config(
         "pressgraph.web.app:worker_app",
         factory=True,
         host=host,
         port=port,
-        workers=workers,
         http=NoDelayHttpToolsProtocol,
         log_level="info",
     )
+    serve_processes(config, workers)
 
 
 def worker_app() -> FastAPI:

@@ -27,7 +27,7 @@ from pressgraph.store.aliases import current_id
 from pressgraph.store.pages import entity_page, search_page
 from pressgraph.store.pages.common import event_cards, events_in, newest_events
 from pressgraph.store.pages.entities import EntityPage
-from pressgraph.store.pages.events import events_involving
+from pressgraph.store.pages.event_selection import events_involving
 from pressgraph.store.schema import events
 from pressgraph.web.errors import ERROR_RESPONSES
 from pressgraph.web.marks import entity_url, event_url

@@ -3,7 +3,6 @@ in what part, what was said at it, and the stories that report it."""
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
@@ -13,7 +12,6 @@ from sqlalchemy import (
     RowMapping,
     Select,
     and_,
-    case,
     distinct,
     func,
     select,
@@ -32,21 +30,18 @@ from pressgraph.store.pages.common import (
     card,
     claim_views,
     event_cards,
-    events_in,
-    newest_events,
-    overlapping,
     ref,
     refs,
     statement_views,
 )
-from pressgraph.store.pages.listing import (
-    FACET_VALUES,
-    Facet,
-    Sort,
-    facet,
-    ordered,
-    undated,
+from pressgraph.store.pages.event_selection import (
+    BY_DATE,
+    FACET_EVENTS,
+    EventFilter,
+    Selection,
+    selection,
 )
+from pressgraph.store.pages.listing import FACET_VALUES, Facet, Sort, facet, ordered
 from pressgraph.store.schema import (
     claims,
     event_members,
@@ -73,7 +68,6 @@ FORMATS = {"in_person": "in person", "video": "by video", "mixed": "in person an
 EVENT_PAGE_SIZE = 50
 # Columns the events table sorts by: the first is the default (oldest first).
 SORTS = ("date", "kind", "name", "place", "sources")
-BY_DATE = Sort("date")
 
 
 @dataclass(frozen=True)
@@ -128,30 +122,6 @@ class EventPage:
     sources: tuple[EventSource, ...]
 
 
-@dataclass(frozen=True)
-class EventFilter:
-    """What the events page filters by."""
-
-    date_from: str | None = None
-    date_to: str | None = None
-    entities: tuple[Ref, ...] = ()
-    kind: str | None = None
-    undated: bool = False
-
-    def query(self, *, dates: bool = True, kind: bool = True) -> Select[Any]:
-        """The events selected (by id), with or without the dates and the kind."""
-        query = select(events.c.id, events.c.start)
-        if self.undated:
-            query = query.where(events.c.start.is_(None))
-        elif dates:
-            query = events_in(query, self.date_from, self.date_to)
-        if kind and self.kind:
-            query = query.where(events.c.kind == self.kind)
-        for entity in self.entities:
-            query = query.where(_involving(entity.id))
-        return query
-
-
 def event_list(
     db: Database,
     *,
@@ -168,19 +138,77 @@ def event_list(
     """Events overlapping the dates, of a kind, involving every entity; sorted as asked."""
     chosen = entities or ((entity,) if entity else ())
     where = EventFilter(date_from, date_to, chosen, kind, undated)
-    ids = where.query().subquery()
+    offset = (page - 1) * size
     with db.read() as conn:
-        total = int(conn.execute(select(func.count()).select_from(ids)).scalar() or 0)
-        page_ids = _sorted(select(events).where(events.c.id.in_(select(ids.c.id))), sort)
-        shown = event_cards(conn, page_ids.limit(size).offset((page - 1) * size))
-        facets = _facets(conn, where, total)
-        dated = date_from or date_to
-        left_out = undated_events(conn, where) if dated and not undated else None
-    pages = max(1, -(-total // size))
+        counted = selection(conn, where, sort, offset, size)
+        if counted.page is not None:
+            shown = _cards(conn, counted.page)
+        else:
+            ids = select(where.query().subquery().c.id)
+            query = _sorted(select(events).where(events.c.id.in_(ids)), sort)
+            shown = event_cards(conn, query.limit(size).offset(offset))
+        facets = _facets(conn, where, counted)
+    pages = max(1, -(-counted.total // size))
     return EventList(
-        date_from, date_to, chosen[0] if chosen else None, kind, page, size, total, pages,
-        tuple(shown), chosen, undated, left_out, sort.param, facets,
+        date_from, date_to, chosen[0] if chosen else None, kind, page, size, counted.total,
+        pages, tuple(shown), chosen, undated, counted.left_out, sort.param, facets,
     )  # fmt: skip
+
+
+def _cards(conn: Connection, ids: list[str]) -> list[EventCard]:
+    """The cards of the events `ids`, in that order."""
+    cards = {c.id: c for c in event_cards(conn, select(events).where(events.c.id.in_(ids)))}
+    return [cards[i] for i in ids]
+
+
+def _facets(conn: Connection, where: EventFilter, counted: Selection) -> tuple[Facet, ...]:
+    """Kinds (whatever the kind filter), years (whatever the dates), and the organizations
+    and countries most often taking part in the events selected."""
+    # Who takes part is read from every member row of the chosen events: for a large
+    # selection, from those of its newest FACET_EVENTS events (the label says so).
+    by_kind = _taking_part(conn, counted.newest)
+    names = {r.id: r.name for r in refs(conn, [e for v in by_kind.values() for e, _ in v]).values()}
+    large = counted.newest is not None and counted.total > FACET_EVENTS
+    among = f" (in the newest {FACET_EVENTS:,})" if large else ""
+    return (
+        facet("kind", "Kind", counted.kinds, {}),
+        facet("year", "Year", counted.years, {}),
+        facet(
+            "entity",
+            "Organization taking part" + among,
+            by_kind["organization"],
+            names,
+            adds=True,
+        ),
+        facet("entity", "Country taking part" + among, by_kind["country"], names, adds=True),
+    )
+
+
+KINDS_PRESENT = ("organization", "country")
+
+
+def _taking_part(
+    conn: Connection, chosen: Select[Any] | list[str] | None
+) -> dict[str, list[tuple[str, int]]]:
+    """Kind -> (entity, events) of the organizations and countries most often taking part in
+    the chosen events (all events for None): one walk of the members index, entity by entity."""
+    kinds = select(entities_table.c.id, entities_table.c.kind).where(
+        entities_table.c.kind.in_(KINDS_PRESENT)
+    )
+    of_kind = {str(i): str(k) for i, k in conn.execute(kinds)}
+    query = (
+        select(event_members.c.entity_id, func.count())
+        .where(
+            event_members.c.entity_id.in_(kinds.with_only_columns(entities_table.c.id)), attended()
+        )
+        .group_by(event_members.c.entity_id)
+    )
+    if chosen is not None:
+        query = query.where(event_members.c.event_id.in_(chosen))
+    found: dict[str, list[tuple[str, int]]] = {k: [] for k in KINDS_PRESENT}
+    for entity_id, n in sorted(conn.execute(query), key=lambda r: (-r[1], r[0])):
+        found[of_kind[entity_id]].append((entity_id, int(n)))
+    return {k: v[:FACET_VALUES] for k, v in found.items()}
 
 
 def _sorted(query: Select[Any], sort: Sort) -> Select[Any]:
@@ -203,98 +231,6 @@ def _sorted(query: Select[Any], sort: Sort) -> Select[Any]:
         "sources": sources,
     }
     return ordered(query, sort, columns, events.c.start.nulls_last(), events.c.id)
-
-
-def undated_events(conn: Connection, where: EventFilter) -> int:
-    """How many events the filters other than the dates select that have no date."""
-    return undated(conn, where.query(dates=False), events.c.start)
-
-
-def _facets(conn: Connection, where: EventFilter, total: int) -> tuple[Facet, ...]:
-    """Kinds (whatever the kind filter), years (whatever the dates), and the organizations
-    and countries most often taking part in the events selected."""
-    kinds, years_counted = _kinds_and_years(conn, where)
-    unfiltered = where == EventFilter()
-    # Who takes part is read from every member row of the chosen events: for a large
-    # selection, from those of its newest FACET_EVENTS events (the label says so).
-    chosen = newest_events(where.query().with_only_columns(events.c.id)).limit(FACET_EVENTS)
-    by_kind = _taking_part(conn, None if unfiltered else chosen)
-    names = {r.id: r.name for r in refs(conn, [e for v in by_kind.values() for e, _ in v]).values()}
-    among = f" (in the newest {FACET_EVENTS:,})" if not unfiltered and total > FACET_EVENTS else ""
-    return (
-        facet("kind", "Kind", kinds, {}),
-        facet("year", "Year", years_counted, {}),
-        facet(
-            "entity",
-            "Organization taking part" + among,
-            by_kind["organization"],
-            names,
-            adds=True,
-        ),
-        facet("entity", "Country taking part" + among, by_kind["country"], names, adds=True),
-    )
-
-
-def _kinds_and_years(
-    conn: Connection, where: EventFilter
-) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
-    """Events per kind (within the dates) and per year (of the kind), in one pass."""
-    in_range = (
-        overlapping(where.date_from, where.date_to)
-        if not where.undated
-        else events.c.start.is_(None)
-    )
-    year = func.substr(events.c.start, 1, 4)
-    query = (
-        where.query(dates=False, kind=False)
-        .with_only_columns(events.c.kind, year, case((in_range, 1), else_=0), func.count())
-        .group_by(events.c.kind, year, case((in_range, 1), else_=0))
-    )
-    kinds: Counter[str] = Counter()
-    years: Counter[str] = Counter()
-    for kind, starts, inside, n in conn.execute(query):
-        if inside:
-            kinds[kind] += n
-        if starts and (where.kind is None or kind == where.kind):
-            years[starts] += n
-    by_count = sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))
-    return by_count, sorted(years.items(), reverse=True)
-
-
-KINDS_PRESENT = ("organization", "country")
-FACET_EVENTS = 500
-
-
-def _taking_part(conn: Connection, chosen: Select[Any] | None) -> dict[str, list[tuple[str, int]]]:
-    """Kind -> (entity, events) of the organizations and countries most often taking part in
-    the chosen events (all events for None): one walk of the members index, entity by entity."""
-    kinds = select(entities_table.c.id, entities_table.c.kind).where(
-        entities_table.c.kind.in_(KINDS_PRESENT)
-    )
-    of_kind = {str(i): str(k) for i, k in conn.execute(kinds)}
-    query = (
-        select(event_members.c.entity_id, func.count())
-        .where(
-            event_members.c.entity_id.in_(kinds.with_only_columns(entities_table.c.id)), attended()
-        )
-        .group_by(event_members.c.entity_id)
-    )
-    if chosen is not None:
-        query = query.where(event_members.c.event_id.in_(chosen))
-    found: dict[str, list[tuple[str, int]]] = {k: [] for k in KINDS_PRESENT}
-    for entity_id, n in sorted(conn.execute(query), key=lambda r: (-r[1], r[0])):
-        found[of_kind[entity_id]].append((entity_id, int(n)))
-    return {k: v[:FACET_VALUES] for k, v in found.items()}
-
-
-def _involving(entity_id: str) -> ColumnElement[bool]:
-    """Events the entity took part in, chaired, organized or hosted (as their place)."""
-    return events.c.id.in_(
-        select(event_members.c.event_id).where(event_members.c.entity_id == entity_id, attended())
-    )
-
-
-events_involving = _involving  # the export's scope and the feeds filter events the same way
 
 
 def event_page(db: Database, event_id: str) -> EventPage:

@@ -13,7 +13,7 @@ from sqlalchemy import ColumnElement, Connection, and_, func, select
 
 from pressgraph.store.db import Database
 from pressgraph.store.pages.common import Ref, event_title
-from pressgraph.store.pages.events import EventFilter, undated_events
+from pressgraph.store.pages.event_selection import EventFilter, undated_events
 from pressgraph.store.pages.listing import Facet, facet
 from pressgraph.store.schema import entities, entity_stories, events, places
 

@@ -1,0 +1,140 @@
+"""`serve --workers N`: N server processes, each with its own listening socket on one port.
+
+Processes that share one listening socket do not share its connections evenly: a new
+connection wakes every process, the first one back accepts everything pending, and a client
+that opens its connections at once (a browser's six, a load tool's 32) lands mostly on one
+process while the other idles (bench/load.py counted 70% of the requests on one of two). With
+SO_REUSEPORT each process listens on a socket of its own bound to the same address, and the
+kernel spreads the connections over them by address hash.
+
+The parent binds the sockets (so a process that dies leaves its socket bound, and its
+replacement takes the same one), starts one process per socket, restarts a process that
+dies, and stops them all on Ctrl+C or SIGTERM. A process that could not start, or died within
+seconds of starting (the application or the database is broken), stops the parent: every
+restart would fail the same.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import signal
+import socket
+import threading
+import time
+from multiprocessing.process import BaseProcess
+from types import FrameType
+
+import uvicorn
+from uvicorn.config import STARTUP_FAILURE
+
+from pressgraph.errors import SettingsError
+
+_STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+_WAIT = 0.5  # seconds between two checks that every process is alive
+_GRACE = 10.0  # seconds a process has to finish its requests when told to stop
+_QUICK = 5.0  # a process that dies this soon after it started is broken, not unlucky
+
+
+def listening_sockets(host: str, port: int, count: int, backlog: int) -> list[socket.socket]:
+    """`count` sockets listening on one address with SO_REUSEPORT (port 0: the one the first
+    socket was given)."""
+    family, kind, proto, _, address = socket.getaddrinfo(
+        host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+    )[0]
+    sockets: list[socket.socket] = []
+    try:
+        for _ in range(count):
+            sock = socket.socket(family, kind, proto)
+            sockets.append(sock)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+            sock.bind(address if len(sockets) == 1 else sockets[0].getsockname())
+            sock.listen(backlog)
+            sock.set_inheritable(True)
+    except OSError as exc:
+        for sock in sockets:
+            sock.close()
+        raise SettingsError(
+            f"cannot listen on {host}:{port}: {exc.strerror or exc}; choose another --port or "
+            "stop what is using it"
+        ) from exc
+    return sockets
+
+
+def _run(config: uvicorn.Config, sock: socket.socket) -> None:
+    """One server process: serve on its socket until told to stop."""
+    uvicorn.Server(config).run(sockets=[sock])
+
+
+class Supervisor:
+    """One server process per socket, kept alive until the parent is told to stop."""
+
+    def __init__(self, config: uvicorn.Config, sockets: list[socket.socket]) -> None:
+        self.config = config
+        self.sockets = sockets
+        self.stop = threading.Event()
+        self.failed = False
+        self._context = multiprocessing.get_context("spawn")
+        self.processes: list[BaseProcess] = []
+        self.started: list[float] = []
+
+    def _start(self, index: int) -> None:
+        process = self._context.Process(target=_run, args=(self.config, self.sockets[index]))
+        process.start()
+        if index < len(self.processes):
+            self.processes[index], self.started[index] = process, time.monotonic()
+        else:
+            self.processes.append(process)
+            self.started.append(time.monotonic())
+
+    def _on_signal(self, _signum: int, _frame: FrameType | None) -> None:
+        self.stop.set()
+
+    def run(self) -> None:
+        """Start the processes, restart any that dies, stop them all when told to."""
+        for sig in _STOP_SIGNALS:
+            signal.signal(sig, self._on_signal)
+        for index in range(len(self.sockets)):
+            self._start(index)
+        try:
+            while not self.stop.wait(_WAIT):
+                self._keep_alive()
+        finally:
+            self._stop_all()
+
+    def _keep_alive(self) -> None:
+        for index, process in enumerate(self.processes):
+            if process.is_alive():
+                continue
+            process.join()
+            quick = time.monotonic() - self.started[index] < _QUICK
+            if process.exitcode == STARTUP_FAILURE or quick:
+                self.failed = True  # the application cannot start: restarting would loop
+                self.stop.set()
+                return
+            self._start(index)
+
+    def _stop_all(self) -> None:
+        for process in self.processes:
+            if process.is_alive():
+                process.terminate()  # SIGTERM: uvicorn finishes the requests under way
+        for process in self.processes:
+            process.join(_GRACE)
+            if process.is_alive():
+                process.kill()
+                process.join()
+        for sock in self.sockets:
+            with contextlib.suppress(OSError):
+                sock.close()
+
+
+def serve_processes(config: uvicorn.Config, workers: int) -> None:
+    """Serve `config`'s application from `workers` processes until Ctrl+C or SIGTERM."""
+    sockets = listening_sockets(config.host, config.port, workers, config.backlog)
+    supervisor = Supervisor(config, sockets)
+    supervisor.run()
+    if supervisor.failed:
+        raise SettingsError(
+            "a server process could not start; run `pressgraph serve --workers 1` to see why"
+        )
