@@ -348,3 +348,35 @@ def test_concluding_an_agreement_is_no_statement(nlp: Language) -> None:
     assert _said(nlp, "Ivan Petrov concluded that the plan works.") == [
         ("Ivan Petrov", "conclude", False, "the plan works.")
     ]
+
+
+def test_the_person_a_question_addresses_answers_when_the_introduction_names_nobody(
+    nlp: Language,
+) -> None:
+    # the interviewee is named only in the page's headline, kept apart from the story's text
+    text = (
+        "On his birthday, the Deputy Secretary General of the Organization spoke to a news "
+        "agency about the results of the year.\n\n"
+        "— Ivan Sergeevich, tell us about the main results of the year.\n\n"
+        "— First of all, we have strengthened the collective forces.\n\n"
+        "— What comes next?\n\n"
+        "— The staff will grow by ten officers."
+    )
+    assert _said(nlp, text) == [
+        (
+            "Ivan Sergeevich",
+            "answer",
+            True,
+            "First of all, we have strengthened the collective forces.",
+        ),
+        ("Ivan Sergeevich", "answer", True, "The staff will grow by ten officers."),
+    ]
+
+
+def test_a_name_inside_a_question_is_not_the_interviewee(nlp: Language) -> None:
+    text = (
+        "The Deputy Secretary General spoke to a news agency about the year.\n\n"
+        "— Did you meet Ivan Petrov, the new commander, this year?\n\n"
+        "— Yes, we have discussed the collective forces."
+    )
+    assert _said(nlp, text) == []

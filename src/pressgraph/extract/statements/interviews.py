@@ -6,7 +6,8 @@ A dash turn that ends with a question mark is a question, and so is a turn after
 (questions alternate with answers: "— Tell us about the year."); a turn after a question is an
 answer, and the paragraphs without a dash after it go on with it. Answers are statements of
 the interviewee, the person named most often before the first turn (the first named of those
-on a tie); questions are the interviewer's and no statements. A transcript needs a question
+on a tie), or else the person the first question addresses ("— Ivan Sergeevich, tell us...");
+questions are the interviewer's and no statements. A transcript needs a question
 mark in one of its turns and an answer."""
 
 from __future__ import annotations
@@ -65,7 +66,9 @@ def _dash_turns(context: Context, taken: set[int]) -> Iterator[FoundStatement]:
     kinds = _turn_kinds(context, blocks, turns)
     if "?" not in kinds.values() or "answer" not in kinds.values():
         return
-    interviewee = _interviewee(context, blocks[turns[0]][0])
+    interviewee = _interviewee(context, blocks[turns[0]][0]) or _addressed(
+        context, blocks[turns[0]], kinds[turns[0]]
+    )
     if interviewee is None:
         return
     answering = False
@@ -112,6 +115,20 @@ def _interviewee(context: Context, first_turn: int) -> Span | None:
     best = max(counts.values())
     chosen = next(p for p in named if counts[p.kb_id_] == best)
     return context.mention(chosen)
+
+
+def _addressed(context: Context, turn: tuple[int, int], kind: str) -> Span | None:
+    """ "— Ivan Sergeevich, tell us about the year.": the person a question opens by
+    addressing, when the introduction names nobody (the page's headline, kept apart from its
+    text, named the interviewee)."""
+    if kind == "answer":
+        return None
+    start, end = turn
+    person = next((p for p in context.people if start < p.start_char < end), None)
+    if person is None or context.text[start + 1 : person.start_char].strip():
+        return None  # a question that does not open with the name
+    after = context.text[person.end_char : person.end_char + 1]
+    return context.mention(person) if after == "," else None
 
 
 def _named_turns(context: Context) -> Iterator[FoundStatement]:
