@@ -198,9 +198,18 @@ def _is_org_banner(line: str) -> bool:
     parts = [p for p in _BANNER_SPLIT.split(line.strip()) if p]
     if not parts or len(parts) > _BANNER_MAX_PARTS:
         return False
+    if any(len(p) > _longest_name() for p in parts):
+        return False  # a paragraph: not normalized to be looked up
     known = gazetteer.organization_aliases()
     ids = {known.get(gazetteer.normalize_alias(p)) for p in parts}
     return len(ids) == 1 and None not in ids
+
+
+@lru_cache(maxsize=1)
+def _longest_name() -> int:
+    """Twice the length of the longest known form of an organization's name (normalizing
+    may shorten a written form, rarely lengthen it)."""
+    return 2 * max(map(len, gazetteer.organization_aliases()), default=0)
 
 
 def _is_byline(line: str) -> bool:

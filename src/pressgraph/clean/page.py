@@ -290,8 +290,10 @@ def _drop_repeats(blocks: list[_Block], removed: list[Removed]) -> list[_Block]:
         ):
             removed.append(Removed("repeated", block.text, block.start, block.end))
             continue
-        dated = trailing_date(block.text) if len(block.lines) == 1 else None
-        if dated is not None and kept and fold(dated[0]) == fold(kept[-1].text):
+        # only a block holding the paragraph before it can be that paragraph with a date on
+        previous = fold(kept[-1].text) if kept and len(block.lines) == 1 else ""
+        dated = trailing_date(block.text) if previous and previous in key else None
+        if dated is not None and fold(dated[0]) == previous:
             twin = kept.pop()
             removed.append(Removed("repeated", twin.text, twin.start, twin.end))
         seen.add(key)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator
 
 import ftfy
 
@@ -29,21 +30,40 @@ def fix_line(line: str) -> str:
     return _SPACES.sub(" ", fixed).strip()
 
 
+_OUTER = " .,;:!?\"'“”«»"
+_CHUNK = 1 << 20  # characters folded at once: a page may be 100 MB
+_WHITE = re.compile(r"\s")
+
+
 def fold(text: str) -> str:
     """Key for comparing paragraphs: case-folded, white space collapsed, outer punctuation off."""
-    return " ".join(text.casefold().split()).strip(" .,;:!?\"'“”«»")
+    return " ".join(_folded(text)).strip(_OUTER)
+
+
+def _folded(text: str) -> Iterator[str]:
+    """The text's words, case-folded, a chunk of about _CHUNK characters at a time (cut at
+    white space): a list of every word of a 100 MB page would take gigabytes."""
+    start = 0
+    while start < len(text):
+        found = _WHITE.search(text, min(len(text), start + _CHUNK))
+        end = found.start() if found else len(text)
+        piece = " ".join(text[start:end].casefold().split())
+        if piece:
+            yield piece
+        start = end
 
 
 _CYRILLIC_SHARE = 0.3
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 def language_of(text: str) -> str | None:
     """ "ru" or "en" by the share of Cyrillic letters; None for text without letters."""
-    letters = [c for c in text if c.isalpha()]
+    letters = sum(map(str.isalpha, text))  # counted, never listed: a page may be 100 MB
     if not letters:
         return None
-    cyrillic = sum(1 for c in letters if "\u0400" <= c <= "\u04ff")
-    return "ru" if cyrillic / len(letters) > _CYRILLIC_SHARE else "en"
+    cyrillic = _CYRILLIC.subn("", text)[1]
+    return "ru" if cyrillic / letters > _CYRILLIC_SHARE else "en"
 
 
 def line_key(line: str) -> str:
