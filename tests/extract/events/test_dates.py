@@ -54,6 +54,26 @@ def test_a_parenthesis_with_the_dates_and_place(find: Find) -> None:
     )
 
 
+def test_the_date_right_after_the_events_place_is_the_events(find: Find) -> None:
+    # the parser hangs "on 14-15 November" on "discussed", not on the summit
+    (event,) = find(
+        "The committee discussed draft documents under preparation for adoption by the Fifth "
+        "Regional Summit in Astana on 14-15 November 2023, including the outcome document.",
+        "2023-06-01",
+    )
+    assert (event.name, event.start, event.end) == (
+        "Fifth Regional Summit", "2023-11-14", "2023-11-15",
+    )  # fmt: skip
+    assert _key(event.place) == "place~astana"
+
+
+def test_a_date_after_the_place_of_what_is_no_event_stays_the_verbs(find: Find) -> None:
+    (event,) = find(
+        "The ministers met in Astana on 14 November 2023 to discuss the budget.", "2023-11-20"
+    )
+    assert event.start == "2023-11-14"
+
+
 def test_a_range_the_parser_splits_is_still_the_events(find: Find) -> None:
     events = find(
         "The visit followed the Commissioner's participation in the 91st General Assembly "

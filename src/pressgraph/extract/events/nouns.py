@@ -173,11 +173,30 @@ def date_holding(story: Story, noun: Token) -> DateMention | None:
     return next((m for m in story.dates if m.start <= at < m.end and m.precision != "year"), None)
 
 
+def date_after_place(story: Story, noun: Token) -> DateMention | None:
+    """ "the Summit in Astana on 14-15 November": the day or month right after the place the
+    noun holds is the event's, wherever the parser hung it (often on the sentence's verb)."""
+    place = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in _AT), None)
+    if place is None:
+        return None
+    after = place.right_edge.i + 1
+    doc = noun.doc
+    if after >= len(doc) or doc[after].lower_ not in _ON:
+        return None
+    at = doc[after].idx + len(doc[after].text)
+    found = (m for m in story.dates if m.precision != "year" and not m.relative)
+    return next((m for m in found if at <= m.start <= at + 1), None)
+
+
+_AT = ("in", "at")
+_ON = ("on", "from")
+
+
 def own_date(story: Story, head: Token, sent: Span, body: Span | None = None) -> str | None:
     """The day or month that hangs from the noun itself ("the meeting ... on May 16"), or that
     the parser made the noun hang from ("Yesterday, a meeting ... was held")."""
     anchors = {head.i: (head, "noun")}
-    held = date_holding(story, head)
+    held = date_holding(story, head) or date_after_place(story, head)
     if held is not None:
         return held.value
     for m in story.dates:

@@ -18,7 +18,7 @@ from pressgraph.extract.events.anchors import (
 )
 from pressgraph.extract.events.draft import Draft, Said
 from pressgraph.extract.events.naming import aside
-from pressgraph.extract.events.nouns import NOUN_TAGS, date_holding
+from pressgraph.extract.events.nouns import NOUN_TAGS, date_after_place, date_holding
 from pressgraph.extract.events.story import Story, lead_date, sentence_range
 
 _NO_DOER = frozenset({"noun", "none", "ended", "within"})  # parts whose subject plays none
@@ -82,7 +82,9 @@ def read_date(story: Story, draft: Draft, sent: Span, anchors: Anchors) -> None:
         elif date_hangs(span, ending, draft.body):
             ends.add(m.end_value or m.value)
     for tok, part in anchors.values():
-        held = date_holding(story, tok) if part == "noun" else None
+        if part != "noun":
+            continue
+        held = date_holding(story, tok) or date_after_place(story, tok)
         if held is not None and sent.start_char <= held.start < sent.end_char:
             found.add((held.value, held.end_value or held.value))
     if not found and not ends and (happens(anchors) or _under_event_verb(story, sent, anchors)):
