@@ -20,11 +20,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-WORDS = (
+SENTENCE = (
     "the secretary general of the organization met ministers in the capital on 12 march to "
     "discuss security cooperation and terrorism threats in the region with the delegations of "
     "member states and the council adopted a statement on joint exercises border protection"
-).split(" ")
+)
+WORDS = SENTENCE.split()
 
 
 def write_page(path: Path, megabytes: int, seed: int = 1) -> None:
