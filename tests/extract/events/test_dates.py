@@ -74,6 +74,24 @@ def test_a_date_after_the_place_of_what_is_no_event_stays_the_verbs(find: Find) 
     assert event.start == "2023-11-14"
 
 
+def test_a_participle_hung_on_the_events_owner_is_the_events(find: Find) -> None:
+    # the parser hangs "conducted" on "authorities"; the exercise is what was conducted
+    (event,) = find(
+        "The meeting reviewed the results of the first stage of the joint exercise "
+        "Steppe-Shield-2019 of the competent authorities conducted with the coordinating role "
+        "of the Center in May this year in the territories of Armenia and Belarus.",
+        "2019-07-10",
+    )
+    assert (event.name, event.start) == ("Steppe-Shield-2019", "2019-05")
+
+
+def test_a_participle_of_no_event_verb_on_the_owner_dates_nothing(find: Find) -> None:
+    (event,) = find(
+        "The exercise of the border group created in May 2015 was held in Minsk.", "2019-07-10"
+    )
+    assert (event.start, _key(event.place)) == (None, "place~minsk")
+
+
 def test_a_range_the_parser_splits_is_still_the_events(find: Find) -> None:
     events = find(
         "The visit followed the Commissioner's participation in the 91st General Assembly "

@@ -54,7 +54,7 @@ def find_anchors(lex: Lexicon, noun: Token) -> Anchors:
         if head.lower_ in lex.within_preps and verb.pos_ in _VERBS and verb.i != head.i:
             out[verb.i] = (verb, "within")  # "During the meeting, they signed ...": its time
     clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl") and _nearest(lex, noun, c)]
-    clauses += _clauses_hung_before(lex, noun)
+    clauses += _clauses_hung_before(lex, noun) + _clauses_hung_inside(lex, noun)
     for cand in (verb, *clauses):
         part = None if cand is None else verb_part(lex, cand)
         if cand is not None and part is not None:
@@ -89,6 +89,19 @@ def _clauses_hung_before(lex: Lexicon, noun: Token) -> list[Token]:
             if late and _nearest(lex, noun, clause):
                 found.append(clause)
     return found
+
+
+def _clauses_hung_inside(lex: Lexicon, noun: Token) -> list[Token]:
+    """Participles the parser hung on a word of the noun's own phrase ("the exercise X of the
+    competent authorities conducted in May": the exercise was conducted, not the
+    authorities); only clauses of event verbs count (verb_part, in find_anchors)."""
+    return [
+        clause
+        for tok in noun.subtree
+        if tok.i != noun.i and tok.pos_ in ("NOUN", "PROPN")
+        for clause in tok.children
+        if clause.dep_ == "acl" and clause.tag_ == "VBN" and _nearest(lex, noun, clause)
+    ]
 
 
 def _nearest(lex: Lexicon, noun: Token, clause: Token) -> bool:
