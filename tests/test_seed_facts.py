@@ -17,6 +17,7 @@ from pressgraph.store.queries import (
     list_statements,
     names,
 )
+from tests import databases
 from tests.conftest import EXAMPLES, SPEAKERS_000, Cli
 
 CLAIMS_000 = {
@@ -56,7 +57,7 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> Database:
 
     from pressgraph.cli import main
 
-    url = f"sqlite:///{tmp_path_factory.mktemp('facts') / 'facts.db'}"
+    url = databases.fresh_url(tmp_path_factory.mktemp("facts"), "facts.db")
     result = CliRunner().invoke(main, ["--db", url, "ingest", str(EXAMPLES)])
     assert result.exit_code == 0, result.output
     return Database(url)

@@ -245,10 +245,13 @@ def _kinds_and_years(
         else events.c.start.is_(None)
     )
     year = func.substr(events.c.start, 1, 4)
+    # One expression in both places: PostgreSQL groups by it only if its parameters are the
+    # same ones (two copies bind the dates twice, and it sees two expressions).
+    inside = case((in_range, 1), else_=0)
     query = (
         where.query(dates=False, kind=False)
-        .with_only_columns(events.c.kind, year, case((in_range, 1), else_=0), func.count())
-        .group_by(events.c.kind, year, case((in_range, 1), else_=0))
+        .with_only_columns(events.c.kind, year, inside, func.count())
+        .group_by(events.c.kind, year, inside)
     )
     kinds: Counter[str] = Counter()
     years: Counter[str] = Counter()
