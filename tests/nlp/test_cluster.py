@@ -1,6 +1,7 @@
 """`ingest --scheduler` and `annotate --scheduler` (issue 10): the same flow on a real Dask
 cluster (a LocalCluster of two worker processes on 127.0.0.1) finds exactly what one process
-finds; a scheduler that cannot be reached is one clear line."""
+finds; a scheduler that cannot be reached is one clear line; a lost task's stories are left
+for the next run."""
 
 from __future__ import annotations
 
@@ -10,10 +11,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from distributed import LocalCluster
+from distributed import KilledWorker, LocalCluster
 
 from pressgraph.cli import main
 from pressgraph.nlp import cluster
+from pressgraph.nlp.workers import Story
+from pressgraph.records import NotReturned
 from tests import databases
 from tests.conftest import EXAMPLES
 
@@ -86,3 +89,35 @@ def test_the_help_documents_the_scheduler(command: str) -> None:
     )
     assert "--scheduler tcp://HOST:PORT Annotate on the workers of this Dask scheduler" in shown
     assert "PRESSGRAPH_SCHEDULER" in shown
+
+
+class _Task:
+    """A finished task: its records, or the error the cluster raised for it."""
+
+    def __init__(self, chunk: list[Story], lost: bool) -> None:
+        self.chunk, self.lost = chunk, lost
+
+    def result(self) -> list[NotReturned]:
+        if self.lost:
+            raise KilledWorker("annotate_chunk-1", "tcp://127.0.0.1:1", 3)
+        return [NotReturned(s[0], "annotated") for s in self.chunk]  # stands for the records
+
+
+class _Client:
+    """A cluster that loses the task of the chunk holding story `lose`."""
+
+    status = "running"
+
+    def __init__(self, lose: str) -> None:
+        self.lose = lose
+
+    def submit(self, _fn: object, _model: str, chunk: list[Story], pure: bool) -> _Task:
+        return _Task(chunk, any(s[0] == self.lose for s in chunk))
+
+
+def test_a_lost_task_leaves_its_stories_for_the_next_run_and_the_others_come_in_order() -> None:
+    stories: list[Story] = [(f"s{n}", "text", None, {}) for n in range(6)]
+    chunks = [stories[:2], stories[2:4], stories[4:]]
+    found = list(cluster._collect(_Client("s2"), "model", chunks, ahead=2))  # type: ignore[arg-type]
+    assert [r.story for r in found] == [s[0] for s in stories]
+    assert [r.message for r in found] == ["annotated"] * 2 + [cluster._LOST] * 2 + ["annotated"] * 2
