@@ -1,7 +1,8 @@
 # pressgraph: two commands on a fresh machine with Python 3 and make.
 #   make run   set up .venv, ingest the sample corpus into ./pressgraph.db, print what was stored,
 #              then serve the web pages at http://127.0.0.1:8000/ (Ctrl+C to stop)
-#   make test  set up .venv with the dev tools, run lint, types and the whole test suite
+#   make test  set up .venv with the dev tools, run lint, types and the whole test suite, on
+#              SQLite and then on PostgreSQL (a throwaway server the tests start)
 
 PYTHON ?= python3
 VENV := .venv
@@ -40,6 +41,7 @@ lint: $(VENV)/.dev
 
 unit: $(VENV)/.dev
 	$(BIN)/pytest
+	PRESSGRAPH_TEST_DB=postgresql $(BIN)/pytest
 
 # The browser tests drive Debian's Chromium (never a downloaded browser) and the store is also
 # tested on a throwaway PostgreSQL server; bench/load.py drives wrk; followthemoney (the ftm

@@ -1,11 +1,17 @@
 """Shared fixtures: a temporary database, a CLI runner bound to it, the seed pages, and a
-database of the seed pages annotated once per session (plus a page with injected HTML)."""
+database of the seed pages annotated once per session (plus a page with injected HTML).
+
+The databases are SQLite files, or with PRESSGRAPH_TEST_DB=postgresql new databases on a
+throwaway PostgreSQL server (tests/databases.py); a test that only makes sense on an SQLite
+file is marked `sqlite_only` with its reason.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -18,6 +24,7 @@ from pressgraph.settings import Settings
 from pressgraph.store.db import Database
 from pressgraph.store.documents import list_stories
 from pressgraph.store.queries import list_events
+from tests import databases
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -45,10 +52,52 @@ SPEAKERS_000 = frozenset(
 )
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On PostgreSQL, skip the tests marked `sqlite_only`, each with the reason it gives."""
+    if not databases.on_postgresql():
+        return
+    for item in items:
+        if (marker := item.get_closest_marker("sqlite_only")) is not None:
+            reason = marker.kwargs.get("reason") or (marker.args[0] if marker.args else "")
+            item.add_marker(pytest.mark.skip(reason=f"SQLite only: {reason}"))
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Stop the throwaway PostgreSQL server, if the session started one."""
+    databases.stop()
+
+
+@pytest.fixture(autouse=True)
+def _close_connections() -> Iterator[None]:
+    """On PostgreSQL, close every engine the test opened: a connection left to the garbage
+    collector is a ResourceWarning (an error in this suite), and each holds a server slot."""
+    if not databases.on_postgresql():
+        yield
+        return
+    opened: list[Database] = []
+    original = Database.__init__
+
+    def tracking(self: Database, *args: Any, **kwargs: Any) -> None:
+        original(self, *args, **kwargs)
+        opened.append(self)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Database, "__init__", tracking)
+        yield
+    for db in opened:
+        db.close()
+
+
 @pytest.fixture
 def db_url(tmp_path: Path) -> str:
-    """A fresh SQLite database file for one test."""
-    return f"sqlite:///{tmp_path / 'test.db'}"
+    """A fresh database for one test: an SQLite file, or a PostgreSQL database."""
+    return databases.fresh_url(tmp_path)
+
+
+@pytest.fixture
+def empty_db_url(tmp_path: Path) -> str:
+    """A new database without even the tables, for the tests of the migrations."""
+    return databases.empty_url(tmp_path)
 
 
 @pytest.fixture
@@ -87,8 +136,8 @@ class Seeded:
 
 @pytest.fixture(scope="session")
 def seeded(tmp_path_factory: pytest.TempPathFactory) -> Seeded:
-    """examples/ and the injected page, ingested into a fresh SQLite database."""
-    url = f"sqlite:///{tmp_path_factory.mktemp('web') / 'web.db'}"
+    """examples/ and the injected page, ingested into a fresh database."""
+    url = databases.fresh_url(tmp_path_factory.mktemp("web"), "web.db")
     db = Database(url)
     settings = Settings(db_url=url)
     summary = ingest(db, expand([str(EXAMPLES), str(INJECTED)]), settings)
@@ -97,6 +146,7 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> Seeded:
     found = {s.id: s for s in list_stories(db)}
     starts = {e.start: e.id for e in list_events(db)}
     db.close()
+    databases.keep(url)  # for the tests that change a copy (tests/resolve/test_judgements.py)
 
     def story(where: str, main: bool) -> str:
         (only,) = [i for i, s in found.items() if where in s.text and s.main == main]

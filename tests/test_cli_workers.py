@@ -10,6 +10,7 @@ from click.testing import CliRunner, Result
 
 from pressgraph.cli import main
 from pressgraph.nlp import workers
+from tests import databases
 from tests.conftest import EXAMPLES
 
 
@@ -37,7 +38,7 @@ def test_two_workers_know_what_one_process_knows(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(workers, "PER_WORKER", 1)  # the four texts of examples/ are enough
-    one, two = (f"sqlite:///{tmp_path / name}" for name in ("one.db", "two.db"))
+    one, two = (databases.fresh_url(tmp_path, name) for name in ("one.db", "two.db"))
     alone = _run(one, "ingest", "--workers", "1", str(EXAMPLES))
     shared = _run(two, "ingest", "--workers", "2", str(EXAMPLES))
     assert alone.exit_code == 0 and shared.exit_code == 0, shared.output

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from pressgraph.store.queries import (
     list_statements,
     names,
 )
+from tests import databases
 from tests.conftest import EXAMPLES, SPEAKERS_000, Cli
 
 CLAIMS_000 = {
@@ -50,16 +52,19 @@ CLAIMS_000 = {
 
 
 @pytest.fixture(scope="module")
-def seeded(tmp_path_factory: pytest.TempPathFactory) -> Database:
-    """Both seed pages ingested and annotated once for this module."""
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    """Both seed pages ingested and annotated once for this module (closed after it: an open
+    PostgreSQL connection left to the garbage collector is a ResourceWarning)."""
     from click.testing import CliRunner
 
     from pressgraph.cli import main
 
-    url = f"sqlite:///{tmp_path_factory.mktemp('facts') / 'facts.db'}"
+    url = databases.fresh_url(tmp_path_factory.mktemp("facts"), "facts.db")
     result = CliRunner().invoke(main, ["--db", url, "ingest", str(EXAMPLES)])
     assert result.exit_code == 0, result.output
-    return Database(url)
+    opened = Database(url)
+    yield opened
+    opened.close()
 
 
 def test_the_2019_conference_in_moscow(seeded: Database) -> None:

@@ -88,7 +88,14 @@ def main(ctx: click.Context, db_url: str | None) -> None:
 
 
 def _workers_option(function: Callable[..., Any]) -> Callable[..., Any]:
-    """--workers for the commands that annotate."""
+    """--workers and --scheduler for the commands that annotate."""
+    function = click.option(
+        "--scheduler",
+        envvar="PRESSGRAPH_SCHEDULER",
+        metavar="tcp://HOST:PORT",
+        help="Annotate on the workers of this Dask scheduler (each loads the model once); this "
+        "process alone writes. Overrides --workers [env PRESSGRAPH_SCHEDULER].",
+    )(function)
     return click.option(
         "--workers",
         type=click.IntRange(1, 64),
@@ -143,6 +150,7 @@ def ingest_command(
     allow_private: tuple[str, ...],
     ignore_robots: bool,
     workers: int,
+    scheduler: str | None,
 ) -> None:
     """Ingest files, directories (recursively), JSONL files, RSS/Atom feeds and http(s) URLs."""
     settings = _settings(ctx).with_overrides(
@@ -155,7 +163,7 @@ def ingest_command(
     if not found:
         ctx.exit(1)
     db = _open(ctx, settings.db_url)
-    if annotate and workers > 1:
+    if annotate and workers > 1 and not scheduler:
         from pressgraph.nlp.pool import start_server
 
         start_server()  # imports spaCy in the background while the pages are read
@@ -164,7 +172,7 @@ def ingest_command(
         summary = ingest(db, items, settings, progress=bar.step)
     _print_summary(summary)
     if annotate and (summary.stored or _unfinished(db)):
-        _annotate(db, settings, redo=False, workers=workers)
+        _annotate(db, settings, redo=False, workers=workers, scheduler=scheduler)
     if summary.stored == 0 and summary.duplicates == 0:
         ctx.exit(1)
 
@@ -204,9 +212,10 @@ def _annotate(
     retry: bool = False,
     fresh_ids: bool = False,
     workers: int = 1,
+    scheduler: str | None = None,
 ) -> None:
     """Run the annotation stage with a progress bar and print its summary line."""
-    if workers > 1:
+    if workers > 1 and not scheduler:
         from pressgraph.nlp.pool import start_server
 
         start_server()  # its imports go on while this process imports the same
@@ -221,6 +230,7 @@ def _annotate(
             fresh_ids=fresh_ids,
             progress=bar.update,
             workers=workers,
+            scheduler=scheduler,
         )
     for failure in done.failed:
         click.echo(f"not annotated [{failure.stage}] {failure.story}: {failure.message}", err=True)
@@ -233,7 +243,7 @@ def _annotate(
     click.echo(
         f"Stories annotated: {done.stories}{signed if done.signatures else ''}{failed}{lost}, "
         f"mentions: {done.mentions}, posts held: {done.roles}; entities: {kinds}; "
-        f"workers: {done.workers}"
+        + (f"scheduler: {scheduler}" if scheduler else f"workers: {done.workers}")
     )
     if done.failed:
         click.echo("See `pressgraph errors` for every story not annotated and why.")
@@ -525,13 +535,26 @@ def serve_command(
 @_workers_option
 @click.pass_context
 def annotate_command(
-    ctx: click.Context, redo: bool, retry: bool, fresh_ids: bool, workers: int
+    ctx: click.Context,
+    redo: bool,
+    retry: bool,
+    fresh_ids: bool,
+    workers: int,
+    scheduler: str | None,
 ) -> None:
     """Find people, organizations, countries and posts held in stories; resolve entities.
     Finishes whatever an earlier run left: stories not annotated, entities not resolved."""
     settings = _settings(ctx)
     db = _open(ctx, settings.db_url)
-    _annotate(db, settings, redo=redo, retry=retry, fresh_ids=fresh_ids, workers=workers)
+    _annotate(
+        db,
+        settings,
+        redo=redo,
+        retry=retry,
+        fresh_ids=fresh_ids,
+        workers=workers,
+        scheduler=scheduler,
+    )
 
 
 @main.command("remove")

@@ -27,6 +27,10 @@ class StoreError(PressgraphError):
     """The database could not be opened, migrated, read or written."""
 
 
+class ClusterError(PressgraphError):
+    """The Dask scheduler given with --scheduler cannot be reached."""
+
+
 class DataError(PressgraphError):
     """A bundled data file (gazetteer, furniture patterns, ...) is malformed."""
 

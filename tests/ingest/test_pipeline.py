@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import create_engine, func, select, text
+from sqlalchemy.exc import OperationalError
 
 from pressgraph.store.db import Database
 from pressgraph.store.documents import iter_documents, list_refusals
 from pressgraph.store.schema import documents, removed, stories
+from tests import databases
 from tests.conftest import PAGES, SEED_000, SEED_004, Cli
 
 
@@ -108,13 +109,28 @@ def test_exit_code_is_non_zero_only_when_nothing_was_ingested(cli: Cli, tmp_path
     assert cli("ingest", str(PAGES / "navigation.txt")).exit_code == 0
 
 
-def _counts(path: Path) -> tuple[int, list[tuple[str, int, int]]]:
-    with sqlite3.connect(path) as conn:
-        rows = conn.execute(
-            "SELECT d.id, d.story_count, (SELECT COUNT(*) FROM stories s "
-            "WHERE s.document_id = d.id) FROM documents d"
-        ).fetchall()
-        return len(rows), rows
+def _counts(url: str) -> tuple[int, list[tuple[str, int, int]]]:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(
+                text(
+                    "SELECT d.id, d.story_count, (SELECT COUNT(*) FROM stories s "
+                    "WHERE s.document_id = d.id) FROM documents d"
+                )
+            ).all()
+    finally:
+        engine.dispose()
+    return len(rows), [tuple(r) for r in rows]
+
+
+def _scalar(url: str, query: str) -> object:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return conn.execute(text(query)).scalar()
+    finally:
+        engine.dispose()
 
 
 def test_a_kill_during_a_batch_leaves_only_whole_pages(tmp_path: Path) -> None:
@@ -123,8 +139,8 @@ def test_a_kill_during_a_batch_leaves_only_whole_pages(tmp_path: Path) -> None:
     text = SEED_000.read_text(encoding="utf-8")
     for n in range(400):
         (corpus / f"{n:04d}.txt").write_text(text.replace("80 countries", f"{n} countries"))
-    db_path = tmp_path / "kill.db"
-    env = {**os.environ, "PRESSGRAPH_DB": f"sqlite:///{db_path}"}
+    url = databases.fresh_url(tmp_path, "kill.db")
+    env = {**os.environ, "PRESSGRAPH_DB": url}
     proc = subprocess.Popen(
         [sys.executable, "-m", "pressgraph", "ingest", "--no-annotate", str(corpus)],
         env=env,
@@ -135,27 +151,24 @@ def test_a_kill_during_a_batch_leaves_only_whole_pages(tmp_path: Path) -> None:
     stored = 0
     while time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.05)
-        if db_path.exists():
+        if databases.on_postgresql() or (tmp_path / "kill.db").exists():
             try:
-                stored, _ = _counts(db_path)
-            except sqlite3.OperationalError:
+                stored, _ = _counts(url)
+            except OperationalError:  # not made or not migrated yet
                 continue
             if stored >= 20:
                 break
     assert proc.poll() is None, "the batch ended before it could be killed"
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    total, rows = _counts(db_path)
+    total, rows = _counts(url)
     assert 20 <= total < 400
     assert all(expected == found == 1 for _, expected, found in rows)
-    with sqlite3.connect(db_path) as conn:
-        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-        orphans = conn.execute(
-            "SELECT COUNT(*) FROM removed WHERE document_id NOT IN (SELECT id FROM documents)"
-        ).fetchone()
-        images = conn.execute("SELECT COUNT(*) FROM removed WHERE kind = 'image'").fetchone()
-    assert orphans == (0,)
-    assert images == (11 * total,)
+    if not databases.on_postgresql():
+        assert _scalar(url, "PRAGMA integrity_check") == "ok"
+    orphans = "SELECT COUNT(*) FROM removed WHERE document_id NOT IN (SELECT id FROM documents)"
+    assert _scalar(url, orphans) == 0
+    assert _scalar(url, "SELECT COUNT(*) FROM removed WHERE kind = 'image'") == 11 * total
     # the next run picks up where the killed one stopped
     done = subprocess.run(
         [sys.executable, "-m", "pressgraph", "ingest", "--no-annotate", str(corpus)],

@@ -12,6 +12,7 @@ from pressgraph.settings import Settings
 from pressgraph.store.db import Database
 from pressgraph.store.documents import iter_documents
 from pressgraph.store.sitelines import MIN_PAGES, host_of
+from tests import databases
 
 # A block a parliament's site prints above every article (written for this test).
 TEMPLATE = [
@@ -35,7 +36,7 @@ def _write(path: Path, records: list[dict[str, str]]) -> Path:
 
 
 def test_a_line_on_most_pages_of_a_site_becomes_its_furniture(tmp_path: Path) -> None:
-    db = Database(f"sqlite:///{tmp_path / 'site.db'}")
+    db = Database(databases.fresh_url(tmp_path, "site.db"))
     pages = [_record(n, "www.parliament.example") for n in range(MIN_PAGES + 1)]
     ingest(db, [str(_write(tmp_path / "pages.jsonl", pages))], Settings(db_url="sqlite://"))
     docs = sorted(iter_documents(db), key=lambda d: d.url or "")
@@ -51,7 +52,7 @@ def test_a_line_on_most_pages_of_a_site_becomes_its_furniture(tmp_path: Path) ->
 
 
 def test_another_site_and_local_files_keep_the_lines(tmp_path: Path) -> None:
-    db = Database(f"sqlite:///{tmp_path / 'site.db'}")
+    db = Database(databases.fresh_url(tmp_path, "site.db"))
     pages = [_record(n, "parliament.example") for n in range(MIN_PAGES)]
     other = _record(MIN_PAGES, "other.example")
     ingest(db, [str(_write(tmp_path / "a.jsonl", [*pages, other]))], Settings(db_url="sqlite://"))

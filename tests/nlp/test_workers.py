@@ -24,6 +24,7 @@ from pressgraph.settings import Settings
 from pressgraph.store.annotations import list_failures, stories_to_annotate, unfinished
 from pressgraph.store.db import Database
 from pressgraph.store.schema import annotated, mentions
+from tests import databases
 from tests.conftest import EXAMPLES
 
 KABOOM = "On June 1, 2021, Kaboom met the CSTO Secretary General in Minsk.\n"
@@ -60,7 +61,7 @@ def seeded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Database, S
     monkeypatch.setattr(workers, "PER_WORKER", 1)
     page = tmp_path / "kaboom.txt"
     page.write_text(KABOOM, encoding="utf-8")
-    url = f"sqlite:///{tmp_path / 'w.db'}"
+    url = databases.fresh_url(tmp_path, "w.db")
     db, settings = Database(url), Settings(db_url=url)
     assert ingest(db, expand([str(EXAMPLES), str(page)]), settings).stored == 3
     return db, settings

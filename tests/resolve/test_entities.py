@@ -15,6 +15,7 @@ from pressgraph.resolve.entities import slug
 from pressgraph.store.annotations import all_mentions, all_roles, load_entities
 from pressgraph.store.db import Database
 from pressgraph.store.documents import iter_documents
+from tests import databases
 from tests.conftest import PAGES, SEED_000, SEED_004, Cli
 
 PEOPLE = Path(__file__).resolve().parent.parent / "fixtures" / "people"
@@ -120,7 +121,7 @@ def _ingested(order: tuple[Path, ...], label: str) -> str:
         import tempfile
 
         folder = Path(tempfile.mkdtemp(prefix=f"pressgraph-{label}-"))
-        url = f"sqlite:///{folder / 'order.db'}"
+        url = databases.fresh_url(folder, "order.db")
         for page in order:
             result = CliRunner().invoke(main, ["--db", url, "ingest", str(page)])
             assert result.exit_code == 0, result.output

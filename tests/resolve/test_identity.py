@@ -18,6 +18,7 @@ from pressgraph.store.aliases import Alias, read_aliases
 from pressgraph.store.annotations import all_mentions, load_entities
 from pressgraph.store.db import Database
 from pressgraph.store.judgements import list_judgements
+from tests import databases
 from tests.conftest import Cli
 
 PAGES = Path(__file__).resolve().parent.parent / "fixtures" / "identity"
@@ -48,7 +49,7 @@ def test_a_person_keeps_its_id_when_a_page_gives_the_full_name(
     assert {"Ivan Petrov", "Ivan Sergeyevich Petrov"} <= set(entity.aliases)
     assert aliases(db_url) == {}
     # Both pages in a new database: the id comes from the best name, as before.
-    fresh = f"sqlite:///{tmp_path / 'fresh.db'}"
+    fresh = databases.fresh_url(tmp_path, "fresh.db")
     CliRunner().invoke(main, ["--db", fresh, "ingest", *map(str, PETROV)])
     assert people(fresh) == {"person:ivan-sergeyevich-petrov": "Ivan Sergeyevich Petrov"}
 
@@ -119,7 +120,7 @@ ALL = [*PETROV, *VOLKOV]
 
 def _ingested(batches: list[list[Path]]) -> str:
     """A new database with the pages ingested batch by batch."""
-    url = f"sqlite:///{Path(tempfile.mkdtemp(prefix='pressgraph-ids-')) / 'ids.db'}"
+    url = databases.fresh_url(Path(tempfile.mkdtemp(prefix="pressgraph-ids-")), "ids.db")
     for batch in batches:
         result = CliRunner().invoke(main, ["--db", url, "ingest", *map(str, batch)])
         assert result.exit_code == 0, result.output

@@ -4,7 +4,6 @@ whose target is gone is kept and reported."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -32,6 +31,7 @@ from pressgraph.store.judgements import (
 from pressgraph.store.pages import entity_page, event_list, network_page
 from pressgraph.store.queries import list_claims, list_events, list_relations, list_statements
 from pressgraph.store.schema import claims, mentions, relations, roles, statements
+from tests import databases
 from tests.conftest import EXAMPLES, Seeded
 
 KHAN, VORONKOV, SEMERIKOV = (
@@ -42,13 +42,8 @@ KHAN, VORONKOV, SEMERIKOV = (
 
 
 def copy_of(seeded: Seeded, target: Path) -> str:
-    """A copy of the seeded database (through SQLite's backup: the WAL comes along)."""
-    source = sqlite3.connect(seeded.url.removeprefix("sqlite:///"))
-    copied = sqlite3.connect(target)
-    source.backup(copied)
-    source.close()
-    copied.close()
-    return f"sqlite:///{target}"
+    """A copy of the seeded database."""
+    return databases.copy(seeded.url, target)
 
 
 @pytest.fixture
@@ -267,7 +262,7 @@ def test_judgements_survive_annotate_redo_and_a_rebuild(
 
     shared = tmp_path / "shared.jsonl"
     assert cli(db.url, "export", str(shared)).exit_code == 0
-    rebuilt = Database(f"sqlite:///{tmp_path / 'rebuilt.db'}")
+    rebuilt = Database(databases.fresh_url(tmp_path, "rebuilt.db"))
     ingest(rebuilt, expand([str(EXAMPLES)]), Settings(db_url=rebuilt.url))
     annotate_stories(rebuilt, Settings(db_url=rebuilt.url))
     imported = cli(rebuilt.url, "import", str(shared))

@@ -26,11 +26,12 @@ def test_a_new_database_matches_the_tables_and_records_every_migration(db: Datab
     assert [tuple(r) for r in recorded] == [(m.id, m.name) for m in MIGRATIONS]
 
 
-def test_opening_again_applies_nothing(db_url: str) -> None:
-    assert Database(db_url).applied == [m.name for m in MIGRATIONS]
-    assert Database(db_url).applied == []
+def test_opening_again_applies_nothing(empty_db_url: str) -> None:
+    assert Database(empty_db_url).applied == [m.name for m in MIGRATIONS]
+    assert Database(empty_db_url).applied == []
 
 
+@pytest.mark.sqlite_only(reason="WAL and foreign keys are PRAGMAs of SQLite's")
 def test_sqlite_runs_in_wal_mode_with_foreign_keys(db: Database) -> None:
     with db.read() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"

@@ -26,6 +26,7 @@ from pressgraph.store.db import Database
 from pressgraph.store.migrations import MIGRATIONS
 from pressgraph.store.queries import list_claims, list_events
 from tests.conftest import EXAMPLES
+from tests.store.conftest import described_by_schema
 
 
 def _ingest(url: str) -> Database:
@@ -57,7 +58,9 @@ def test_migrations_make_the_same_tables_on_postgresql(pg_url: str) -> None:
     assert db.dialect == "postgresql"
     assert db.applied == [m.name for m in MIGRATIONS]
     with db.read() as conn:
-        assert compare_metadata(MigrationContext.configure(conn), schema.metadata) == []
+        context = MigrationContext.configure(conn, opts={"include_name": described_by_schema})
+        assert compare_metadata(context, schema.metadata) == []
+        assert conn.execute(text("SELECT count(*) FROM pg_indexes WHERE indexdef LIKE '%gin%'"))
     assert Database(pg_url).applied == []
 
 
@@ -97,13 +100,39 @@ def _derived(db: Database) -> dict[str, list[tuple[Any, ...]]]:
         }
 
 
-def test_search_falls_back_to_like_on_postgresql(pg_url: str) -> None:
-    from pressgraph.store.search import search_stories
+SEARCHES = (
+    "Semerikov",
+    "semer*",
+    "Sémerikov",
+    "headline:Semerikov",
+    '"joint staff" OR semer*',
+    "CSTO NOT (Serbia OR Armenia)",
+    "Counter-Terrorism agencies",
+    "terrorism AND conference",
+    "text:Secretariat OR headline:Conference",
+)
 
-    db = _ingest(pg_url)
-    found = search_stories(db, "Semerikov")
-    assert found.total == 2
-    assert {h.story for h in found.hits} == {"a731134e987d110f-0", "037093693e769a0a-1"}
+
+def test_search_answers_the_same_stories_on_both_databases(pg_url: str, db_url: str) -> None:
+    """Issue 10: PostgreSQL searches its tsvector column (GIN index) as SQLite searches FTS5."""
+    from pressgraph.store.search import dates_of, search_stories
+
+    pg, lite = _ingest(pg_url), _ingest(db_url)
+    with pg.read() as conn:
+        plan = conn.execute(
+            text("EXPLAIN SELECT id FROM stories WHERE search_vector @@ 'csto'::tsquery")
+        ).scalars()
+        assert "search_vector" in " ".join(plan)
+    for query in SEARCHES:
+        found = [search_stories(db, query) for db in (pg, lite)]
+        assert found[0].total == found[1].total > 0, query
+        # ranked by ts_rank against bm25: the same stories, not always in the same order
+        assert {h.story for h in found[0].hits} == {h.story for h in found[1].hits}, query
+        assert dates_of(pg, query) == dates_of(lite, query), query
+    first, same = (search_stories(db, "Semerikov").hits[0] for db in (pg, lite))
+    assert first.headline == same.headline  # the headline marked as FTS5 marks it
+    start, end = first.snippet.spans[0]
+    assert first.snippet.text[start:end] == "Semerikov"
 
 
 def test_a_query_over_its_budget_is_stopped_by_postgresql(pg_url: str) -> None:

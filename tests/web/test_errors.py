@@ -13,6 +13,7 @@ from starlette.responses import Response
 from pressgraph.store.db import Database
 from pressgraph.web.app import create_app
 from pressgraph.web.render import add_page
+from tests import databases
 from tests.web.conftest import Seeded
 
 
@@ -106,13 +107,17 @@ def test_an_unexpected_error_is_a_500_in_the_shape_and_a_page(seeded: Seeded) ->
 
 
 def test_a_broken_database_is_a_500_in_the_shape(tmp_path: Path) -> None:
-    db = Database(f"sqlite:///{tmp_path / 'broken.db'}")
+    db = Database(databases.fresh_url(tmp_path, "broken.db"))
     with db.begin() as conn:
-        conn.execute(text("DROP TABLE story_search"))
+        if db.dialect == "postgresql":
+            conn.execute(text("ALTER TABLE stories DROP COLUMN search_vector"))
+        else:
+            conn.execute(text("DROP TABLE story_search"))
     with TestClient(create_app(db), raise_server_exceptions=False) as broken:
         response = broken.get("/search.json?q=CSTO")
     assert response.status_code == 500
-    assert "no such table" in assert_error_shape(response.json(), 500, "Internal Server Error")
+    message = assert_error_shape(response.json(), 500, "Internal Server Error")
+    assert "no such table" in message or "search_vector" in message
 
 
 def test_openapi_documents_every_json_twin_and_the_error_shape(client: TestClient) -> None:

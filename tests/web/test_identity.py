@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 from pressgraph.cli import main
 from pressgraph.store.db import Database
 from pressgraph.web.app import create_app
+from tests import databases
 from tests.resolve.test_identity import VOLKOV
 
 LOSER, WINNER = "person:volkov", "person:a-volkov"
@@ -22,7 +23,7 @@ LOSER, WINNER = "person:volkov", "person:a-volkov"
 @pytest.fixture(scope="module")
 def merged(tmp_path_factory: pytest.TempPathFactory) -> str:
     """A database where "Volkov" and "A. Volkov" became one person with the third page."""
-    url = f"sqlite:///{tmp_path_factory.mktemp('merged') / 'merged.db'}"
+    url = databases.fresh_url(tmp_path_factory.mktemp("merged"), "merged.db")
     for page in VOLKOV:
         assert CliRunner().invoke(main, ["--db", url, "ingest", str(page)]).exit_code == 0
     return url

@@ -59,16 +59,17 @@ def annotate_stories(
     fresh_ids: bool = False,
     progress: Callable[[int, int], None] | None = None,
     workers: int = 1,
+    scheduler: str | None = None,
 ) -> AnnotateSummary:
     """Annotate stories not annotated yet (all with `redo`; those that failed before with
-    `retry`) in `workers` processes (1: this one), then resolve entities globally, keeping
-    their ids (made anew with `fresh_ids`)."""
+    `retry`) in `workers` processes (1: this one) or on the Dask cluster of `scheduler`, then
+    resolve entities globally, keeping their ids (made anew with `fresh_ids`)."""
     todo = stories_to_annotate(db, redo=redo, retry=retry)
     used = workers_for(len(todo), workers)
     mentions = roles = 0
     failed: list[AnnotationFailure] = []
     lost: list[NotReturned] = []
-    for done, found in enumerate(_annotated(todo, settings.model, used), start=1):
+    for done, found in enumerate(_annotated(todo, settings.model, used, scheduler), start=1):
         stored = _store(db, found, settings.model)
         if isinstance(stored, NotReturned):
             lost.append(stored)
@@ -100,13 +101,19 @@ def annotate_stories(
 
 
 def _annotated(
-    todo: list[StoryText], model: str, workers: int
+    todo: list[StoryText], model: str, workers: int, scheduler: str | None = None
 ) -> Iterator[Annotated | AnnotationFailure | NotReturned]:
-    """Each story's records (or failure), in order: in this process or in `workers`."""
+    """Each story's records (or failure), in order: in this process, in `workers` or on the
+    Dask cluster of `scheduler`."""
     if not todo:
         return
-    if workers > 1:
+    if workers > 1 or scheduler:
         sent = [(s.id, s.text, s.date, _context(s)) for s in todo]
+        if scheduler:
+            from pressgraph.nlp.cluster import annotate_on_cluster  # dask only when asked
+
+            yield from annotate_on_cluster(scheduler, model, sent)
+            return
         yield from annotate_in_workers(model, sent, workers)
         return
     nlp = build_pipeline(model)

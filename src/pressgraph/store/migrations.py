@@ -23,7 +23,7 @@ from sqlalchemy import Column, Connection, String, Text, inspect, select, update
 from pressgraph.clean.page import page_line_keys
 from pressgraph.clean.text import story_hash
 from pressgraph.records import Page
-from pressgraph.store import aliases, derived, places, schema, search, sitelines
+from pressgraph.store import aliases, derived, places, schema, search, search_pg, sitelines
 
 
 @dataclass(frozen=True)
@@ -204,6 +204,13 @@ def _entity_aliases(op: Operations, conn: Connection) -> None:
     aliases.seed_from_merges(conn)
 
 
+def _story_search_postgres(op: Operations, conn: Connection) -> None:
+    """Full-text search on PostgreSQL (issue 10): a generated tsvector column of stories with
+    a GIN index; the stories already stored are indexed as the column is added. A no-op on
+    SQLite, whose FTS5 index migration 2 made."""
+    search_pg.create_index(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", _initial),
     Migration(2, "story_search", _story_search, search.create_index),
@@ -218,6 +225,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(11, "document_paths", _document_paths),
     Migration(12, "claim_dates", _claim_dates),
     Migration(13, "entity_aliases", _entity_aliases),
+    Migration(14, "story_search_postgres", _story_search_postgres, search_pg.create_index),
 )
 
 

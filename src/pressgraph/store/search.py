@@ -1,4 +1,5 @@
-"""Full-text search over stories: an SQLite FTS5 index kept in sync by triggers, LIKE elsewhere.
+"""Full-text search over stories: an SQLite FTS5 index kept in sync by triggers, a tsvector
+column on PostgreSQL (store/search_pg.py), LIKE elsewhere.
 
 The index is made by the `story_search` migration with the functions below: an FTS5 table
 (`story_search`, a copy of each story's headline and text) and a narrow table
@@ -10,7 +11,8 @@ the triggers' deletes index lookups.
 
 Users type words, "quoted phrases", prefix* words, AND / OR / NOT and parentheses; every other
 word is quoted before it reaches FTS5, so `Counter-Terrorism` or `Semerikov's` just work, and a
-query FTS5 still cannot parse becomes a `SearchSyntaxError` that says how to fix it.
+query FTS5 still cannot parse becomes a `SearchSyntaxError` that says how to fix it. PostgreSQL
+reads the same syntax under the same cost rules, and answers the same stories.
 """
 
 from __future__ import annotations
@@ -35,7 +37,9 @@ from sqlalchemy.sql.expression import ColumnClause
 
 from pressgraph.errors import PressgraphError, StoreError
 from pressgraph.store import budget as budgets
+from pressgraph.store import search_pg
 from pressgraph.store.schema import stories
+from pressgraph.store.search_pg import unmasked
 
 if TYPE_CHECKING:  # store.db imports the migrations, which import this module
     from pressgraph.store.db import Database
@@ -180,6 +184,19 @@ def fill_index(conn: Connection) -> None:
 
 def to_fts(query: str) -> str:
     """Turn what a user typed into an FTS5 query: operators kept, every other word quoted."""
+    out = []
+    for token in _tokens(query):
+        if token in _OPERATORS or token in "()" or token.startswith('"'):
+            out.append(token)
+        elif found := _COLUMN.fullmatch(token):
+            out.append(f"{found[1]} : {_term(found[2])}")
+        else:
+            out.append(_term(token))
+    return " ".join(out)
+
+
+def _tokens(query: str) -> list[str]:
+    """The terms, operators and parentheses of a query, its cost checked."""
     if query.count('"') % 2:
         raise SearchSyntaxError(
             f'the query {query!r} has an unbalanced quote ("); close the phrase or remove it. '
@@ -189,15 +206,15 @@ def to_fts(query: str) -> str:
     if not any(t in _OPERATORS or t in "()" for t in tokens):
         tokens = list(dict.fromkeys(tokens))  # all must match: a repeated word adds nothing
     _check_cost(query, tokens)
-    out = []
-    for token in tokens:
-        if token in _OPERATORS or token in "()" or token.startswith('"'):
-            out.append(token)
-        elif found := _COLUMN.fullmatch(token):
-            out.append(f"{found[1]} : {_term(found[2])}")
-        else:
-            out.append(_term(token))
-    return " ".join(out)
+    return tokens
+
+
+def to_tsquery(query: str) -> ColumnElement[Any]:
+    """Turn what a user typed into a PostgreSQL tsquery, read as FTS5 reads it."""
+    try:
+        return search_pg.tsquery(_tokens(query))
+    except search_pg.QueryError as exc:
+        raise SearchSyntaxError(f"cannot search for {query!r} ({exc}). {_HELP}") from None
 
 
 def _check_cost(query: str, tokens: list[str]) -> None:
@@ -250,6 +267,8 @@ def search_stories(
             total, hits = _browse(conn, dates, where, page, page_size, order)
         elif conn.dialect.name == "sqlite":
             total, hits = _fts(conn, query, dates, where, page, page_size, order)
+        elif conn.dialect.name == "postgresql":
+            total, hits = _tsvector(conn, query, dates, where, page, page_size, order)
         else:
             total, hits = _like(conn, query, dates, where, page, page_size, order)
     pages = max(1, -(-total // page_size))
@@ -268,6 +287,11 @@ def dates_of(
         if query and conn.dialect.name == "sqlite":
             match = text(f"{INDEX} MATCH :match").bindparams(match=to_fts(query))
             base: Select[Any] = select(year, func.count()).select_from(_JOINED).where(match)
+        elif query and conn.dialect.name == "postgresql":
+            year = func.substr(stories.c.date, 1, 4)
+            base = select(year, func.count()).where(
+                search_pg.vector.bool_op("@@")(to_tsquery(query))
+            )
         elif query:
             words = [w for w in _WORD.findall(query) if w.upper() not in _OPERATORS]
             year = func.substr(stories.c.date, 1, 4)
@@ -391,6 +415,45 @@ def _fts(
     except OperationalError as exc:
         raise _syntax_error(query, exc) from exc
     return int(total), hits
+
+
+def _tsvector(
+    conn: Connection,
+    query: str,
+    dates: tuple[str | None, str | None],
+    where: tuple[ColumnElement[bool], ...],
+    page: int,
+    size: int,
+    order: str = "relevance",
+) -> tuple[int, list[SearchHit]]:
+    """PostgreSQL: count the matches through the GIN index, pick one page of them best first
+    (or by date), then mark the matches in that page's stories only (ts_headline reads the
+    whole text)."""
+    asked = to_tsquery(query)
+    found = _dated(
+        select(stories.c.id).where(search_pg.vector.bool_op("@@")(asked), *where), *dates
+    )
+    rank = search_pg.rank(asked)
+    if order == "relevance":
+        ordered = found.add_columns(rank.label("rank")).order_by(rank.desc(), stories.c.id)
+    else:
+        ordered = found.order_by(*_by_date(order, stories.c.date))
+    ids = list(conn.execute(ordered.limit(size).offset((page - 1) * size)).scalars())
+    marks = f"StartSel={_OPEN}, StopSel={_CLOSE}"
+    snippet = f"{marks}, MaxWords={SNIPPET_TOKENS}, MinWords=16"
+    rows = select(
+        *_CARD,
+        search_pg.marked(stories.c.headline, asked, f"{marks}, HighlightAll=true").label(
+            "headline"
+        ),
+        search_pg.marked(stories.c.text, asked, snippet).label("snippet"),
+    ).where(stories.c.id.in_(ids))
+    total = conn.execute(select(func.count()).select_from(found.subquery())).scalar_one()
+    by_id = {r["id"]: r for r in conn.execute(rows).mappings()}
+    hits = [by_id[i] for i in ids if i in by_id]
+    return int(total), [
+        _hit(r, _marked(unmasked(r["headline"])), _marked(unmasked(r["snippet"]))) for r in hits
+    ]
 
 
 def _syntax_error(query: str, exc: OperationalError) -> PressgraphError:

@@ -98,6 +98,8 @@ def counted_in_sql(conn: Connection, where: EventFilter) -> Selection:
     """The counts, one query each."""
     ids = where.query().subquery()
     total = int(conn.execute(select(func.count()).select_from(ids)).scalar() or 0)
+    # One expression in both places: PostgreSQL groups by it only if its parameters are the
+    # same ones (two copies bind the dates twice, and it sees two expressions).
     inside = case((where.in_range(), 1), else_=0)
     year = func.substr(events.c.start, 1, 4)
     query = (
