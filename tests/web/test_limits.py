@@ -20,10 +20,10 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import text
 
-from pressgraph.errors import PressgraphError, StoreError
+from pressgraph.errors import PressgraphError, SettingsError, StoreError
 from pressgraph.store.budget import Budget, QueryTimeoutError, active
 from pressgraph.store.db import Database
-from pressgraph.web.app import create_app
+from pressgraph.web.app import QUERY_BUDGET, create_app, query_budget
 from pressgraph.web.middleware import SECURITY_HEADERS
 from tests.conftest import ROOT, SEED_000, SEED_004, Cli, Seeded
 
@@ -265,3 +265,13 @@ def test_the_response_cache_follows_every_write(cli: Cli, db_url: str) -> None:
         assert client.get("/index.json").json()["counts"]["documents"] == first == 1
         cli("ingest", "--no-annotate", str(SEED_004))
         assert client.get("/index.json").json()["counts"]["documents"] == 2
+
+
+def test_the_query_budget_is_a_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PRESSGRAPH_QUERY_BUDGET", "4.5")
+    assert query_budget() == 4.5
+    monkeypatch.delenv("PRESSGRAPH_QUERY_BUDGET")
+    assert query_budget() == QUERY_BUDGET == 1.5
+    monkeypatch.setenv("PRESSGRAPH_QUERY_BUDGET", "soon")
+    with pytest.raises(SettingsError, match="give seconds"):
+        query_budget()

@@ -44,6 +44,7 @@ shape: `{"error": {"status": 404, "title": "Not Found", "message": "..."}}`.
 
 CACHE_ENTRIES = ENTRIES
 QUERY_BUDGET = 1.5  # seconds of queries per request; past it, a 503 that says to narrow it
+_BUDGET_VARIABLE = "PRESSGRAPH_QUERY_BUDGET"  # another budget, in seconds
 # Pages made at once by one server process. The views are Python holding the GIL most of the
 # time: more threads only share one core ever more finely, so a slow page waits behind every
 # other one; two keep the waiting requests nearly in order. bench/load.py at concurrency 32:
@@ -75,18 +76,20 @@ def _limit_threads(threads: int | None) -> Callable[[FastAPI], AbstractAsyncCont
 def create_app(
     db: Database,
     *,
-    budget: float = QUERY_BUDGET,
+    budget: float | None = None,
     cache: int = CACHE_ENTRIES,
     threads: int | None = None,
     curate_token: str | None = None,
 ) -> FastAPI:
     """The application over `db`: every page, its JSON twin, OpenAPI, static files, errors;
-    the queries of a request stop after `budget` seconds or when its client goes away; up to
+    the queries of a request stop after `budget` seconds (None: query_budget()) or when its
+    client goes away; up to
     `cache` answers are kept while the database is unchanged (0: none); at most `threads`
     pages are made at once (None: Starlette's default, 40). With a `curate_token`, curators
     may judge (`web/curate.py`) and nothing is cached: a curator's pages are their own."""
     if curate_token:
         cache = 0
+    budget = query_budget() if budget is None else budget
     app = FastAPI(
         lifespan=_limit_threads(threads),
         title="pressgraph",
@@ -108,6 +111,20 @@ def create_app(
     app.add_middleware(ResponseCache, stamp=db.version_stamp, entries=cache)
     app.add_middleware(SecurityHeaders)  # added last: the outermost, even around errors
     return app
+
+
+def query_budget() -> float:
+    """Seconds of queries a request may take: PRESSGRAPH_QUERY_BUDGET, else QUERY_BUDGET."""
+    value = os.environ.get(_BUDGET_VARIABLE)
+    if not value:
+        return QUERY_BUDGET
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 < seconds <= 3600:
+        raise SettingsError(f"{_BUDGET_VARIABLE}={value!r}: give seconds, such as 1.5 or 10")
+    return seconds
 
 
 # How `serve` tells its worker processes the database and the cache size.

@@ -9,9 +9,9 @@ kernel spreads the connections over them by address hash.
 
 The parent binds the sockets (so a process that dies leaves its socket bound, and its
 replacement takes the same one), starts one process per socket, restarts a process that
-dies, and stops them all on Ctrl+C or SIGTERM. A process that could not start, or died within
-seconds of starting (the application or the database is broken), stops the parent: every
-restart would fail the same.
+dies, and stops them all on Ctrl+C or SIGTERM. A process that could not start, or exited
+with an error within seconds of starting (the application or the database is broken), stops
+the parent: every restart would fail the same. One killed by a signal is replaced.
 """
 
 from __future__ import annotations
@@ -108,8 +108,9 @@ class Supervisor:
             if process.is_alive():
                 continue
             process.join()
+            # An error soon after starting (not a signal: exit code < 0) is a broken start.
             quick = time.monotonic() - self.started[index] < _QUICK
-            if process.exitcode == STARTUP_FAILURE or quick:
+            if process.exitcode == STARTUP_FAILURE or (quick and (process.exitcode or 0) > 0):
                 self.failed = True  # the application cannot start: restarting would loop
                 self.stop.set()
                 return
