@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner, Result
 
 from pressgraph.cli import main
-from pressgraph.ingest.pipeline import ingest
+from pressgraph.flow.annotate import annotate_stories
+from pressgraph.flow.ingest import ingest
 from pressgraph.ingest.sources import expand
-from pressgraph.nlp.annotate import annotate_stories
 from pressgraph.settings import Settings
 from pressgraph.store.db import Database
 from pressgraph.store.documents import list_stories
