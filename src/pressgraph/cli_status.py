@@ -50,10 +50,11 @@ def _dups(status: Status) -> str:
 def _left(status: Status) -> str:
     parts = [f"{status.stories_left} stories to annotate"]
     if status.signatures_left:
-        parts.append(f"{status.signatures_left} press signatures to annotate")
+        n = status.signatures_left
+        parts.append(f"{n} press signature{'s' * (n != 1)} to annotate")
     if status.stories_failed:
         parts.append(f"{status.stories_failed} not annotated (failed)")
-    parts.append("resolution pending" if status.resolve_pending else "resolution done")
+    parts.append("resolution pending" if status.resolve_pending else "resolution up to date")
     return ", ".join(parts)
 
 

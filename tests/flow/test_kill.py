@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -17,8 +18,12 @@ from typing import Any, TypeVar
 
 import pytest
 from click.testing import CliRunner
+from sqlalchemy import select
 
 from pressgraph.cli import main
+from pressgraph.store.db import Database
+from pressgraph.store.jobs import document_state
+from pressgraph.store.schema import jobs
 from tests.conftest import EXAMPLES, PAGES
 
 T = TypeVar("T")
@@ -133,6 +138,18 @@ def _knowledge(url: str, out: Path) -> list[str]:
     return sorted(out.read_text(encoding="utf-8").splitlines())
 
 
+def _disagreeing(url: str) -> list[tuple[str, str, str]]:
+    """Jobs whose state is not what the data of their document says: (input, job, data)."""
+    db = Database(url)
+    try:
+        with db.read() as conn:
+            found = conn.execute(select(jobs.c.input, jobs.c.state, jobs.c.document_id)).all()
+            said = [(i, s, document_state(conn, d).state) for i, s, d in found]
+    finally:
+        db.close()
+    return [row for row in said if row[1] != row[2]]
+
+
 def _rows(path: Path) -> dict[str, int]:
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
         return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
@@ -155,20 +172,24 @@ def test_a_run_killed_while_annotating_is_finished_by_the_next_with_nothing_lost
             os.killpg(proc.pid, signal.SIGKILL)
         proc.wait(timeout=60)
     _poll(lambda: _gone(proc.pid), "the killed run's workers to end", time.monotonic() + 60)
-    assert sum(seen.values()) == pages and seen.get("queued", 0) == 0
+    assert sum(seen.values()) == pages and seen.get("queued", 0) == 0, seen
     left = _status(killed)
-    assert left["last_run"]["ended_at"] is None and left["todo"] == "pressgraph annotate"
-    assert left["stories_left"] > 0 and left["jobs"]["stored"] > 0
-    assert left["jobs"]["annotated"] >= seen["annotated"]
+    assert left["last_run"]["ended_at"] is None and left["todo"] == "pressgraph annotate", left
+    assert left["stories_left"] > 0 and left["jobs"]["stored"] > 0, (seen, left)
+    assert left["jobs"]["annotated"] >= seen["annotated"], (seen, left)
+    assert _disagreeing(killed) == []  # no job says more, or less, than the data
     stories = _rows(killed_db)["stories"]
     assert stories >= 40  # enough that two workers were started (nlp/workers.py)
 
     again = _ingest(killed, tmp_path / "pages", tmp_path / "again.log")
     _finished(again, tmp_path / "again.log")
     said = (tmp_path / "again.log").read_text(encoding="utf-8")
-    assert f"stored: 0, duplicates: {pages}" in said and "workers: 2" in said
+    assert f"stored: 0, duplicates: {pages}" in said, said
+    # The stories left and no other (how many workers it starts depends on how many).
+    assert re.search(rf"Stories annotated: {left['stories_left']}\b", said), said
     reference = _ingest(fresh, tmp_path / "pages", tmp_path / "fresh.log")
     _finished(reference, tmp_path / "fresh.log")
+    assert "workers: 2" in (tmp_path / "fresh.log").read_text(encoding="utf-8")
 
     assert _rows(killed_db) == _rows(fresh_db)
     first = _knowledge(killed, tmp_path / "killed.jsonl")
