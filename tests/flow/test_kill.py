@@ -133,9 +133,16 @@ def _status(url: str) -> dict[str, Any]:
 
 
 def _knowledge(url: str, out: Path) -> list[str]:
+    """The export's records, sorted, with an event's stories as a set: the export lists the
+    copies of a story in the order their pages were stored (`fetched_at`, to the second),
+    which differs between any two ingests of the same pages, killed or not."""
     args = ["--db", url, "export", "--format", "jsonl", str(out)]
     assert CliRunner().invoke(main, args, catch_exceptions=False).exit_code == 0
-    return sorted(out.read_text(encoding="utf-8").splitlines())
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    for record in records:
+        if record["type"] == "event":
+            record["stories"] = sorted(record["stories"])
+    return sorted(json.dumps(r, ensure_ascii=False, sort_keys=True) for r in records)
 
 
 def _disagreeing(url: str) -> list[tuple[str, str, str]]:
