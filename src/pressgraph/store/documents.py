@@ -109,16 +109,18 @@ def _write_document(
         row = _document_row(page, cleaned, found, doc_id)
         row.update(version=version, content_hash=content_hash, language=language)
         conn.execute(documents.insert().values(**row))
-        if found:
-            rows = [_story_row(doc_id, cleaned.text, s) for s in found]
+        rows = [_story_row(doc_id, cleaned.text, s) for s in found]
+        if rows:
             _link_duplicates(conn, rows)
             conn.execute(stories.insert(), rows)
         if cleaned.removed:
             conn.execute(removed.insert(), [_removed_row(doc_id, r) for r in cleaned.removed])
         if site is not None:
             count_page(conn, *site)
-        if job is not None:
-            mark_page(conn, job, page.source, doc_id, duplicate=False)
+        if job is not None:  # a new page waits for annotation if it has texts to annotate
+            signed = any(r.kind == "signature" for r in cleaned.removed)
+            waiting = signed or any(r["duplicate_of"] is None for r in rows)
+            mark_page(conn, job, page.source, doc_id, duplicate=False, waiting=waiting)
     return WriteResult(doc_id, "version" if version > 1 else "stored", version, len(found))
 
 

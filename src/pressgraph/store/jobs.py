@@ -94,11 +94,21 @@ def _row(run: int, key: str, page: int, state: JobState, at: str) -> dict[str, o
 
 
 def mark_page(
-    conn: Connection, job: JobRef, source: str, document: str, *, duplicate: bool
+    conn: Connection,
+    job: JobRef,
+    source: str,
+    document: str,
+    *,
+    duplicate: bool,
+    waiting: bool | None = None,
 ) -> None:
     """In the transaction that stored a page (or found it stored): its job is stored, or
-    already annotated (or failed) as its document is."""
-    state = document_state(conn, document)
+    already annotated (or failed) as its document is. `waiting`, for a page stored just now
+    (whether it has texts to annotate), spares reading its document's state."""
+    if waiting is None:
+        state = document_state(conn, document)
+    else:
+        state = JobState("stored" if waiting else "annotated")
     _put(conn, job, state, source=source, document_id=document, duplicate=duplicate)
 
 
