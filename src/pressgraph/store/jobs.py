@@ -18,7 +18,17 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, delete, select, update
+from sqlalchemy import (
+    CompoundSelect,
+    Connection,
+    String,
+    cast,
+    delete,
+    literal,
+    select,
+    union_all,
+    update,
+)
 
 from pressgraph.store.db import Database
 from pressgraph.store.schema import annotated, annotation_errors, jobs, removed, runs, stories
@@ -160,39 +170,32 @@ def _document_of(conn: Connection, target: str) -> str | None:
 
 def document_state(conn: Connection, document: str) -> JobState:
     """Failed (the first text that failed, and why), annotated (every text the annotation
-    stage reads is), or stored."""
-    targets = _targets(conn, document)
-    if not targets:
-        return JobState("annotated")
-    failure = (
-        conn.execute(
-            select(annotation_errors)
-            .where(annotation_errors.c.target.in_(targets))
-            .order_by(annotation_errors.c.target)
-            .limit(1)
-        )
-        .mappings()
-        .first()
+    stage reads is), or stored; in one read."""
+    texts = _texts(document).subquery()
+    rows = conn.execute(
+        select(texts.c.target, annotated.c.target.is_not(None), annotation_errors.c.stage)
+        .add_columns(annotation_errors.c.message)
+        .outerjoin(annotated, annotated.c.target == texts.c.target)
+        .outerjoin(annotation_errors, annotation_errors.c.target == texts.c.target)
+        .order_by(texts.c.target)
+    ).all()
+    failed = next((r for r in rows if r.stage is not None), None)
+    if failed is not None:
+        why = f"{failed.target}: {failed.message}"
+        return JobState("failed", f"annotate:{failed.stage}", why[:2000])
+    return JobState("annotated" if all(r[1] for r in rows) else "stored")
+
+
+def _texts(document: str) -> CompoundSelect[str]:
+    """What the annotation stage reads of a document, as targets: its stories that are not
+    copies, and its press signatures ("removed:<id>")."""
+    own = select(stories.c.id.label("target")).where(
+        stories.c.document_id == document, stories.c.duplicate_of.is_(None)
     )
-    if failure is not None:
-        why = f"{failure['target']}: {failure['message']}"
-        return JobState("failed", f"annotate:{failure['stage']}", why[:2000])
-    done = conn.execute(select(annotated.c.target).where(annotated.c.target.in_(targets)))
-    return JobState("annotated" if len(done.all()) == len(targets) else "stored")
-
-
-def _targets(conn: Connection, document: str) -> list[str]:
-    """What the annotation stage reads of a document: stories that are not copies, and press
-    signatures ("removed:<id>")."""
-    own = conn.execute(
-        select(stories.c.id).where(
-            stories.c.document_id == document, stories.c.duplicate_of.is_(None)
-        )
-    ).scalars()
-    signed = conn.execute(
-        select(removed.c.id).where(removed.c.document_id == document, removed.c.kind == "signature")
-    ).scalars()
-    return [*own, *(f"removed:{i}" for i in signed)]
+    signed = select((literal("removed:", String) + cast(removed.c.id, String)).label("target"))
+    return union_all(
+        own, signed.where(removed.c.document_id == document, removed.c.kind == "signature")
+    )
 
 
 def forget_documents(conn: Connection, documents: Sequence[str]) -> None:
