@@ -20,9 +20,9 @@ from pathlib import Path
 import spacy
 import yaml
 
-from pressgraph.ingest.pipeline import ingest
+from pressgraph.flow.annotate import annotate_stories
+from pressgraph.flow.ingest import ingest
 from pressgraph.ingest.sources import expand
-from pressgraph.nlp.annotate import annotate_stories
 from pressgraph.nlp.pipeline import build_pipeline, to_records
 from pressgraph.resolve.names import parse_person_name, same_person
 from pressgraph.settings import from_env

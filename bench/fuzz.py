@@ -33,8 +33,8 @@ sys.path.insert(0, str(ROOT))
 from tests.fuzz import strategies as gen  # noqa: E402
 from tests.fuzz import targets  # noqa: E402
 
-from pressgraph.ingest.pipeline import ingest  # noqa: E402
-from pressgraph.nlp.annotate import annotate_stories  # noqa: E402
+from pressgraph.flow.annotate import annotate_stories  # noqa: E402
+from pressgraph.flow.ingest import ingest  # noqa: E402
 from pressgraph.nlp.pipeline import build_pipeline  # noqa: E402
 from pressgraph.settings import DEFAULT_MODEL, Settings  # noqa: E402
 from pressgraph.store.db import Database  # noqa: E402

@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from pressgraph.ingest.pipeline import ingest
+from pressgraph.flow.ingest import ingest
 from pressgraph.ingest.sources import expand
 from pressgraph.settings import Settings, from_env
 from pressgraph.store.db import Database

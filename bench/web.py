@@ -34,8 +34,8 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 from sqlalchemy import Connection, Table, TextClause, func, select, text
 
-from pressgraph.ingest.pipeline import store_page
-from pressgraph.nlp.annotate import annotate_stories
+from pressgraph.flow.annotate import annotate_stories
+from pressgraph.flow.ingest import store_page
 from pressgraph.records import Page, Refusal
 from pressgraph.settings import Settings
 from pressgraph.store import derived, schema

@@ -22,9 +22,9 @@ from click.testing import CliRunner, Result
 os.environ.setdefault("PRESSGRAPH_QUERY_BUDGET", "60")
 
 from pressgraph.cli import main
-from pressgraph.ingest.pipeline import ingest
+from pressgraph.flow.annotate import annotate_stories
+from pressgraph.flow.ingest import ingest
 from pressgraph.ingest.sources import expand
-from pressgraph.nlp.annotate import annotate_stories
 from pressgraph.settings import Settings
 from pressgraph.store.db import Database
 from pressgraph.store.documents import list_stories

@@ -14,7 +14,8 @@ import click
 from pressgraph import __version__
 from pressgraph.cli_judge import checked_token, judge, report_judgements
 from pressgraph.errors import EvaluationError, PressgraphError
-from pressgraph.ingest.pipeline import ingest
+from pressgraph.flow.ingest import ingest
+from pressgraph.flow.runs import running
 from pressgraph.ingest.sources import list_inputs
 from pressgraph.records import IngestSummary
 from pressgraph.settings import Settings, from_env
@@ -23,8 +24,8 @@ from pressgraph.store.documents import get_document, list_refusals, list_stories
 
 # Commands in the order of the flow: read pages, look at what was found, judge, share, serve.
 FLOW = (
-    "ingest", "annotate", "errors", "stories", "show-document", "search", "entities", "show",
-    "events", "event", "claims", "said", "judge", "export", "evaluate", "remove", "serve",
+    "ingest", "annotate", "status", "errors", "stories", "show-document", "search", "entities",
+    "show", "events", "event", "claims", "said", "judge", "export", "evaluate", "remove", "serve",
 )  # fmt: skip
 
 
@@ -168,11 +169,12 @@ def ingest_command(
 
         start_server()  # imports spaCy in the background while the pages are read
     items = list_inputs(found)
-    with _progress("Ingesting", len(items)) as bar:
-        summary = ingest(db, items, settings, progress=bar.step)
-    _print_summary(summary)
-    if annotate and (summary.stored or _unfinished(db)):
-        _annotate(db, settings, redo=False, workers=workers, scheduler=scheduler)
+    with running(db, "ingest", len(items)) as run:
+        with _progress("Ingesting", len(items)) as bar:
+            summary = ingest(db, items, settings, progress=bar.step, run=run)
+        _print_summary(summary)
+        if annotate and (summary.stored or _unfinished(db)):
+            _annotate(db, settings, redo=False, workers=workers, scheduler=scheduler, run=run)
     if summary.stored == 0 and summary.duplicates == 0:
         ctx.exit(1)
 
@@ -213,13 +215,15 @@ def _annotate(
     fresh_ids: bool = False,
     workers: int = 1,
     scheduler: str | None = None,
+    run: int | None = None,
 ) -> None:
-    """Run the annotation stage with a progress bar and print its summary line."""
+    """Run the annotation stage with a progress bar and print its summary line (as part of
+    run `run`, or as a run of its own)."""
     if workers > 1 and not scheduler:
         from pressgraph.nlp.pool import start_server
 
         start_server()  # its imports go on while this process imports the same
-    from pressgraph.nlp.annotate import annotate_stories  # spaCy loads only when needed
+    from pressgraph.flow.annotate import annotate_stories  # spaCy loads only when needed
 
     with _progress("Annotating") as bar:
         done = annotate_stories(
@@ -231,6 +235,7 @@ def _annotate(
             progress=bar.update,
             workers=workers,
             scheduler=scheduler,
+            run=run,
         )
     for failure in done.failed:
         click.echo(f"not annotated [{failure.stage}] {failure.story}: {failure.message}", err=True)
@@ -407,6 +412,19 @@ def show_document_command(ctx: click.Context, doc_id: str) -> None:
     click.echo(f"\nRemoved furniture ({len(doc.removed)}):")
     for item in doc.removed:
         click.echo(f"  [{item.kind}] {_first_words(item.text, 90)}")
+
+
+@main.command("status")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object, with every problem.")
+@click.pass_context
+def status_command(ctx: click.Context, as_json: bool) -> None:
+    """Show how far the work has gone: inputs queued, stored, annotated, failed or refused,
+    stories left to annotate, resolution pending, the last run; and the command that
+    finishes it."""
+    from pressgraph.cli_status import print_status
+    from pressgraph.store.progress import read_status
+
+    print_status(read_status(_db(ctx)), as_json=as_json)
 
 
 @main.command("errors")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pressgraph.ingest.pipeline import ingest
+from pressgraph.flow.ingest import ingest
 from pressgraph.records import Page
 from pressgraph.settings import Settings
 from pressgraph.store.db import Database

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select, text
 
-from pressgraph.nlp import annotate as annotate_module
+from pressgraph.flow import annotate as annotate_module
 from pressgraph.settings import Settings
 from pressgraph.store.annotations import clear_pending, mark_pending, pending_time, unfinished
 from pressgraph.store.db import Database

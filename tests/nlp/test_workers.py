@@ -14,10 +14,10 @@ from click.testing import CliRunner
 from sqlalchemy import func, select
 
 from pressgraph.cli import main
-from pressgraph.ingest.pipeline import ingest
+from pressgraph.flow.annotate import annotate_stories
+from pressgraph.flow.ingest import ingest
 from pressgraph.ingest.sources import expand
 from pressgraph.nlp import workers
-from pressgraph.nlp.annotate import annotate_stories
 from pressgraph.nlp.pipeline import build_pipeline
 from pressgraph.nlp.workers import Chunk, Found, annotate_chunk, chunked, workers_for
 from pressgraph.settings import Settings

@@ -13,9 +13,9 @@ from sqlalchemy import func, select
 
 from pressgraph.cli import main
 from pressgraph.export.jsonl import records
-from pressgraph.ingest.pipeline import ingest
+from pressgraph.flow.annotate import annotate_stories
+from pressgraph.flow.ingest import ingest
 from pressgraph.ingest.sources import expand
-from pressgraph.nlp.annotate import annotate_stories
 from pressgraph.resolve.judging import apply_again, judge
 from pressgraph.settings import Settings
 from pressgraph.store.annotations import load_entities

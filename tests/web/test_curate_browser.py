@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from pressgraph.nlp.annotate import annotate_stories
+from pressgraph.flow.annotate import annotate_stories
 from pressgraph.settings import Settings
 from pressgraph.store.db import Database
 from pressgraph.web.app import create_app

@@ -17,8 +17,8 @@ from pressgraph.evaluate.results import Scores
 from pressgraph.evaluate.scoring import score
 from pressgraph.evaluate.selection import Selection
 from pressgraph.export.jsonl import write_jsonl
+from pressgraph.flow.ingest import ingest
 from pressgraph.ingest.fetch import is_url
-from pressgraph.ingest.pipeline import ingest
 from pressgraph.ingest.sources import expand
 from pressgraph.records import IngestSummary
 from pressgraph.settings import Settings
@@ -97,7 +97,7 @@ def page_inputs(pages: Sequence[str], selection: Selection) -> list[str]:
 
 
 def _ingest(db: Database, items: list[str], settings: Settings, stage: Stage) -> IngestSummary:
-    from pressgraph.nlp.annotate import annotate_stories  # spaCy loads only when needed
+    from pressgraph.flow.annotate import annotate_stories  # spaCy loads only when needed
 
     with stage("Ingesting", len(items)) as update:
         done = 0

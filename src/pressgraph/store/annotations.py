@@ -36,6 +36,7 @@ from pressgraph.records import (
 from pressgraph.store.aliases import Alias, read_aliases, updated_aliases, write_aliases
 from pressgraph.store.db import Database, record_row
 from pressgraph.store.facts import delete_facts, write_facts
+from pressgraph.store.jobs import settle
 from pressgraph.store.schema import (
     annotated,
     annotation_errors,
@@ -118,7 +119,8 @@ def _now() -> str:
 def stories_to_annotate(
     db: Database, *, redo: bool = False, retry: bool = False
 ) -> list[StoryText]:
-    """Stories and press signatures not annotated yet (all with `redo`), in document order;
+    """Stories and press signatures not annotated yet (all with `redo`), in document order
+    (a page's signatures after its stories, so its job is annotated as soon as the page is);
     those that failed before only with `retry` (or `redo`)."""
     with db.read() as conn:
         done = set() if redo else set(conn.execute(select(annotated.c.target)).scalars())
@@ -134,7 +136,7 @@ def stories_to_annotate(
             if r.id not in done
         ]
         found += _signatures(conn, done)
-    return found
+    return sorted(found, key=lambda s: s.document)  # stable: stories and signatures in order
 
 
 def _apart(headline: str | None, text: str) -> str | None:
@@ -206,6 +208,7 @@ def replace_annotations(db: Database, found: Annotated, model: str) -> None:
         )
         conn.execute(delete(annotation_errors).where(annotation_errors.c.target == target))
         mark_pending(conn, "resolve")
+        settle(conn, target)
 
 
 UNLINKED: dict[str, object] = {"entity_id": None, "cluster_id": None}
@@ -264,6 +267,7 @@ def record_failure(db: Database, failure: AnnotationFailure) -> None:
                 target=failure.story, stage=failure.stage, message=failure.message, at=_now()
             )
         )
+        settle(conn, failure.story)
 
 
 def list_failures(db: Database) -> list[tuple[str, AnnotationFailure]]:

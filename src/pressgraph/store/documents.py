@@ -24,6 +24,7 @@ from pressgraph.records import (
     Story,
 )
 from pressgraph.store.db import Database
+from pressgraph.store.jobs import JobRef, mark_page, mark_refused
 from pressgraph.store.schema import documents, refusals, removed, stories
 from pressgraph.store.sitelines import count_page
 
@@ -66,20 +67,24 @@ def write_document(
     content_hash: str,
     language: str | None,
     site: tuple[str, list[str]] | None = None,
+    job: JobRef | None = None,
 ) -> WriteResult:
     """Store one page, its stories and removed furniture in one transaction; with `site`
-    (host, line keys), the page's lines are counted for its site in the same transaction.
+    (host, line keys), the page's lines are counted for its site in the same transaction,
+    and with `job` the page's job becomes stored (store/jobs.py) in it too.
 
     Another process storing the same page at the same moment makes this one a duplicate: on
     SQLite the write lock orders the two (db.py), elsewhere the unique hash refuses the second
     insert and the page is looked up again."""
     try:
-        return _write_document(db, page, cleaned, found, content_hash, language, site)
+        return _write_document(db, page, cleaned, found, content_hash, language, site, job)
     except IntegrityError:
-        with db.read() as conn:
+        with db.begin() as conn:
             existing = find_by_hash(conn, content_hash)
-        if existing is None:
-            raise
+            if existing is None:
+                raise
+            if job is not None:
+                mark_page(conn, job, page.source, existing["id"], duplicate=True)
         return WriteResult(existing["id"], "duplicate", existing["version"])
 
 
@@ -91,24 +96,31 @@ def _write_document(
     content_hash: str,
     language: str | None,
     site: tuple[str, list[str]] | None,
+    job: JobRef | None,
 ) -> WriteResult:
     doc_id = content_hash[:16]
     with db.begin() as conn:
         existing = find_by_hash(conn, content_hash)
         if existing is not None:
+            if job is not None:
+                mark_page(conn, job, page.source, existing["id"], duplicate=True)
             return WriteResult(existing["id"], "duplicate", existing["version"])
         version = _next_version(conn, page.source)
         row = _document_row(page, cleaned, found, doc_id)
         row.update(version=version, content_hash=content_hash, language=language)
         conn.execute(documents.insert().values(**row))
-        if found:
-            rows = [_story_row(doc_id, cleaned.text, s) for s in found]
+        rows = [_story_row(doc_id, cleaned.text, s) for s in found]
+        if rows:
             _link_duplicates(conn, rows)
             conn.execute(stories.insert(), rows)
         if cleaned.removed:
             conn.execute(removed.insert(), [_removed_row(doc_id, r) for r in cleaned.removed])
         if site is not None:
             count_page(conn, *site)
+        if job is not None:  # a new page waits for annotation if it has texts to annotate
+            signed = any(r.kind == "signature" for r in cleaned.removed)
+            waiting = signed or any(r["duplicate_of"] is None for r in rows)
+            mark_page(conn, job, page.source, doc_id, duplicate=False, waiting=waiting)
     return WriteResult(doc_id, "version" if version > 1 else "stored", version, len(found))
 
 
@@ -183,9 +195,11 @@ def _removed_row(doc_id: str, item: Removed) -> dict[str, object]:
     }
 
 
-def record_refusal(db: Database, refusal: Refusal) -> None:
-    """Remember an input that could not be ingested, and why."""
+def record_refusal(db: Database, refusal: Refusal, job: JobRef | None = None) -> None:
+    """Remember an input that could not be ingested, and why (its job refused with it)."""
     with db.begin() as conn:
+        if job is not None:
+            mark_refused(conn, job, refusal.source, refusal.reason, refusal.message)
         conn.execute(
             refusals.insert().values(
                 source=refusal.source,

@@ -211,6 +211,13 @@ def _story_search_postgres(op: Operations, conn: Connection) -> None:
     search_pg.create_index(conn)
 
 
+def _jobs(op: Operations, conn: Connection) -> None:
+    """Runs and the state of every input of an ingest run (issue 10): queued, stored,
+    annotated, failed or refused. Pages stored before have no job: `status` reads what is
+    left of them from the store itself."""
+    schema.metadata.create_all(conn, tables=[schema.runs, schema.jobs])
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", _initial),
     Migration(2, "story_search", _story_search, search.create_index),
@@ -226,6 +233,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(12, "claim_dates", _claim_dates),
     Migration(13, "entity_aliases", _entity_aliases),
     Migration(14, "story_search_postgres", _story_search_postgres, search_pg.create_index),
+    Migration(15, "jobs", _jobs),
 )
 
 

@@ -21,6 +21,7 @@ from pressgraph.records import Page
 from pressgraph.store.annotations import mark_pending, removed_target
 from pressgraph.store.db import Database
 from pressgraph.store.documents import find_document
+from pressgraph.store.jobs import forget_documents, settle
 from pressgraph.store.schema import (
     annotated,
     annotation_errors,
@@ -57,18 +58,22 @@ def remove_documents(db: Database, ids: list[str]) -> RemoveSummary:
         removed_ids = list(
             conn.execute(select(removed.c.id).where(removed.c.document_id.in_(found))).scalars()
         )
-        _promote_copies(conn, story_ids, found)
+        promoted = _promote_copies(conn, story_ids, found)
         _delete_derived(conn, story_ids, removed_ids)
         _uncount_sites(conn, found)
         conn.execute(delete(removed).where(removed.c.document_id.in_(found)))
         conn.execute(delete(stories).where(stories.c.document_id.in_(found)))
         conn.execute(delete(documents).where(documents.c.id.in_(found)))
         mark_pending(conn, "resolve")
+        forget_documents(conn, found)
+        for story in promoted:  # a first copy now: its page waits for annotation again
+            settle(conn, story)
     return RemoveSummary(tuple(found), len(story_ids))
 
 
-def _promote_copies(conn: Connection, story_ids: list[str], docs: list[str]) -> None:
-    """Copies (in other documents) of a removed story point to its next copy instead."""
+def _promote_copies(conn: Connection, story_ids: list[str], docs: list[str]) -> list[str]:
+    """Copies (in other documents) of a removed story point to its next copy instead; the
+    copies that became first copies."""
     rows = conn.execute(
         select(stories.c.id, stories.c.duplicate_of)
         .join(documents, documents.c.id == stories.c.document_id)
@@ -80,6 +85,7 @@ def _promote_copies(conn: Connection, story_ids: list[str], docs: list[str]) -> 
         new = first.setdefault(original, story)
         value = None if new == story else new
         conn.execute(update(stories).where(stories.c.id == story).values(duplicate_of=value))
+    return list(first.values())
 
 
 def _delete_derived(conn: Connection, story_ids: list[str], removed_ids: list[int]) -> None:

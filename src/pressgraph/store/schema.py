@@ -238,6 +238,45 @@ pending_stages = Table(
     Column("since", String(32), nullable=False),
 )
 
+# --- issue 10: runs and the job of every input ---------------------------------------------------
+
+# One row per `ingest` or `annotate` run: when it began and ended (no end: still running, or
+# killed), and how it ended (migration 14).
+runs = Table(
+    "runs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("command", String(16), nullable=False),  # ingest | annotate
+    Column("started_at", String(32), nullable=False),
+    Column("ended_at", String(32)),
+    Column("outcome", Text),  # "done", or what stopped it (an error, Ctrl+C)
+    Column("inputs", Integer, nullable=False),
+    Column("pid", Integer, nullable=False),
+)
+
+# The state of each input of an ingest run, one row per page it gave (page 0 first; a JSONL
+# file or a feed gives several): queued -> stored -> annotated, or failed (at a stage, why) or
+# refused (why). The latest run of an input replaces its rows; a page's state moves in the
+# transaction that stores its page or its annotations, so it always agrees with the data.
+jobs = Table(
+    "jobs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("run_id", Integer, ForeignKey("runs.id"), nullable=False),
+    Column("input", Text, nullable=False),  # the file (absolute path) or URL as listed
+    Column("page", Integer, nullable=False),  # which page of the input, from 0
+    Column("source", Text),  # the page's own source (a feed item's link, a JSONL line)
+    Column("state", String(16), nullable=False),  # queued|stored|annotated|failed|refused
+    Column("document_id", String(16)),  # the document stored, or the one it duplicates
+    Column("duplicate", Boolean, nullable=False),  # the page was stored before
+    Column("stage", String(64)),  # failed: the stage (store, annotate:<component>)
+    Column("reason", Text),  # failed or refused: why
+    Column("at", String(32), nullable=False),
+)
+Index("ix_jobs_input_page", jobs.c.input, jobs.c.page, unique=True)
+Index("ix_jobs_document", jobs.c.document_id)
+Index("ix_jobs_state", jobs.c.state)
+
 # --- issue 4: events, statements, numeric claims, relations --------------------------------------
 # Rows per story point at the story's mentions by index (`*_idx`); resolution fills the
 # entity ids (`*_id`) and merges story events into `events`.

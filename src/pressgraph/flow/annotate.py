@@ -1,0 +1,156 @@
+"""The annotate, extract, resolve and derive stages of the flow, over the stored stories.
+
+Each story's mentions, facts and its page's job state are stored in one transaction, so a
+kill leaves every story either fully annotated or not at all; the next run picks up the rest,
+and resolves again if the killed run had not (the "resolve" pending stage). A story that
+cannot be annotated (too long to cut, an error in a component) is recorded with its stage and
+message (its page's job failed), `pressgraph errors` lists it, and the other stories go on.
+
+With several workers the pipeline runs in worker processes (nlp/workers.py) and this process
+stays the only writer: it stores each story as it comes back, in the order of one process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from pressgraph.errors import PressgraphError
+from pressgraph.flow.runs import running
+from pressgraph.nlp.annotate import annotate_texts, story_context
+from pressgraph.nlp.workers import workers_for
+from pressgraph.records import Annotated, AnnotationFailure, NotReturned
+from pressgraph.resolve.entities import ResolveSummary, resolve
+from pressgraph.resolve.facts import resolve_facts
+from pressgraph.settings import Settings
+from pressgraph.store.annotations import (
+    StoryText,
+    clear_pending,
+    pending_time,
+    record_failure,
+    replace_annotations,
+    stories_to_annotate,
+)
+from pressgraph.store.db import Database
+
+Found = Annotated | AnnotationFailure | NotReturned
+
+
+@dataclass(frozen=True)
+class AnnotateSummary:
+    """What one annotation run did."""
+
+    stories: int
+    mentions: int
+    roles: int
+    resolved: ResolveSummary
+    failed: tuple[AnnotationFailure, ...] = ()
+    signatures: int = 0  # press signatures (removed furniture) read for people and posts
+    workers: int = 1  # processes that ran the pipeline (1: this one)
+    lost: tuple[NotReturned, ...] = ()  # taken by a worker that died: left for the next run
+
+
+def annotate_stories(
+    db: Database,
+    settings: Settings,
+    *,
+    redo: bool = False,
+    retry: bool = False,
+    fresh_ids: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    workers: int = 1,
+    scheduler: str | None = None,
+    run: int | None = None,
+) -> AnnotateSummary:
+    """Annotate stories not annotated yet (all with `redo`; those that failed before with
+    `retry`) in `workers` processes (1: this one) or on the Dask cluster of `scheduler`, then
+    resolve entities globally, keeping their ids (made anew with `fresh_ids`); as part of run
+    `run` (a run of its own if None)."""
+    if run is None:
+        with running(db, "annotate") as own:
+            return annotate_stories(
+                db,
+                settings,
+                redo=redo,
+                retry=retry,
+                fresh_ids=fresh_ids,
+                progress=progress,
+                workers=workers,
+                scheduler=scheduler,
+                run=own,
+            )
+    todo = stories_to_annotate(db, redo=redo, retry=retry)
+    used = workers_for(len(todo), workers)
+    tally = _Tally()
+    for done, found in enumerate(_annotated(todo, settings.model, used, scheduler), start=1):
+        tally.add(_store(db, found, settings.model), db)
+        if progress is not None:
+            progress(done, len(todo))
+    resolved = _resolve(db, fresh_ids=fresh_ids)
+    # Stories are counted as `ingest` counts them; a press signature is not a story.
+    signed = {s.id for s in todo if s.id.startswith("removed:")}
+    missing = {f.story for f in tally.failed} | {n.story for n in tally.lost}
+    return AnnotateSummary(
+        len(todo) - len(signed) - len(missing - signed),
+        tally.mentions,
+        tally.roles,
+        resolved,
+        tuple(tally.failed),
+        len(signed - missing),
+        used,
+        tuple(tally.lost),
+    )
+
+
+@dataclass
+class _Tally:
+    """What the stories of a run gave so far: counts, failures, stories not returned."""
+
+    mentions: int = 0
+    roles: int = 0
+    failed: list[AnnotationFailure] = field(default_factory=list)
+    lost: list[NotReturned] = field(default_factory=list)
+
+    def add(self, found: Found, db: Database) -> None:
+        """Count one story's outcome; a failure is recorded (its page's job failed)."""
+        if isinstance(found, NotReturned):
+            self.lost.append(found)
+        elif isinstance(found, AnnotationFailure):
+            record_failure(db, found)
+            self.failed.append(found)
+        else:
+            self.mentions += len(found.mentions)
+            self.roles += len(found.roles)
+
+
+def _resolve(db: Database, *, fresh_ids: bool) -> ResolveSummary:
+    """The resolve and derive stages over everything annotated until now: the one place the
+    flow resolves, and clears the pending resolution it has done."""
+    began = pending_time()
+    resolved = resolve(db, fresh_ids=fresh_ids)
+    resolve_facts(db)
+    clear_pending(db, "resolve", began=began)
+    return resolved
+
+
+def _annotated(
+    todo: list[StoryText], model: str, workers: int, scheduler: str | None
+) -> Iterator[Found]:
+    """Each story's records (or failure), in order: in this process, in `workers` or on the
+    Dask cluster of `scheduler`."""
+    texts = [(s.id, s.text, s.date, story_context(s.date, s.anchor, s.headline)) for s in todo]
+    return annotate_texts(texts, model, workers, scheduler)
+
+
+def _store(db: Database, found: Found, model: str) -> Found:
+    """Store one story's records; an error storing them is that story's failure (an error of
+    the database itself stops the run: no other story could be stored either)."""
+    if not isinstance(found, Annotated):
+        return found
+    try:
+        replace_annotations(db, found, model)
+    except PressgraphError:
+        raise
+    except Exception as exc:  # recorded with its stage; the batch goes on
+        return AnnotationFailure(found.story, "store", f"{type(exc).__name__}: {exc}"[:500])
+    return found
