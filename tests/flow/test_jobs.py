@@ -49,10 +49,10 @@ def test_a_database_before_jobs_gets_the_tables_and_shows_what_is_left(
 ) -> None:
     assert cli("ingest", "--no-annotate", str(SEED_004)).exit_code == 0
     db = Database(db_url)
-    with db.begin() as conn:  # turn the database back into what migration 13 left
+    with db.begin() as conn:  # turn the database back into what migration 14 left
         conn.execute(text("DROP TABLE jobs"))
         conn.execute(text("DROP TABLE runs"))
-        conn.execute(text("DELETE FROM schema_migrations WHERE id = 14"))
+        conn.execute(text("DELETE FROM schema_migrations WHERE id = 15"))
     db.close()
     upgraded = Database(db_url)
     assert upgraded.applied == ["jobs"]
