@@ -300,7 +300,9 @@ story_events = Table(
     Column("stage", String(32), nullable=False),
 )
 Index("ix_story_events_story", story_events.c.story_id)
-Index("ix_story_events_event", story_events.c.event_id)
+# With the story: the stories reporting an event are counted from the index alone (the events
+# page sorted by sources counts them for every event).
+Index("ix_story_events_event", story_events.c.event_id, story_events.c.story_id)
 
 story_event_parts = Table(
     "story_event_parts",
