@@ -12,7 +12,6 @@ import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -79,18 +78,8 @@ def _close_connections() -> Iterator[None]:
     if not databases.on_postgresql():
         yield
         return
-    opened: list[Database] = []
-    original = Database.__init__
-
-    def tracking(self: Database, *args: Any, **kwargs: Any) -> None:
-        original(self, *args, **kwargs)
-        opened.append(self)
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(Database, "__init__", tracking)
+    with databases.closing_opened():
         yield
-    for db in opened:
-        db.close()
 
 
 @pytest.fixture

@@ -16,8 +16,13 @@ import sqlite3
 import subprocess
 import tempfile
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 BACKENDS = ("sqlite", "postgresql")
 TEMPLATE = "pressgraph_template"
@@ -181,3 +186,23 @@ def stop() -> None:
     if _server is not None:
         _server.stop()
         _server = None
+
+
+@contextmanager
+def closing_opened() -> Iterator[None]:
+    """Close every Database opened inside: an open PostgreSQL connection left to the garbage
+    collector is a ResourceWarning (an error in this suite), and each holds a server slot."""
+    from pressgraph.store.db import Database  # as the template is made: when first needed
+
+    opened: list[Database] = []
+    original = Database.__init__
+
+    def tracking(self: Database, *args: Any, **kwargs: Any) -> None:
+        original(self, *args, **kwargs)
+        opened.append(self)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Database, "__init__", tracking)
+        yield
+    for db in opened:
+        db.close()

@@ -25,6 +25,7 @@ from pressgraph.store.budget import Budget, QueryTimeoutError, active
 from pressgraph.store.db import Database
 from pressgraph.store.migrations import MIGRATIONS
 from pressgraph.store.queries import list_claims, list_events
+from tests import databases
 from tests.conftest import EXAMPLES
 from tests.store.conftest import described_by_schema
 
@@ -39,18 +40,8 @@ def _ingest(url: str) -> Database:
 def _close_connections() -> Iterator[None]:
     """Close every engine the test opened: an open PostgreSQL connection left to the garbage
     collector is a ResourceWarning, which the suite treats as an error."""
-    opened: list[Database] = []
-    original = Database.__init__
-
-    def tracking(self: Database, *args: Any, **kwargs: Any) -> None:
-        original(self, *args, **kwargs)
-        opened.append(self)
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(Database, "__init__", tracking)
+    with databases.closing_opened():
         yield
-    for db in opened:
-        db.close()
 
 
 def test_migrations_make_the_same_tables_on_postgresql(pg_url: str) -> None:
