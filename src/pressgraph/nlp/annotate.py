@@ -22,13 +22,11 @@ from pressgraph.nlp.pipeline import ANCHOR_KEY, HEADLINE_KEY, build_pipeline, wi
 from pressgraph.nlp.windows import annotate_safely
 from pressgraph.nlp.workers import annotate_in_workers, workers_for
 from pressgraph.records import Annotated, AnnotationFailure, NotReturned
-from pressgraph.resolve.entities import ResolveSummary, resolve
-from pressgraph.resolve.facts import resolve_facts
+from pressgraph.resolve.entities import ResolveSummary
+from pressgraph.resolve.update import resolve_changes
 from pressgraph.settings import Settings
 from pressgraph.store.annotations import (
     StoryText,
-    clear_pending,
-    pending_time,
     record_failure,
     replace_annotations,
     stories_to_annotate,
@@ -80,10 +78,7 @@ def annotate_stories(
             roles += len(stored.roles)
         if progress is not None:
             progress(done, len(todo))
-    began = pending_time()
-    resolved = resolve(db, fresh_ids=fresh_ids)
-    resolve_facts(db)
-    clear_pending(db, "resolve", began=began)
+    resolved = resolve_changes(db, fresh_ids=fresh_ids)  # only what changed (issue 10)
     # Stories are counted as `ingest` counts them; a press signature is not a story.
     signed = {s.id for s in todo if s.id.startswith("removed:")}
     missing = {f.story for f in failed} | {n.story for n in lost}

@@ -23,7 +23,13 @@ from pressgraph.datafiles import load_yaml
 from pressgraph.nlp import gazetteer
 from pressgraph.resolve.identity import IdMaker, Previous, kept_ids, moved_ids
 from pressgraph.resolve.names import PersonName, parse_person_name
-from pressgraph.resolve.people import PersonMention, aliases, best_name, resolve_people
+from pressgraph.resolve.people import (
+    PersonMention,
+    aliases,
+    best_name,
+    block_keys,
+    resolve_people,
+)
 from pressgraph.store.aliases import taken_ids
 from pressgraph.store.annotations import (
     EntityRow,
@@ -63,16 +69,9 @@ def resolve(db: Database, *, fresh_ids: bool = False) -> ResolveSummary:
     the ids entities had (all ids made anew with `fresh_ids`; old ones become aliases)."""
     stored = all_mentions(db)
     previous = Previous.fresh() if fresh_ids else _previous(db, stored)
-    by_kind: dict[str, list[StoredMention]] = defaultdict(list)
-    for m in stored:
-        by_kind[m.mention.kind].append(m)
-    links: dict[int, str] = {}
-    found: list[EntityRow] = []
-    for build in (partial(_people, previous=previous), _organizations, _countries, _places):
-        rows, linked = build(by_kind)
-        found.extend(rows)
-        links.update(linked)
-    found = _with_missing_parents(found)
+    blocks = mention_blocks(stored)
+    found, links = build_entities(stored, previous, blocks)
+    found = with_missing_parents(found)
     clusters = dict(links)
     from pressgraph.resolve.judged import apply_to_entities  # it uses `slug` from here
 
@@ -89,8 +88,57 @@ def resolve(db: Database, *, fresh_ids: bool = False) -> ResolveSummary:
     }
     before = {m.id: m.entity for m in stored if m.entity}
     moved = moved_ids(before, links, (e.id for e in found))
-    replace_entities(db, found, Links(links, clusters, role_links), moved)
+    replace_entities(db, found, Links(links, clusters, role_links, blocks), moved)
     return ResolveSummary(len(stored), Counter(e.kind for e in found))
+
+
+def build_entities(
+    stored: list[StoredMention], previous: Previous, blocks: dict[int, str]
+) -> Built:
+    """Entities and mention links for these mentions, people clustered inside `blocks`.
+    Any set of whole blocks gives what resolving every mention gives for them."""
+    by_kind: dict[str, list[StoredMention]] = defaultdict(list)
+    for m in stored:
+        by_kind[m.mention.kind].append(m)
+    links: dict[int, str] = {}
+    found: list[EntityRow] = []
+    people = partial(_people, previous=previous, blocks=blocks)
+    for build in (people, _organizations, _countries, _places):
+        rows, linked = build(by_kind)
+        found.extend(rows)
+        links.update(linked)
+    return found, links
+
+
+def mention_blocks(stored: list[StoredMention]) -> dict[int, str]:
+    """Mention id -> the key it is resolved under ("-" for one no entity takes). Give whole
+    stories: a surname alone may take the key of a full name of its story, and a reference
+    takes the key of the mention it stands for."""
+    people = []
+    for m in stored:
+        if m.mention.kind == "person" and m.mention.source != "reference":
+            name = parse_person_name(m.mention.name)
+            if name is not None:
+                people.append(PersonMention(str(m.id), name, m.story, m.document))
+    out = {int(k): f"person|{key}" for k, key in block_keys(people).items()}
+    by_position = {(m.story, m.idx): m.id for m in stored}
+    for m in stored:
+        if m.id not in out:
+            out[m.id] = _block(m, out, by_position)
+    return out
+
+
+def _block(m: StoredMention, found: dict[int, str], by_position: dict[tuple[str, int], int]) -> str:
+    kind, key = m.mention.kind, m.mention.key
+    if kind == "person" and m.mention.source == "reference" and m.mention.refers_to is not None:
+        return found.get(by_position.get((m.story, m.mention.refers_to), -1), "-")
+    if kind == "organization":
+        return f"org|{_org_entity_id(key)}"
+    if kind == "country":
+        return f"country|{key}"
+    if kind == "place":
+        return f"place|{_place_entity_id(key)}"
+    return "-"
 
 
 def _renamed(
@@ -123,7 +171,9 @@ def _link(
 Built = tuple[list[EntityRow], dict[int, str]]
 
 
-def _people(by_kind: dict[str, list[StoredMention]], *, previous: Previous) -> Built:
+def _people(
+    by_kind: dict[str, list[StoredMention]], *, previous: Previous, blocks: dict[int, str]
+) -> Built:
     mentions = by_kind.get("person", [])
     names: dict[int, PersonName] = {}
     for m in mentions:
@@ -136,7 +186,8 @@ def _people(by_kind: dict[str, list[StoredMention]], *, previous: Previous) -> B
         [
             PersonMention(str(i), name, by_id[i].story, by_id[i].document)
             for i, name in names.items()
-        ]
+        ],
+        {str(i): blocks[i].removeprefix("person|") for i in names},
     )
     members: dict[str, list[int]] = defaultdict(list)
     for key, cluster in clusters.items():
@@ -209,6 +260,10 @@ def _org_entity_id(key: str) -> str:
     return key
 
 
+def _place_entity_id(key: str) -> str:
+    return f"place:{slug(key.removeprefix('place~'))}"
+
+
 def _org_row(entity: str, ms: list[StoredMention]) -> EntityRow:
     seen = _surfaces(ms)
     if entity.startswith("org:"):
@@ -250,7 +305,7 @@ def _countries(by_kind: dict[str, list[StoredMention]]) -> Built:
 def _places(by_kind: dict[str, list[StoredMention]]) -> Built:
     groups: dict[str, list[StoredMention]] = defaultdict(list)
     for m in by_kind.get("place", []):
-        groups[f"place:{slug(m.mention.key.removeprefix('place~'))}"].append(m)
+        groups[_place_entity_id(m.mention.key)].append(m)
     rows = [
         EntityRow(entity, "place", _surfaces(ms)[0], None, None, None, tuple(_surfaces(ms)), None)
         for entity, ms in sorted(groups.items())
@@ -268,7 +323,7 @@ def _distinct(names: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in names if n))
 
 
-def _with_missing_parents(rows: list[EntityRow]) -> list[EntityRow]:
+def with_missing_parents(rows: list[EntityRow]) -> list[EntityRow]:
     """Add the gazetteer ancestors of every organization, so parent links always resolve."""
     have = {r.id for r in rows}
     out = list(rows)

@@ -28,7 +28,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-__all__ = ["EventCandidate", "merge_events"]
+__all__ = ["EventCandidate", "merge_events", "merge_keys", "neighbour_keys"]
 
 _NOISE = re.compile(r"[^\w\s-]+")
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -81,6 +81,28 @@ def merge_events(candidates: Sequence[EventCandidate]) -> dict[str, str]:
             _join(groups, ga, gb)
     _attach_undated_by_name(candidates, dated, groups)
     return {key: f"event:{min(group.keys)}" for key, group in groups.items()}
+
+
+def merge_keys(kind: str, name: str | None, start: str | None, end: str | None) -> set[str]:
+    """The keys a story event is compared under: each (kind, month) its dates cover, and
+    its (kind, name) as a dated event or, undated, as a name that identifies one. Two
+    candidates can merge only when one's keys meet the other's `neighbour_keys`, so the
+    candidates linked by keys to a new one are all a merge needs to see again."""
+    dated = _dated(EventCandidate("", "", kind, name, start, end, None, frozenset()))
+    if dated is None:
+        norm = _norm_name(name) if name and _identifies(name) else ()
+        return {f"undated|{kind}|{' '.join(norm)}"} if norm else set()
+    keys = {f"month|{kind}|{year}-{month:02d}" for year, month in _months(dated)}
+    if dated.name:
+        keys.add(f"dated|{kind}|{' '.join(dated.name)}")
+    return keys
+
+
+def neighbour_keys(keys: set[str]) -> set[str]:
+    """The keys of the candidates one with `keys` may merge with: the same months; a dated
+    name meets the undated mentions of it, and the other way round."""
+    swap = {"month": "month", "dated": "undated", "undated": "dated"}
+    return {swap[head] + "|" + rest for head, _, rest in (k.partition("|") for k in keys)}
 
 
 def _attach_undated_by_name(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any
 
@@ -22,6 +22,7 @@ from sqlalchemy import (
     exists,
     func,
     select,
+    true,
     update,
 )
 
@@ -84,6 +85,7 @@ class StoredMention:
     mention: Mention
     entity: str | None
     cluster: str | None = None  # the id its cluster had, before people's judgements
+    block: str | None = None  # the key resolution blocked it under (None: not resolved yet)
 
 
 @dataclass(frozen=True)
@@ -189,7 +191,9 @@ def replace_annotations(db: Database, found: Annotated, model: str) -> None:
         for table in (roles, mentions):
             column = table.c.story_id if where["story_id"] else table.c.removed_id
             conn.execute(delete(table).where(column == value))
-        conn.execute(delete(annotated).where(annotated.c.target == target))
+        again = conn.execute(delete(annotated).where(annotated.c.target == target)).rowcount
+        if again:  # mentions were replaced, not only added: the next resolution is in full
+            mark_pending(conn, "rebuild")
         rows = [
             {**_mention_row(i, m), **where, **before.get((m.start, m.end, m.kind), UNLINKED)}
             for i, m in enumerate(found.mentions)
@@ -316,17 +320,23 @@ def _target(row: RowMapping) -> str:
 
 def all_mentions(db: Database) -> list[StoredMention]:
     """Every mention, text by text, with the document it is in."""
+    with db.read() as conn:
+        return read_mentions(conn, true())
+
+
+def read_mentions(conn: Connection, where: ColumnElement[bool]) -> list[StoredMention]:
+    """The mentions `where` selects, text by text, with the document each is in."""
     document = func.coalesce(stories.c.document_id, removed.c.document_id).label("document_id")
     query = (
         select(mentions, document)
         .outerjoin(stories, stories.c.id == mentions.c.story_id)
         .outerjoin(removed, removed.c.id == mentions.c.removed_id)
+        .where(where)
         .order_by(
             mentions.c.story_id.nulls_last(), mentions.c.removed_id.nulls_last(), mentions.c.idx
         )
     )
-    with db.read() as conn:
-        return [_stored_mention(r) for r in conn.execute(query).mappings()]
+    return [_stored_mention(r) for r in conn.execute(query).mappings()]
 
 
 def _stored_mention(row: RowMapping) -> StoredMention:
@@ -351,6 +361,7 @@ def _stored_mention(row: RowMapping) -> StoredMention:
         mention,
         row["entity_id"],
         row["cluster_id"],
+        row["block"],
     )
 
 
@@ -388,6 +399,7 @@ class Links:
     mentions: dict[int, str]
     clusters: dict[int, str]
     roles: dict[int, tuple[str | None, str | None, str | None]]
+    blocks: dict[int, str] = field(default_factory=dict)
 
 
 def replace_entities(
@@ -420,21 +432,8 @@ def _entity_row(e: EntityRow) -> dict[str, object]:
 
 
 def _link(conn: Connection, links: Links) -> None:
-    conn.execute(update(mentions).values(entity_id=None, cluster_id=None))
-    linked = links.mentions.keys() | links.clusters.keys()
-    if linked:
-        stmt = (
-            update(mentions)
-            .where(mentions.c.id == bindparam("mid"))
-            .values(entity_id=bindparam("eid"), cluster_id=bindparam("cid"))
-        )
-        conn.execute(
-            stmt,
-            [
-                {"mid": k, "eid": links.mentions.get(k), "cid": links.clusters.get(k)}
-                for k in sorted(linked)
-            ],
-        )
+    conn.execute(update(mentions).values(entity_id=None, cluster_id=None, block=None))
+    link_mentions(conn, links, links.mentions.keys() | links.clusters.keys() | links.blocks.keys())
     role_entities = links.roles
     if role_entities:
         stmt = (
@@ -447,6 +446,26 @@ def _link(conn: Connection, links: Links) -> None:
         conn.execute(
             stmt, [{"rid": k, "p": p, "o": o, "c": c} for k, (p, o, c) in role_entities.items()]
         )
+
+
+def link_mentions(conn: Connection, links: Links, ids: Iterable[int]) -> None:
+    """Write the entity, cluster id and blocking key `links` gives each mention of `ids`."""
+    stmt = (
+        update(mentions)
+        .where(mentions.c.id == bindparam("mid"))
+        .values(entity_id=bindparam("eid"), cluster_id=bindparam("cid"), block=bindparam("b"))
+    )
+    values = [
+        {
+            "mid": k,
+            "eid": links.mentions.get(k),
+            "cid": links.clusters.get(k),
+            "b": links.blocks.get(k),
+        }
+        for k in sorted(ids)
+    ]
+    if values:
+        conn.execute(stmt, values)
 
 
 def load_entities(db: Database) -> list[EntityRow]:

@@ -204,6 +204,22 @@ def _entity_aliases(op: Operations, conn: Connection) -> None:
     aliases.seed_from_merges(conn)
 
 
+def _blocking_keys(op: Operations, conn: Connection) -> None:
+    """Incremental resolution (issue 10): each mention's blocking key, each story event's
+    merge keys and each event's label, indexed, so a new batch reads only the stored rows
+    that share a key with it. They are filled by one full resolution, which a database with
+    annotations is marked for (the "rebuild" pending stage): the next `annotate`, `ingest`
+    or `rebuild` runs it."""
+    op.add_column("mentions", Column("block", Text))
+    op.create_index("ix_mentions_block", "mentions", ["block"])
+    op.add_column("events", Column("label", Text))
+    op.create_index("ix_events_label", "events", ["label"])
+    schema.metadata.create_all(conn, tables=[schema.story_event_keys])
+    if conn.execute(select(schema.annotated.c.target).limit(1)).first() is not None:
+        for stage in ("resolve", "rebuild"):
+            conn.execute(schema.pending_stages.insert().values(stage=stage, since=_now()))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", _initial),
     Migration(2, "story_search", _story_search, search.create_index),
@@ -218,6 +234,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(11, "document_paths", _document_paths),
     Migration(12, "claim_dates", _claim_dates),
     Migration(13, "entity_aliases", _entity_aliases),
+    Migration(14, "blocking_keys", _blocking_keys),
 )
 
 
