@@ -35,6 +35,7 @@ def test_an_older_database_gets_its_keys_by_one_full_resolution(db_url: str, cli
     before = _entities(db)
     with db.begin() as conn:  # turn the database back into what migration 13 left
         conn.execute(text("DROP INDEX ix_mentions_block"))
+        conn.execute(text("DROP INDEX ix_mentions_removed"))
         conn.execute(text("ALTER TABLE mentions DROP COLUMN block"))
         conn.execute(text("DROP INDEX ix_events_label"))
         conn.execute(text("ALTER TABLE events DROP COLUMN label"))

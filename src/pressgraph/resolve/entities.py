@@ -267,55 +267,76 @@ def _place_entity_id(key: str) -> str:
 def _org_row(entity: str, ms: list[StoredMention]) -> EntityRow:
     seen = _surfaces(ms)
     if entity.startswith("org:"):
-        org = gazetteer.organizations()[entity[4:]]
-        parent = f"org:{org.parent}" if org.parent else None
-        names = [org.name, *org.acronyms, *seen]
-        return EntityRow(
-            entity,
-            "organization",
-            org.name,
-            org.acronyms[0] if org.acronyms else None,
-            parent,
-            None,
-            _distinct(names),
-            org.id,
-        )
+        return _known_org_row(entity, seen)
     parents = Counter(_org_entity_id(m.mention.parent) for m in ms if m.mention.parent)
     parent = parents.most_common(1)[0][0] if parents else None
     return EntityRow(entity, "organization", seen[0], None, parent, None, tuple(seen), None)
+
+
+def _known_org_row(entity: str, seen: list[str]) -> EntityRow:
+    org = gazetteer.organizations()[entity[4:]]
+    parent = f"org:{org.parent}" if org.parent else None
+    names = [org.name, *org.acronyms, *seen]
+    return EntityRow(
+        entity,
+        "organization",
+        org.name,
+        org.acronyms[0] if org.acronyms else None,
+        parent,
+        None,
+        _distinct(names),
+        org.id,
+    )
+
+
+SUMMED = ("org|org:", "country|", "place|")
+
+
+def summed_row(block: str, spellings: Counter[str]) -> EntityRow:
+    """The entity of a block of `SUMMED` kinds (an organization the gazetteer knows, a
+    country, a place) from how often each spelling names it: all its row depends on, so
+    a new mention of the CSTO needs no stored mention read."""
+    entity = block.partition("|")[2]
+    seen = _ranked(spellings)
+    if block.startswith("org|"):
+        return _known_org_row(entity, seen)
+    if block.startswith("country|"):
+        return _country_row(entity, seen)
+    return _place_row(entity, seen)
 
 
 def _countries(by_kind: dict[str, list[StoredMention]]) -> Built:
     groups: dict[str, list[StoredMention]] = defaultdict(list)
     for m in by_kind.get("country", []):
         groups[m.mention.key].append(m)
-    known = gazetteer.countries()
-    rows = []
-    for entity, ms in sorted(groups.items()):
-        country = known.get(entity.removeprefix("country:"))
-        name = country.name if country else _surfaces(ms)[0]
-        rows.append(
-            EntityRow(
-                entity, "country", name, None, None, None, _distinct([name, *_surfaces(ms)]), None
-            )
-        )
+    rows = [_country_row(entity, _surfaces(ms)) for entity, ms in sorted(groups.items())]
     return rows, {m.id: entity for entity, ms in groups.items() for m in ms}
+
+
+def _country_row(entity: str, seen: list[str]) -> EntityRow:
+    country = gazetteer.countries().get(entity.removeprefix("country:"))
+    name = country.name if country else seen[0]
+    return EntityRow(entity, "country", name, None, None, None, _distinct([name, *seen]), None)
 
 
 def _places(by_kind: dict[str, list[StoredMention]]) -> Built:
     groups: dict[str, list[StoredMention]] = defaultdict(list)
     for m in by_kind.get("place", []):
         groups[_place_entity_id(m.mention.key)].append(m)
-    rows = [
-        EntityRow(entity, "place", _surfaces(ms)[0], None, None, None, tuple(_surfaces(ms)), None)
-        for entity, ms in sorted(groups.items())
-    ]
+    rows = [_place_row(entity, _surfaces(ms)) for entity, ms in sorted(groups.items())]
     return rows, {m.id: entity for entity, ms in groups.items() for m in ms}
+
+
+def _place_row(entity: str, seen: list[str]) -> EntityRow:
+    return EntityRow(entity, "place", seen[0], None, None, None, tuple(seen), None)
 
 
 def _surfaces(ms: Iterable[StoredMention]) -> list[str]:
     """Distinct surface forms, most frequent first, then alphabetical."""
-    counts = Counter(m.mention.text for m in ms)
+    return _ranked(Counter(m.mention.text for m in ms))
+
+
+def _ranked(counts: Counter[str]) -> list[str]:
     return sorted(counts, key=lambda text: (-counts[text], text))
 
 

@@ -8,6 +8,9 @@ resolves alone: reading the new mentions and the stored mentions of their blocks
 resolving them with `build_entities`, gives for them exactly what resolving every mention
 gives, ids included (a cluster keeps the id most of its mentions had, a new one takes a
 fresh id no entity or alias has: `identity`). Mentions of other blocks keep their entities.
+The blocks of organizations the gazetteer knows, countries and places (`SUMMED`: the CSTO
+is in most stories) are not read at all: a new mention links to the block's entity, whose
+row depends only on how often each spelling occurs, which the store counts.
 
 A full resolution (`rebuild`) is still needed when mentions were replaced or removed, when
 the keys are missing (a database from before migration 14) and while people's judgements
@@ -19,7 +22,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from pressgraph.resolve.entities import build_entities, mention_blocks, with_missing_parents
+from pressgraph.resolve.entities import (
+    SUMMED,
+    build_entities,
+    mention_blocks,
+    summed_row,
+    with_missing_parents,
+)
 from pressgraph.resolve.identity import Previous, moved_ids
 from pressgraph.store.aliases import taken_ids
 from pressgraph.store.annotations import EntityRow, Links, StoredMention
@@ -29,6 +38,7 @@ from pressgraph.store.blocks import (
     is_parent,
     mentions_in_blocks,
     new_mentions,
+    spelling_counts,
     write_changes,
 )
 from pressgraph.store.db import Database
@@ -56,14 +66,20 @@ def update_entities(db: Database) -> EntityUpdate:
     if not new:
         return NOTHING
     new_blocks = mention_blocks(new)  # new mentions come whole stories at a time
-    stored = mentions_in_blocks(db, {b for b in new_blocks.values() if b != "-"})
-    subset = sorted([*stored, *new], key=_text_order)
+    summed = {b for b in new_blocks.values() if b.startswith(SUMMED)}
+    read = {b for b in new_blocks.values() if b != "-"} - summed
+    stored = mentions_in_blocks(db, read)
+    subset = sorted([*stored, *(m for m in new if new_blocks[m.id] not in summed)], key=_text_order)
     blocks = {**{m.id: m.block or "-" for m in stored}, **new_blocks}
     with db.read() as conn:
         reserved = frozenset(taken_ids(conn))
     previous = Previous({m.id: m.cluster for m in subset if m.cluster}, reserved)
     rows, links = build_entities(subset, previous, blocks)
+    counted = _summed(db, [m for m in new if new_blocks[m.id] in summed], new_blocks)
+    rows += counted.rows
+    links.update(counted.links)
     rows, tree_changed = _with_ancestors(db, rows)
+    subset += counted.mentions
     changes = _changes(subset, rows, links, blocks, {m.id for m in new})
     write_changes(db, changes)
     old = {m.entity for m in subset if m.entity}
@@ -74,6 +90,24 @@ def update_entities(db: Database) -> EntityUpdate:
         frozenset(old | {r.id for r in rows}),
         tree_changed,
     )
+
+
+@dataclass(frozen=True)
+class _Summed:
+    mentions: list[StoredMention]
+    rows: list[EntityRow]
+    links: dict[int, str]
+
+
+def _summed(db: Database, new: list[StoredMention], blocks: dict[int, str]) -> _Summed:
+    """The entities of the `SUMMED` blocks of these new mentions, from the spellings of
+    the stored mentions counted in the store and of the new ones."""
+    counts = spelling_counts(db, {blocks[m.id] for m in new})
+    for m in new:
+        counts.setdefault(blocks[m.id], Counter())[m.mention.text] += 1
+    rows = [summed_row(block, spellings) for block, spellings in sorted(counts.items())]
+    links = {m.id: blocks[m.id].partition("|")[2] for m in new}
+    return _Summed(new, rows, links)
 
 
 def _text_order(m: StoredMention) -> tuple[bool, str, int, int]:

@@ -71,6 +71,21 @@ def mentions_in_blocks(db: Database, blocks: Iterable[str]) -> list[StoredMentio
     return found
 
 
+def spelling_counts(db: Database, blocks: Iterable[str]) -> dict[str, Counter[str]]:
+    """Block -> how often each spelling of its resolved mentions occurs (summed in SQL)."""
+    found: dict[str, Counter[str]] = {}
+    with db.read() as conn:
+        for chunk in chunked(sorted(set(blocks))):
+            query = (
+                select(mentions.c.block, mentions.c.text, func.count())
+                .where(mentions.c.block.in_(chunk))
+                .group_by(mentions.c.block, mentions.c.text)
+            )
+            for block, text, n in conn.execute(query):
+                found.setdefault(str(block), Counter())[str(text)] += int(n)
+    return found
+
+
 def existing_entities(db: Database, ids: Iterable[str]) -> dict[str, str | None]:
     """Entity id -> its parent, for the ids of `ids` that are entities."""
     found: dict[str, str | None] = {}

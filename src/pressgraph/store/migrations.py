@@ -211,7 +211,8 @@ def _blocking_keys(op: Operations, conn: Connection) -> None:
     annotations is marked for (the "rebuild" pending stage): the next `annotate`, `ingest`
     or `rebuild` runs it."""
     op.add_column("mentions", Column("block", Text))
-    op.create_index("ix_mentions_block", "mentions", ["block"])
+    op.create_index("ix_mentions_block", "mentions", ["block", "text"])
+    op.create_index("ix_mentions_removed", "mentions", ["removed_id", "idx"])
     op.add_column("events", Column("label", Text))
     op.create_index("ix_events_label", "events", ["label"])
     schema.metadata.create_all(conn, tables=[schema.story_event_keys])

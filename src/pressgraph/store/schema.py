@@ -162,7 +162,10 @@ mentions = Table(
 # (story, index) is how facts point at mentions; the index serves story lookups too.
 Index("ix_mentions_story", mentions.c.story_id, mentions.c.idx)
 Index("ix_mentions_entity", mentions.c.entity_id)
-Index("ix_mentions_block", mentions.c.block)
+# By blocking key, with the spelling: a block's spellings are counted from the index alone.
+Index("ix_mentions_block", mentions.c.block, mentions.c.text)
+# A press signature's mentions, as roles point at them (story mentions: ix_mentions_story).
+Index("ix_mentions_removed", mentions.c.removed_id, mentions.c.idx)
 
 roles = Table(
     "roles",
