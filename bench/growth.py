@@ -10,8 +10,10 @@ places, years, and a unique last line). Annotating 50,000 pages with spaCy takes
 costs the same per page at any size, so, as in bench/web.py, `--templates` pages are
 annotated for real once and every copy takes its template's annotations, varied per copy:
 each person's surname becomes one of a growing pool (a person is in ~`--people-span`
-copies), event years shift, and numbers change. Each batch then runs what the flow runs
-after annotation: store the pages, store the annotations, resolve (`resolve_changes`).
+copies), years move on as pages arrive (30 years over the corpus: a batch reports the
+events of its own months, as a feed does), and numbers change. Each batch then runs what
+the flow runs after annotation: store the pages and their annotations, resolve
+(`resolve_changes`).
 The one-page timings at the end include the real annotation of that page.
 
     .venv/bin/python bench/growth.py [--pages 50000] [--batch 1000] [--templates 40]
@@ -79,9 +81,9 @@ def _store(db: Database, n: int, body: str) -> str:
     return result.document
 
 
-def varied(record: Annotated, story: str, n: int, span: int) -> Annotated:
+def varied(record: Annotated, story: str, n: int, span: int, shift: int) -> Annotated:
     """The template's annotations as copy `n` gives them: its story id, people of its own
-    (each surname in ~`span` copies), years shifted, other numbers."""
+    (each surname in ~`span` copies), years shifted by `shift`, other numbers."""
     rng = random.Random(n)
     names: dict[str, str] = {}
 
@@ -92,8 +94,6 @@ def varied(record: Annotated, story: str, n: int, span: int) -> Annotated:
         last = words[-1]
         names.setdefault(last, surname(n // span * 7 + len(names)))
         return " ".join([*words[:-1], names[last]])
-
-    shift = (n // 40) % 30
 
     def year(date: str | None) -> str | None:
         return f"{int(date[:4]) + shift}{date[4:]}" if date and date[:4].isdigit() else date
@@ -137,7 +137,9 @@ def ingest_batch(
         if template is None:  # press signatures are not copied
             replace_annotations(db, Annotated(story.id, (), ()), "bench")
         else:
-            replace_annotations(db, varied(template, story.id, n, args.people_span), "bench")
+            # Years move on as pages arrive, as a feed's do: a batch is of its own months.
+            shift = 30 * n // args.pages
+            replace_annotations(db, varied(template, story.id, n, args.people_span, shift), "bench")
     if args.full:
         rebuild(db)
     else:
