@@ -33,6 +33,7 @@ from pressgraph.ingest.pipeline import ingest
 from pressgraph.ingest.sources import expand
 from pressgraph.nlp.annotate import _annotated
 from pressgraph.records import Annotated
+from pressgraph.resolve.events import merge_keys, neighbour_keys
 from pressgraph.resolve.update import rebuild, resolve_changes
 from pressgraph.settings import Settings
 from pressgraph.store import schema
@@ -140,7 +141,7 @@ def _store(db: Database, batch: list[Annotated]) -> None:
 
 
 @settings(
-    max_examples=6,
+    max_examples=10,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -183,3 +184,18 @@ def test_the_flow_rebuilds_when_mentions_are_replaced(
     assert knowledge(flow) == knowledge(full)
     with flow.read() as conn:
         assert conn.execute(select(schema.pending_stages)).first() is None
+
+
+def test_merge_keys_are_the_months_and_the_name_an_event_is_compared_under() -> None:
+    keys = merge_keys("exercise", 'the "Interaction-2023"', "2023-08-30", "2023-09-02")
+    assert keys == {
+        "month|exercise|2023-08",
+        "month|exercise|2023-09",
+        "dated|exercise|interaction-2023",
+    }
+    # Undated, a name that identifies an event meets the dated events of that name only.
+    undated = merge_keys("exercise", '"Interaction-2023"', None, None)
+    assert undated == {"undated|exercise|interaction-2023"}
+    assert neighbour_keys(undated) == {"dated|exercise|interaction-2023"}
+    assert "undated|exercise|interaction-2023" in neighbour_keys(keys)
+    assert merge_keys("summit", "SCO summit", None, None) == set()  # a kind of event: alone
