@@ -126,16 +126,36 @@ def stories_to_annotate(
         done = set() if redo else set(conn.execute(select(annotated.c.target)).scalars())
         if not (redo or retry):
             done |= set(conn.execute(select(annotation_errors.c.target)).scalars())
-        columns = (stories.c.id, stories.c.document_id, stories.c.text, stories.c.date)
-        query = select(*columns, stories.c.headline).where(stories.c.duplicate_of.is_(None))
+        # Texts are read only for the stories to annotate: a new page in a large database
+        # must not read every story's text (issue 10).
+        columns = (stories.c.id, stories.c.document_id, stories.c.date, stories.c.headline)
+        query = select(*columns).where(stories.c.duplicate_of.is_(None))
         rows = list(conn.execute(query.order_by(stories.c.document_id, stories.c.idx)))
         anchors = _neighbour_dates([(r.document_id, r.date) for r in rows])
+        todo = [(r, anchor) for r, anchor in zip(rows, anchors, strict=True) if r.id not in done]
+        texts = _texts(conn, stories, [r.id for r, _ in todo])
         found = [
-            StoryText(r.id, r.document_id, r.text, r.date, None, anchor, _apart(r.headline, r.text))
-            for r, anchor in zip(rows, anchors, strict=True)
-            if r.id not in done
+            StoryText(
+                r.id,
+                r.document_id,
+                texts[r.id],
+                r.date,
+                None,
+                anchor,
+                _apart(r.headline, texts[r.id]),
+            )
+            for r, anchor in todo
         ]
         found += _signatures(conn, done)
+    return found
+
+
+def _texts(conn: Connection, table: Any, ids: list[Any]) -> dict[Any, str]:
+    """Id -> text of these rows of `table` (stories, removed), read in slices."""
+    found: dict[Any, str] = {}
+    for n in range(0, len(ids), 500):
+        query = select(table.c.id, table.c.text).where(table.c.id.in_(ids[n : n + 500]))
+        found.update((r[0], r[1]) for r in conn.execute(query))
     return found
 
 
@@ -166,14 +186,15 @@ def _signatures(conn: Connection, done: set[str]) -> list[StoryText]:
         )
     }  # the main story's date wins: it is read last
     rows = conn.execute(
-        select(removed.c.id, removed.c.document_id, removed.c.text)
+        select(removed.c.id, removed.c.document_id)
         .where(removed.c.kind == "signature")
         .order_by(removed.c.document_id, removed.c.id)
     )
+    todo = [r for r in rows if removed_target(r.id) not in done]
+    texts = _texts(conn, removed, [r.id for r in todo])
     return [
-        StoryText(removed_target(r.id), r.document_id, r.text, dates.get(r.document_id), r.id)
-        for r in rows
-        if removed_target(r.id) not in done
+        StoryText(removed_target(r.id), r.document_id, texts[r.id], dates.get(r.document_id), r.id)
+        for r in todo
     ]
 
 
