@@ -98,12 +98,15 @@ def varied(record: Annotated, story: str, n: int, span: int, days: int) -> Annot
         return " ".join([*words[:-1], names[last]])
 
     def date(value: str | None) -> str | None:
-        if value is None or len(value) != 10:
+        """The date `days` later, at its precision ("2020-07" moves by months too)."""
+        if value is None or len(value) not in (7, 10):
             return value
         try:
-            return (dt.date.fromisoformat(value) + dt.timedelta(days=days)).isoformat()
+            day = value if len(value) == 10 else f"{value}-01"
+            moved = dt.date.fromisoformat(day) + dt.timedelta(days=days)
         except ValueError:
             return value
+        return moved.isoformat()[: len(value)]
 
     mentions = tuple(
         dataclasses.replace(m, story=story, name=person(m.name), text=person(m.text))

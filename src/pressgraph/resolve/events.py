@@ -28,7 +28,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-__all__ = ["EventCandidate", "merge_events", "merge_keys", "neighbour_keys"]
+__all__ = [
+    "EventCandidate",
+    "may_merge",
+    "may_overlap",
+    "merge_events",
+    "merge_keys",
+    "neighbour_keys",
+]
 
 _NOISE = re.compile(r"[^\w\s-]+")
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -96,6 +103,25 @@ def merge_keys(kind: str, name: str | None, start: str | None, end: str | None) 
     if dated.name:
         keys.add(f"dated|{kind}|{' '.join(dated.name)}")
     return keys
+
+
+def may_merge(a: EventCandidate, b: EventCandidate) -> bool:
+    """Whether two candidates sharing a merge key can end in one event: a matching pair
+    (groups join only along matching pairs), or an undated mention and a dated event of its
+    name (whether it attaches depends on every dated event of that name)."""
+    x, y = _dated(a), _dated(b)
+    if x is None or y is None:
+        return True
+    return _strength(x, y) > 0
+
+
+def may_overlap(a: EventCandidate, b: EventCandidate) -> bool:
+    """`may_merge` before the entities are known: other stories, days that overlap (or a
+    name link, for an undated one)."""
+    x, y = _dated(a), _dated(b)
+    if x is None or y is None:
+        return True
+    return a.story != b.story and not (x.last < y.first or y.last < x.first)
 
 
 def neighbour_keys(keys: set[str]) -> set[str]:

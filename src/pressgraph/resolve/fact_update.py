@@ -1,8 +1,9 @@
 """Resolve the facts a batch touches (issue 10), with the result of `resolve_facts`.
 
-Story events merge only with those sharing a merge key (`events.merge_keys`: a kind and a
-month, or a kind and a name), so the story events linked to the batch's by keys, and to
-those by keys again, merge alone as they merge among all. Events sharing a label are
+Story events meet only those sharing a merge key (`events.merge_keys`: a kind and a month,
+or a kind and a name), and groups join only along pairs that may merge (`may_merge`), so
+the story events linked to the batch's by a chain of such pairs, with the other members of
+the events they were in, merge alone as they merge among all. Events sharing a label are
 numbered together, so the stored events with a label the batch's events have join too.
 Facts of the touched stories take their entities again, and the derived tables are summed
 again for the stories, events, entities and months touched (store/derived_update.py).
@@ -10,12 +11,19 @@ again for the stories, events, entities and months touched (store/derived_update
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import Connection
 
-from pressgraph.resolve.events import merge_keys, neighbour_keys
-from pressgraph.resolve.facts import event_rows, merged_events
+from pressgraph.resolve.events import (
+    EventCandidate,
+    may_merge,
+    may_overlap,
+    merge_keys,
+    neighbour_keys,
+)
+from pressgraph.resolve.facts import candidate, event_rows, merged_events
 from pressgraph.store.blocks import facts_done
 from pressgraph.store.db import Database
 from pressgraph.store.derived_update import Scope, update_derived
@@ -93,15 +101,17 @@ def _keys(row: StoryEventRow) -> set[str]:
 
 
 def _remerged(conn: Connection, seeds: set[int]) -> _Merged:
-    """Merge the seeds with every story event linked to them by keys, and with the story
-    events of the stored events that share a label with theirs."""
+    """Merge the seeds with every story event linked to them by pairs that may merge, with
+    the other members of the events they were in, and with the story events of the stored
+    events sharing a label with theirs."""
     component = _closure(conn, seeds, set())
     while True:
         rows = read_story_events(conn, component)
         entities = entities_at(conn, {r.event.story for r in rows})
         event_of, labels = merged_events(rows, entities)
         mine = {r.event_id for r in rows if r.event_id}
-        others = events_labelled(conn, set(labels.values())) - mine
+        # The other members of the events these were in, and the events sharing a label.
+        others = events_labelled(conn, set(labels.values())) | mine
         more = story_events_of_events(conn, others) - component
         if not more:
             return _Merged(rows, event_of, labels, entities)
@@ -109,15 +119,35 @@ def _remerged(conn: Connection, seeds: set[int]) -> _Merged:
 
 
 def _closure(conn: Connection, seeds: set[int], known: set[int]) -> set[int]:
-    """`known` with the seeds and every story event linked to them by merge keys."""
+    """`known` with the seeds and every story event linked to them by a chain of pairs that
+    share a merge key and may merge (`may_merge`): groups only join along such pairs, so
+    what lies beyond a pair that cannot merge does not change how these merge."""
     found = known | seeds
-    frontier, probed = set(seeds), set[str]()
+    frontier = read_story_events(conn, seeds)
     while frontier:
-        keys: set[str] = set()
-        for row in read_story_events(conn, frontier):
-            keys |= neighbour_keys(_keys(row))
-        keys -= probed
-        probed |= keys
-        frontier = story_events_keyed(conn, keys) - found
-        found |= frontier
+        probes: dict[str, list[StoryEventRow]] = {}
+        for row in frontier:
+            for key in neighbour_keys(_keys(row)):
+                probes.setdefault(key, []).append(row)
+        near = read_story_events(conn, story_events_keyed(conn, set(probes)) - found)
+        near = [r for r in near if _links(r, probes, {}, may_overlap)]  # no entity read yet
+        entities = entities_at(conn, {r.event.story for r in [*frontier, *near]})
+        linked = [r for r in near if _links(r, probes, entities, may_merge)]
+        found |= {r.id for r in linked}
+        frontier = linked
     return found
+
+
+def _links(
+    row: StoryEventRow,
+    probes: dict[str, list[StoryEventRow]],
+    entities: dict[tuple[str, int], str],
+    test: Callable[[EventCandidate, EventCandidate], bool],
+) -> bool:
+    """Whether `test` holds for the story event and one of the frontier's sharing a key."""
+    mine = candidate(row, entities)
+    return any(
+        test(mine, candidate(other, entities))
+        for key in _keys(row)
+        for other in probes.get(key, ())
+    )

@@ -66,7 +66,7 @@ def merged_events(
 ) -> tuple[dict[str, str], dict[str, str]]:
     """Story event row id (as text) -> event id, and event id -> its label: the events
     these story events make, named by what they are."""
-    merged = merge_events([_candidate(r, entities) for r in rows])
+    merged = merge_events([candidate(r, entities) for r in rows])
     labels = _labels(merged, rows, entities)
     readable = _readable_ids(merged, labels, rows)
     return readable, {readable[key]: labels[group] for key, group in merged.items()}
@@ -126,7 +126,8 @@ def _entity(entities: Entities, story: str, idx: int | None) -> str | None:
     return None if idx is None else entities.get((story, idx))
 
 
-def _candidate(row: StoryEventRow, entities: Entities) -> EventCandidate:
+def candidate(row: StoryEventRow, entities: Entities) -> EventCandidate:
+    """The story event as the merge compares it, its place and people as entity ids."""
     e = row.event
     people = {_entity(entities, e.story, i) for i, _ in e.parts}
     return EventCandidate(
