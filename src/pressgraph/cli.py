@@ -25,7 +25,8 @@ from pressgraph.store.documents import get_document, list_refusals, list_stories
 # Commands in the order of the flow: read pages, look at what was found, judge, share, serve.
 FLOW = (
     "ingest", "annotate", "status", "errors", "stories", "show-document", "search", "entities",
-    "show", "events", "event", "claims", "said", "judge", "export", "evaluate", "remove", "serve",
+    "show", "events", "event", "claims", "said", "judge", "export", "evaluate", "remove",
+    "rebuild", "serve",
 )  # fmt: skip
 
 
@@ -591,6 +592,34 @@ def remove_command(ctx: click.Context, documents: tuple[str, ...]) -> None:
         f"{done.stories} stories"
     )
     _annotate(db, settings, redo=False)
+
+
+@main.command("rebuild")
+@click.option(
+    "--fresh-ids",
+    is_flag=True,
+    help="Make every entity id anew from its best name (old ids become aliases).",
+)
+@click.pass_context
+def rebuild_command(ctx: click.Context, fresh_ids: bool) -> None:
+    """Recompute every entity, fact, event and derived table from the stored annotations
+    (after a model or gazetteer change); `annotate` resolves only what new stories touch."""
+    import time
+
+    from pressgraph.resolve.update import rebuild  # the resolution stack loads only here
+
+    db = _open(ctx, _settings(ctx).db_url)
+    began = time.perf_counter()
+    done = rebuild(
+        db, fresh_ids=fresh_ids, progress=lambda step: click.echo(f"Resolving {step}...", err=True)
+    )
+    kinds = ", ".join(f"{n} {k}" for k, n in sorted(done.resolved.entities.items())) or "none"
+    click.echo(
+        f"Rebuilt from {done.resolved.mentions} mentions: entities: {kinds}; "
+        f"{done.facts.story_events} story events merged into {done.facts.events} events; "
+        f"{time.perf_counter() - began:.1f} s"
+    )
+    report_judgements(db)
 
 
 @main.command("entities")

@@ -45,7 +45,7 @@ def test_a_run_killed_before_resolution_is_resolved_by_the_next(
     def killed(_db: Database, **_options: bool) -> None:
         raise KeyboardInterrupt  # what a kill between annotation and resolution leaves
 
-    monkeypatch.setattr(annotate_module, "resolve", killed)
+    monkeypatch.setattr(annotate_module, "resolve_changes", killed)
     db = Database(db_url)
     cli("ingest", "--no-annotate", str(SEED_000))
     with pytest.raises(KeyboardInterrupt):

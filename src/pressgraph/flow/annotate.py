@@ -20,13 +20,11 @@ from pressgraph.flow.runs import running
 from pressgraph.nlp.annotate import annotate_texts, story_context
 from pressgraph.nlp.workers import workers_for
 from pressgraph.records import Annotated, AnnotationFailure, NotReturned
-from pressgraph.resolve.entities import ResolveSummary, resolve
-from pressgraph.resolve.facts import resolve_facts
+from pressgraph.resolve.entities import ResolveSummary
+from pressgraph.resolve.update import resolve_changes
 from pressgraph.settings import Settings
 from pressgraph.store.annotations import (
     StoryText,
-    clear_pending,
-    pending_time,
     record_failure,
     replace_annotations,
     stories_to_annotate,
@@ -124,13 +122,10 @@ class _Tally:
 
 
 def _resolve(db: Database, *, fresh_ids: bool) -> ResolveSummary:
-    """The resolve and derive stages over everything annotated until now: the one place the
-    flow resolves, and clears the pending resolution it has done."""
-    began = pending_time()
-    resolved = resolve(db, fresh_ids=fresh_ids)
-    resolve_facts(db)
-    clear_pending(db, "resolve", began=began)
-    return resolved
+    """The resolve and derive stages: the one place the flow resolves. What the new stories
+    touch is resolved against what is stored (in full when it must be: resolve/update.py),
+    and the pending resolution it has done is cleared."""
+    return resolve_changes(db, fresh_ids=fresh_ids)
 
 
 def _annotated(

@@ -23,7 +23,13 @@ from pressgraph.datafiles import load_yaml
 from pressgraph.nlp import gazetteer
 from pressgraph.resolve.identity import IdMaker, Previous, kept_ids, moved_ids
 from pressgraph.resolve.names import PersonName, parse_person_name
-from pressgraph.resolve.people import PersonMention, aliases, best_name, resolve_people
+from pressgraph.resolve.people import (
+    PersonMention,
+    aliases,
+    best_name,
+    block_keys,
+    resolve_people,
+)
 from pressgraph.store.aliases import taken_ids
 from pressgraph.store.annotations import (
     EntityRow,
@@ -63,16 +69,9 @@ def resolve(db: Database, *, fresh_ids: bool = False) -> ResolveSummary:
     the ids entities had (all ids made anew with `fresh_ids`; old ones become aliases)."""
     stored = all_mentions(db)
     previous = Previous.fresh() if fresh_ids else _previous(db, stored)
-    by_kind: dict[str, list[StoredMention]] = defaultdict(list)
-    for m in stored:
-        by_kind[m.mention.kind].append(m)
-    links: dict[int, str] = {}
-    found: list[EntityRow] = []
-    for build in (partial(_people, previous=previous), _organizations, _countries, _places):
-        rows, linked = build(by_kind)
-        found.extend(rows)
-        links.update(linked)
-    found = _with_missing_parents(found)
+    blocks = mention_blocks(stored)
+    found, links = build_entities(stored, previous, blocks)
+    found = with_missing_parents(found)
     clusters = dict(links)
     from pressgraph.resolve.judged import apply_to_entities  # it uses `slug` from here
 
@@ -89,8 +88,57 @@ def resolve(db: Database, *, fresh_ids: bool = False) -> ResolveSummary:
     }
     before = {m.id: m.entity for m in stored if m.entity}
     moved = moved_ids(before, links, (e.id for e in found))
-    replace_entities(db, found, Links(links, clusters, role_links), moved)
+    replace_entities(db, found, Links(links, clusters, role_links, blocks), moved)
     return ResolveSummary(len(stored), Counter(e.kind for e in found))
+
+
+def build_entities(
+    stored: list[StoredMention], previous: Previous, blocks: dict[int, str]
+) -> Built:
+    """Entities and mention links for these mentions, people clustered inside `blocks`.
+    Any set of whole blocks gives what resolving every mention gives for them."""
+    by_kind: dict[str, list[StoredMention]] = defaultdict(list)
+    for m in stored:
+        by_kind[m.mention.kind].append(m)
+    links: dict[int, str] = {}
+    found: list[EntityRow] = []
+    people = partial(_people, previous=previous, blocks=blocks)
+    for build in (people, _organizations, _countries, _places):
+        rows, linked = build(by_kind)
+        found.extend(rows)
+        links.update(linked)
+    return found, links
+
+
+def mention_blocks(stored: list[StoredMention]) -> dict[int, str]:
+    """Mention id -> the key it is resolved under ("-" for one no entity takes). Give whole
+    stories: a surname alone may take the key of a full name of its story, and a reference
+    takes the key of the mention it stands for."""
+    people = []
+    for m in stored:
+        if m.mention.kind == "person" and m.mention.source != "reference":
+            name = parse_person_name(m.mention.name)
+            if name is not None:
+                people.append(PersonMention(str(m.id), name, m.story, m.document))
+    out = {int(k): f"person|{key}" for k, key in block_keys(people).items()}
+    by_position = {(m.story, m.idx): m.id for m in stored}
+    for m in stored:
+        if m.id not in out:
+            out[m.id] = _block(m, out, by_position)
+    return out
+
+
+def _block(m: StoredMention, found: dict[int, str], by_position: dict[tuple[str, int], int]) -> str:
+    kind, key = m.mention.kind, m.mention.key
+    if kind == "person" and m.mention.source == "reference" and m.mention.refers_to is not None:
+        return found.get(by_position.get((m.story, m.mention.refers_to), -1), "-")
+    if kind == "organization":
+        return f"org|{_org_entity_id(key)}"
+    if kind == "country":
+        return f"country|{key}"
+    if kind == "place":
+        return f"place|{_place_entity_id(key)}"
+    return "-"
 
 
 def _renamed(
@@ -123,7 +171,9 @@ def _link(
 Built = tuple[list[EntityRow], dict[int, str]]
 
 
-def _people(by_kind: dict[str, list[StoredMention]], *, previous: Previous) -> Built:
+def _people(
+    by_kind: dict[str, list[StoredMention]], *, previous: Previous, blocks: dict[int, str]
+) -> Built:
     mentions = by_kind.get("person", [])
     names: dict[int, PersonName] = {}
     for m in mentions:
@@ -136,7 +186,8 @@ def _people(by_kind: dict[str, list[StoredMention]], *, previous: Previous) -> B
         [
             PersonMention(str(i), name, by_id[i].story, by_id[i].document)
             for i, name in names.items()
-        ]
+        ],
+        {str(i): blocks[i].removeprefix("person|") for i in names},
     )
     members: dict[str, list[int]] = defaultdict(list)
     for key, cluster in clusters.items():
@@ -209,58 +260,83 @@ def _org_entity_id(key: str) -> str:
     return key
 
 
+def _place_entity_id(key: str) -> str:
+    return f"place:{slug(key.removeprefix('place~'))}"
+
+
 def _org_row(entity: str, ms: list[StoredMention]) -> EntityRow:
     seen = _surfaces(ms)
     if entity.startswith("org:"):
-        org = gazetteer.organizations()[entity[4:]]
-        parent = f"org:{org.parent}" if org.parent else None
-        names = [org.name, *org.acronyms, *seen]
-        return EntityRow(
-            entity,
-            "organization",
-            org.name,
-            org.acronyms[0] if org.acronyms else None,
-            parent,
-            None,
-            _distinct(names),
-            org.id,
-        )
+        return _known_org_row(entity, seen)
     parents = Counter(_org_entity_id(m.mention.parent) for m in ms if m.mention.parent)
     parent = parents.most_common(1)[0][0] if parents else None
     return EntityRow(entity, "organization", seen[0], None, parent, None, tuple(seen), None)
+
+
+def _known_org_row(entity: str, seen: list[str]) -> EntityRow:
+    org = gazetteer.organizations()[entity[4:]]
+    parent = f"org:{org.parent}" if org.parent else None
+    names = [org.name, *org.acronyms, *seen]
+    return EntityRow(
+        entity,
+        "organization",
+        org.name,
+        org.acronyms[0] if org.acronyms else None,
+        parent,
+        None,
+        _distinct(names),
+        org.id,
+    )
+
+
+SUMMED = ("org|org:", "country|", "place|")
+
+
+def summed_row(block: str, spellings: Counter[str]) -> EntityRow:
+    """The entity of a block of `SUMMED` kinds (an organization the gazetteer knows, a
+    country, a place) from how often each spelling names it: all its row depends on, so
+    a new mention of the CSTO needs no stored mention read."""
+    entity = block.partition("|")[2]
+    seen = _ranked(spellings)
+    if block.startswith("org|"):
+        return _known_org_row(entity, seen)
+    if block.startswith("country|"):
+        return _country_row(entity, seen)
+    return _place_row(entity, seen)
 
 
 def _countries(by_kind: dict[str, list[StoredMention]]) -> Built:
     groups: dict[str, list[StoredMention]] = defaultdict(list)
     for m in by_kind.get("country", []):
         groups[m.mention.key].append(m)
-    known = gazetteer.countries()
-    rows = []
-    for entity, ms in sorted(groups.items()):
-        country = known.get(entity.removeprefix("country:"))
-        name = country.name if country else _surfaces(ms)[0]
-        rows.append(
-            EntityRow(
-                entity, "country", name, None, None, None, _distinct([name, *_surfaces(ms)]), None
-            )
-        )
+    rows = [_country_row(entity, _surfaces(ms)) for entity, ms in sorted(groups.items())]
     return rows, {m.id: entity for entity, ms in groups.items() for m in ms}
+
+
+def _country_row(entity: str, seen: list[str]) -> EntityRow:
+    country = gazetteer.countries().get(entity.removeprefix("country:"))
+    name = country.name if country else seen[0]
+    return EntityRow(entity, "country", name, None, None, None, _distinct([name, *seen]), None)
 
 
 def _places(by_kind: dict[str, list[StoredMention]]) -> Built:
     groups: dict[str, list[StoredMention]] = defaultdict(list)
     for m in by_kind.get("place", []):
-        groups[f"place:{slug(m.mention.key.removeprefix('place~'))}"].append(m)
-    rows = [
-        EntityRow(entity, "place", _surfaces(ms)[0], None, None, None, tuple(_surfaces(ms)), None)
-        for entity, ms in sorted(groups.items())
-    ]
+        groups[_place_entity_id(m.mention.key)].append(m)
+    rows = [_place_row(entity, _surfaces(ms)) for entity, ms in sorted(groups.items())]
     return rows, {m.id: entity for entity, ms in groups.items() for m in ms}
+
+
+def _place_row(entity: str, seen: list[str]) -> EntityRow:
+    return EntityRow(entity, "place", seen[0], None, None, None, tuple(seen), None)
 
 
 def _surfaces(ms: Iterable[StoredMention]) -> list[str]:
     """Distinct surface forms, most frequent first, then alphabetical."""
-    counts = Counter(m.mention.text for m in ms)
+    return _ranked(Counter(m.mention.text for m in ms))
+
+
+def _ranked(counts: Counter[str]) -> list[str]:
     return sorted(counts, key=lambda text: (-counts[text], text))
 
 
@@ -268,7 +344,7 @@ def _distinct(names: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in names if n))
 
 
-def _with_missing_parents(rows: list[EntityRow]) -> list[EntityRow]:
+def with_missing_parents(rows: list[EntityRow]) -> list[EntityRow]:
     """Add the gazetteer ancestors of every organization, so parent links always resolve."""
     have = {r.id for r in rows}
     out = list(rows)

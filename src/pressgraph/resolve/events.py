@@ -28,7 +28,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-__all__ = ["EventCandidate", "merge_events"]
+__all__ = [
+    "EventCandidate",
+    "may_merge",
+    "may_overlap",
+    "merge_events",
+    "merge_keys",
+    "neighbour_keys",
+]
 
 _NOISE = re.compile(r"[^\w\s-]+")
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -81,6 +88,47 @@ def merge_events(candidates: Sequence[EventCandidate]) -> dict[str, str]:
             _join(groups, ga, gb)
     _attach_undated_by_name(candidates, dated, groups)
     return {key: f"event:{min(group.keys)}" for key, group in groups.items()}
+
+
+def merge_keys(kind: str, name: str | None, start: str | None, end: str | None) -> set[str]:
+    """The keys a story event is compared under: each (kind, month) its dates cover, and
+    its (kind, name) as a dated event or, undated, as a name that identifies one. Two
+    candidates can merge only when one's keys meet the other's `neighbour_keys`, so the
+    candidates linked by keys to a new one are all a merge needs to see again."""
+    dated = _dated(EventCandidate("", "", kind, name, start, end, None, frozenset()))
+    if dated is None:
+        norm = _norm_name(name) if name and _identifies(name) else ()
+        return {f"undated|{kind}|{' '.join(norm)}"} if norm else set()
+    keys = {f"month|{kind}|{year}-{month:02d}" for year, month in _months(dated)}
+    if dated.name:
+        keys.add(f"dated|{kind}|{' '.join(dated.name)}")
+    return keys
+
+
+def may_merge(a: EventCandidate, b: EventCandidate) -> bool:
+    """Whether two candidates sharing a merge key can end in one event: a matching pair
+    (groups join only along matching pairs), or an undated mention and a dated event of its
+    name (whether it attaches depends on every dated event of that name)."""
+    x, y = _dated(a), _dated(b)
+    if x is None or y is None:
+        return True
+    return _strength(x, y) > 0
+
+
+def may_overlap(a: EventCandidate, b: EventCandidate) -> bool:
+    """`may_merge` before the entities are known: other stories, days that overlap (or a
+    name link, for an undated one)."""
+    x, y = _dated(a), _dated(b)
+    if x is None or y is None:
+        return True
+    return a.story != b.story and not (x.last < y.first or y.last < x.first)
+
+
+def neighbour_keys(keys: set[str]) -> set[str]:
+    """The keys of the candidates one with `keys` may merge with: the same months; a dated
+    name meets the undated mentions of it, and the other way round."""
+    swap = {"month": "month", "dated": "undated", "undated": "dated"}
+    return {swap[head] + "|" + rest for head, _, rest in (k.partition("|") for k in keys)}
 
 
 def _attach_undated_by_name(

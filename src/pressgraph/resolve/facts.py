@@ -14,13 +14,14 @@ from sqlalchemy import Connection, Table, bindparam, delete, select, update
 
 from pressgraph.records import RESOLVE_STAGE, StoryEvent
 from pressgraph.resolve.entities import slug
-from pressgraph.resolve.events import EventCandidate, merge_events
+from pressgraph.resolve.events import EventCandidate, merge_events, merge_keys
 from pressgraph.resolve.judged import apply_to_facts
 from pressgraph.store import derived
 from pressgraph.store.annotations import all_mentions
 from pressgraph.store.db import Database
+from pressgraph.store.fact_blocks import link_story_events, write_events, write_merge_keys
 from pressgraph.store.facts import StoryEventRow, story_event_rows
-from pressgraph.store.schema import claims, events, relations, statements, story_events
+from pressgraph.store.schema import claims, events, relations, statements, story_event_keys
 
 Entities = dict[tuple[str, int], str]  # (story, mention index) -> entity id
 
@@ -40,9 +41,9 @@ def resolve_facts(db: Database) -> FactsSummary:
         (m.story, m.idx): m.entity for m in all_mentions(db) if m.entity is not None
     }
     rows = story_event_rows(db)
-    merged = _readable_ids(merge_events([_candidate(r, entities) for r in rows]), rows, entities)
+    merged, labels = merged_events(rows, entities)
     with db.begin() as conn:
-        _write_events(conn, rows, merged, entities)
+        _write_events(conn, rows, merged, labels, entities)
         _link_statements(
             conn, entities, {(r.event.story, r.event.index): merged[str(r.id)] for r in rows}
         )
@@ -60,11 +61,21 @@ def resolve_facts(db: Database) -> FactsSummary:
     return FactsSummary(len(rows), len(set(merged.values())))
 
 
-def _readable_ids(
+def merged_events(
+    rows: list[StoryEventRow], entities: Entities
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Story event row id (as text) -> event id, and event id -> its label: the events
+    these story events make, named by what they are."""
+    merged = merge_events([candidate(r, entities) for r in rows])
+    labels = _labels(merged, rows, entities)
+    readable = _readable_ids(merged, labels, rows)
+    return readable, {readable[key]: labels[group] for key, group in merged.items()}
+
+
+def _labels(
     merged: dict[str, str], rows: list[StoryEventRow], entities: Entities
 ) -> dict[str, str]:
-    """Event ids from what the event is, not from row numbers: the same corpus gives the same
-    ids in any order ("event:2019-10-30-conference-international-conference-on-the-role")."""
+    """Each group's label: start, kind and what the event is."""
     by_key = {str(r.id): r.event for r in rows}
     groups: dict[str, list[str]] = {}
     for key, group in merged.items():
@@ -85,6 +96,19 @@ def _readable_ids(
         )
         what = re.split(r"[:~]", what, maxsplit=1)[-1]
         labels[group] = "-".join(p for p in (start, kind, slug(what)[:48].strip("-")) if p)
+    return labels
+
+
+def _readable_ids(
+    merged: dict[str, str], labels: dict[str, str], rows: list[StoryEventRow]
+) -> dict[str, str]:
+    """Event ids from what the event is, not from row numbers: the same corpus gives the same
+    ids in any order ("event:2019-10-30-conference-international-conference-on-the-role");
+    events sharing a label are numbered by their first story."""
+    by_key = {str(r.id): r.event for r in rows}
+    groups: dict[str, list[str]] = {}
+    for key, group in merged.items():
+        groups.setdefault(group, []).append(key)
     used: Counter[str] = Counter()
     readable: dict[str, str] = {}
     for group in sorted(groups, key=lambda g: (labels[g], min(_story_keys(groups[g], by_key)))):
@@ -102,7 +126,8 @@ def _entity(entities: Entities, story: str, idx: int | None) -> str | None:
     return None if idx is None else entities.get((story, idx))
 
 
-def _candidate(row: StoryEventRow, entities: Entities) -> EventCandidate:
+def candidate(row: StoryEventRow, entities: Entities) -> EventCandidate:
+    """The story event as the merge compares it, its place and people as entity ids."""
     e = row.event
     people = {_entity(entities, e.story, i) for i, _ in e.parts}
     return EventCandidate(
@@ -123,36 +148,51 @@ def _most_common(values: Iterable[str | None]) -> str | None:
 
 
 def _write_events(
-    conn: Connection, rows: list[StoryEventRow], merged: dict[str, str], entities: Entities
+    conn: Connection,
+    rows: list[StoryEventRow],
+    merged: dict[str, str],
+    labels: dict[str, str],
+    entities: Entities,
 ) -> None:
+    conn.execute(delete(events))
+    conn.execute(delete(story_event_keys))
+    write_events(conn, event_rows(rows, merged, labels, entities))
+    link_story_events(conn, {r.id: merged[str(r.id)] for r in rows})
+    write_merge_keys(conn, {r.id: _keys(r) for r in rows})
+
+
+def _keys(row: StoryEventRow) -> set[str]:
+    e = row.event
+    return merge_keys(e.kind, e.name, e.start, e.end)
+
+
+def event_rows(
+    rows: list[StoryEventRow], merged: dict[str, str], labels: dict[str, str], entities: Entities
+) -> list[dict[str, object]]:
+    """The events table's rows for these story events, merged as `merged` says."""
     groups: dict[str, list[StoryEventRow]] = {}
     for row in rows:
         groups.setdefault(merged[str(row.id)], []).append(row)
-    conn.execute(delete(events))
+    found: list[dict[str, object]] = []
     for event_id, members in sorted(groups.items()):
         es = [m.event for m in members]
         starts = sorted(e.start for e in es if e.start is not None)
         ends = sorted(d for e in es if (d := e.end or e.start) is not None)
-        conn.execute(
-            events.insert().values(
-                id=event_id,
-                kind=_most_common(e.kind for e in es) or "other",
-                name=max((e.name for e in es if e.name), key=len, default=None),
-                start=starts[0] if starts else None,
-                end=ends[-1] if ends else None,
-                place_id=_most_common(_entity(entities, e.story, e.place) for e in es),
-                format=_most_common(e.format for e in es),
-                chair_id=_most_common(_entity(entities, e.story, e.chair) for e in es),
-                stage=RESOLVE_STAGE,
-            )
+        found.append(
+            {
+                "id": event_id,
+                "kind": _most_common(e.kind for e in es) or "other",
+                "name": max((e.name for e in es if e.name), key=len, default=None),
+                "start": starts[0] if starts else None,
+                "end": ends[-1] if ends else None,
+                "place_id": _most_common(_entity(entities, e.story, e.place) for e in es),
+                "format": _most_common(e.format for e in es),
+                "chair_id": _most_common(_entity(entities, e.story, e.chair) for e in es),
+                "stage": RESOLVE_STAGE,
+                "label": labels[event_id],
+            }
         )
-    if rows:
-        conn.execute(
-            update(story_events)
-            .where(story_events.c.id == bindparam("row_id"))
-            .values(event_id=bindparam("event")),
-            [{"row_id": r.id, "event": merged[str(r.id)]} for r in rows],
-        )
+    return found
 
 
 def _link_statements(

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from pressgraph.resolve.names import (
@@ -42,6 +42,7 @@ __all__ = [
     "ResolveStats",
     "aliases",
     "best_name",
+    "block_keys",
     "resolve_people",
     "resolve_people_with_stats",
 ]
@@ -95,17 +96,31 @@ class _Comparer:
         return True
 
 
-def resolve_people(mentions: Sequence[PersonMention]) -> dict[str, str]:
-    """Map each mention key to a cluster id (its smallest mention key); one cluster per person."""
-    return resolve_people_with_stats(mentions)[0]
+def resolve_people(
+    mentions: Sequence[PersonMention], blocks: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """Map each mention key to a cluster id (its smallest mention key); one cluster per person.
+    `blocks` (mention key -> surname key, from `block_keys` over whole stories) lets a caller
+    resolve some blocks only: each block resolves alone, so the result is the whole run's."""
+    return resolve_people_with_stats(mentions, blocks)[0]
+
+
+def block_keys(mentions: Sequence[PersonMention]) -> dict[str, str]:
+    """Mention key -> the surname key it is compared under. Give every person mention of
+    each story together: a surname alone may take the key of a full name of its story."""
+    sigs = _with_story_spellings(mentions, [signature(m.name) for m in mentions])
+    return {m.key: sig.surname_key for m, sig in zip(mentions, sigs, strict=True)}
 
 
 def resolve_people_with_stats(
-    mentions: Sequence[PersonMention],
+    mentions: Sequence[PersonMention], keys: Mapping[str, str] | None = None
 ) -> tuple[dict[str, str], ResolveStats]:
     """`resolve_people` plus the cost figures the benchmark prints."""
     _check_unique(mentions)
-    sigs = _with_story_spellings(mentions, [signature(m.name) for m in mentions])
+    if keys is None:
+        sigs = _with_story_spellings(mentions, [signature(m.name) for m in mentions])
+    else:
+        sigs = [NameSignature(keys[m.key], signature(m.name).slots) for m in mentions]
     blocks: defaultdict[str, list[int]] = defaultdict(list)
     for index, sig in enumerate(sigs):
         blocks[sig.surname_key].append(index)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any
 
@@ -22,6 +22,7 @@ from sqlalchemy import (
     exists,
     func,
     select,
+    true,
     update,
 )
 
@@ -85,6 +86,7 @@ class StoredMention:
     mention: Mention
     entity: str | None
     cluster: str | None = None  # the id its cluster had, before people's judgements
+    block: str | None = None  # the key resolution blocked it under (None: not resolved yet)
 
 
 @dataclass(frozen=True)
@@ -126,17 +128,37 @@ def stories_to_annotate(
         done = set() if redo else set(conn.execute(select(annotated.c.target)).scalars())
         if not (redo or retry):
             done |= set(conn.execute(select(annotation_errors.c.target)).scalars())
-        columns = (stories.c.id, stories.c.document_id, stories.c.text, stories.c.date)
-        query = select(*columns, stories.c.headline).where(stories.c.duplicate_of.is_(None))
+        # Texts are read only for the stories to annotate: a new page in a large database
+        # must not read every story's text (issue 10).
+        columns = (stories.c.id, stories.c.document_id, stories.c.date, stories.c.headline)
+        query = select(*columns).where(stories.c.duplicate_of.is_(None))
         rows = list(conn.execute(query.order_by(stories.c.document_id, stories.c.idx)))
         anchors = _neighbour_dates([(r.document_id, r.date) for r in rows])
+        todo = [(r, anchor) for r, anchor in zip(rows, anchors, strict=True) if r.id not in done]
+        texts = _texts(conn, stories, [r.id for r, _ in todo])
         found = [
-            StoryText(r.id, r.document_id, r.text, r.date, None, anchor, _apart(r.headline, r.text))
-            for r, anchor in zip(rows, anchors, strict=True)
-            if r.id not in done
+            StoryText(
+                r.id,
+                r.document_id,
+                texts[r.id],
+                r.date,
+                None,
+                anchor,
+                _apart(r.headline, texts[r.id]),
+            )
+            for r, anchor in todo
         ]
         found += _signatures(conn, done)
     return sorted(found, key=lambda s: s.document)  # stable: stories and signatures in order
+
+
+def _texts(conn: Connection, table: Any, ids: list[Any]) -> dict[Any, str]:
+    """Id -> text of these rows of `table` (stories, removed), read in slices."""
+    found: dict[Any, str] = {}
+    for n in range(0, len(ids), 500):
+        query = select(table.c.id, table.c.text).where(table.c.id.in_(ids[n : n + 500]))
+        found.update((r[0], r[1]) for r in conn.execute(query))
+    return found
 
 
 def _apart(headline: str | None, text: str) -> str | None:
@@ -166,14 +188,15 @@ def _signatures(conn: Connection, done: set[str]) -> list[StoryText]:
         )
     }  # the main story's date wins: it is read last
     rows = conn.execute(
-        select(removed.c.id, removed.c.document_id, removed.c.text)
+        select(removed.c.id, removed.c.document_id)
         .where(removed.c.kind == "signature")
         .order_by(removed.c.document_id, removed.c.id)
     )
+    todo = [r for r in rows if removed_target(r.id) not in done]
+    texts = _texts(conn, removed, [r.id for r in todo])
     return [
-        StoryText(removed_target(r.id), r.document_id, r.text, dates.get(r.document_id), r.id)
-        for r in rows
-        if removed_target(r.id) not in done
+        StoryText(removed_target(r.id), r.document_id, texts[r.id], dates.get(r.document_id), r.id)
+        for r in todo
     ]
 
 
@@ -191,7 +214,9 @@ def replace_annotations(db: Database, found: Annotated, model: str) -> None:
         for table in (roles, mentions):
             column = table.c.story_id if where["story_id"] else table.c.removed_id
             conn.execute(delete(table).where(column == value))
-        conn.execute(delete(annotated).where(annotated.c.target == target))
+        again = conn.execute(delete(annotated).where(annotated.c.target == target)).rowcount
+        if again:  # mentions were replaced, not only added: the next resolution is in full
+            mark_pending(conn, "rebuild")
         rows = [
             {**_mention_row(i, m), **where, **before.get((m.start, m.end, m.kind), UNLINKED)}
             for i, m in enumerate(found.mentions)
@@ -320,17 +345,23 @@ def _target(row: RowMapping) -> str:
 
 def all_mentions(db: Database) -> list[StoredMention]:
     """Every mention, text by text, with the document it is in."""
+    with db.read() as conn:
+        return read_mentions(conn, true())
+
+
+def read_mentions(conn: Connection, where: ColumnElement[bool]) -> list[StoredMention]:
+    """The mentions `where` selects, text by text, with the document each is in."""
     document = func.coalesce(stories.c.document_id, removed.c.document_id).label("document_id")
     query = (
         select(mentions, document)
         .outerjoin(stories, stories.c.id == mentions.c.story_id)
         .outerjoin(removed, removed.c.id == mentions.c.removed_id)
+        .where(where)
         .order_by(
             mentions.c.story_id.nulls_last(), mentions.c.removed_id.nulls_last(), mentions.c.idx
         )
     )
-    with db.read() as conn:
-        return [_stored_mention(r) for r in conn.execute(query).mappings()]
+    return [_stored_mention(r) for r in conn.execute(query).mappings()]
 
 
 def _stored_mention(row: RowMapping) -> StoredMention:
@@ -355,6 +386,7 @@ def _stored_mention(row: RowMapping) -> StoredMention:
         mention,
         row["entity_id"],
         row["cluster_id"],
+        row["block"],
     )
 
 
@@ -392,6 +424,7 @@ class Links:
     mentions: dict[int, str]
     clusters: dict[int, str]
     roles: dict[int, tuple[str | None, str | None, str | None]]
+    blocks: dict[int, str] = field(default_factory=dict)
 
 
 def replace_entities(
@@ -424,21 +457,8 @@ def _entity_row(e: EntityRow) -> dict[str, object]:
 
 
 def _link(conn: Connection, links: Links) -> None:
-    conn.execute(update(mentions).values(entity_id=None, cluster_id=None))
-    linked = links.mentions.keys() | links.clusters.keys()
-    if linked:
-        stmt = (
-            update(mentions)
-            .where(mentions.c.id == bindparam("mid"))
-            .values(entity_id=bindparam("eid"), cluster_id=bindparam("cid"))
-        )
-        conn.execute(
-            stmt,
-            [
-                {"mid": k, "eid": links.mentions.get(k), "cid": links.clusters.get(k)}
-                for k in sorted(linked)
-            ],
-        )
+    conn.execute(update(mentions).values(entity_id=None, cluster_id=None, block=None))
+    link_mentions(conn, links, links.mentions.keys() | links.clusters.keys() | links.blocks.keys())
     role_entities = links.roles
     if role_entities:
         stmt = (
@@ -451,6 +471,26 @@ def _link(conn: Connection, links: Links) -> None:
         conn.execute(
             stmt, [{"rid": k, "p": p, "o": o, "c": c} for k, (p, o, c) in role_entities.items()]
         )
+
+
+def link_mentions(conn: Connection, links: Links, ids: Iterable[int]) -> None:
+    """Write the entity, cluster id and blocking key `links` gives each mention of `ids`."""
+    stmt = (
+        update(mentions)
+        .where(mentions.c.id == bindparam("mid"))
+        .values(entity_id=bindparam("eid"), cluster_id=bindparam("cid"), block=bindparam("b"))
+    )
+    values = [
+        {
+            "mid": k,
+            "eid": links.mentions.get(k),
+            "cid": links.clusters.get(k),
+            "b": links.blocks.get(k),
+        }
+        for k in sorted(ids)
+    ]
+    if values:
+        conn.execute(stmt, values)
 
 
 def load_entities(db: Database) -> list[EntityRow]:

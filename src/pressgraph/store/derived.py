@@ -26,9 +26,11 @@ from sqlalchemy import (
     and_,
     case,
     delete,
+    false,
     func,
     insert,
     inspect,
+    or_,
     select,
     true,
 )
@@ -96,8 +98,8 @@ def refresh(conn: Connection) -> DerivedSummary:
     stories_n = _fill_entity_stories(conn)
     members_n = _fill_event_members(conn)
     _fill_entity_counts(conn)
-    posts_n = _fill_posts(conn)
-    edges_n = _fill_network_edges(conn)
+    posts_n = fill_posts(conn, true())
+    edges_n = fill_network_edges(conn, None)
     if inspect(conn).has_table(places.name):  # migration 10 adds it after migration 6
         refresh_places(conn)
     return DerivedSummary(stories_n, members_n, posts_n, edges_n)
@@ -238,12 +240,13 @@ def _member_rows(conn: Connection) -> Iterable[tuple[str, str, str]]:
 # --- posts held ----------------------------------------------------------------------------------
 
 
-def _fill_posts(conn: Connection) -> int:
-    """Posts grouped by (person, title, organization, country): dates seen, first evidence."""
+def fill_posts(conn: Connection, where: ColumnElement[bool]) -> int:
+    """Posts grouped by (person, title, organization, country): dates seen, first evidence;
+    of the roles `where` selects (whole people: a post groups one person's roles)."""
     key = (roles.c.person_id, roles.c.title, roles.c.organization_id, roles.c.country_id)
     groups: dict[tuple[Any, ...], list[tuple[str, int]]] = defaultdict(list)
     for *post, row_id, date in conn.execute(
-        select(*key, roles.c.id, roles.c.date).where(kept_in(conn, roles))
+        select(*key, roles.c.id, roles.c.date).where(kept_in(conn, roles), where)
     ):
         groups[tuple(post)].append((date or "", row_id))
     rows: list[dict[str, object]] = []
@@ -353,9 +356,10 @@ def relations_of(
     ]
 
 
-def _fill_network_edges(conn: Connection) -> int:
-    members = event_members_of(conn, true())
-    stated = relations_of(conn, true())
+def fill_network_edges(conn: Connection, months: set[str | None] | None) -> int:
+    """Sum the edges of these months (None: of every month) from the events and relations."""
+    members = event_members_of(conn, in_months(events.c.start, months))
+    stated = relations_of(conn, in_months(relations.c.date, months))
     rows: list[dict[str, object]] = []
     tree = entity_tree(conn)
     for bodies in (False, True):
@@ -376,6 +380,17 @@ def _fill_network_edges(conn: Connection) -> int:
             )
     _insert(conn, network_edges, rows)
     return len(rows)
+
+
+def in_months(column: Any, months: set[str | None] | None) -> ColumnElement[bool]:
+    """A condition on a date column: its `month` is one of `months` (None: any). A month's
+    days are a range of the column's index; no month (None) is undated or a partial date."""
+    if months is None:
+        return true()
+    conditions = [column.between(f"{m}-01", f"{m}-31") for m in sorted(m for m in months if m)]
+    if None in months:
+        conditions.append(month_of(column).is_(None))
+    return or_(*conditions) if conditions else false()
 
 
 def in_full_months(column: Any, date_from: str | None, date_to: str | None) -> ColumnElement[bool]:

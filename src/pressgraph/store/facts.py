@@ -6,7 +6,9 @@ resolution later fills their entity ids and merges story events into events.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from sqlalchemy import Connection, RowMapping, delete, select
 
@@ -19,15 +21,24 @@ from pressgraph.records import (
     StoryEvent,
 )
 from pressgraph.store.db import Database, record_row
-from pressgraph.store.schema import claims, relations, statements, story_event_parts, story_events
+from pressgraph.store.schema import (
+    claims,
+    relations,
+    statements,
+    story_event_keys,
+    story_event_parts,
+    story_events,
+)
 
 _TABLES = (claims, statements, relations)
+T = TypeVar("T")
 
 
 def delete_facts(conn: Connection, story: str) -> None:
     """Remove a story's facts before it is annotated again."""
     ids = select(story_events.c.id).where(story_events.c.story_id == story)
     conn.execute(delete(story_event_parts).where(story_event_parts.c.story_event_id.in_(ids)))
+    conn.execute(delete(story_event_keys).where(story_event_keys.c.story_event_id.in_(ids)))
     conn.execute(delete(story_events).where(story_events.c.story_id == story))
     for table in _TABLES:
         conn.execute(delete(table).where(table.c.story_id == story))
@@ -94,13 +105,32 @@ class StoryEventRow:
 def story_event_rows(db: Database) -> list[StoryEventRow]:
     """Every story event with its parts, in story order."""
     with db.read() as conn:
-        parts: dict[int, list[tuple[int, str]]] = {}
-        for p in conn.execute(select(story_event_parts).order_by(story_event_parts.c.id)):
+        return read_story_events(conn, None)
+
+
+def read_story_events(conn: Connection, ids: Iterable[int] | None) -> list[StoryEventRow]:
+    """The story events with these row ids (every one with None), with their parts, in
+    story order."""
+    wanted = None if ids is None else sorted(set(ids))
+    parts: dict[int, list[tuple[int, str]]] = {}
+    rows: list[RowMapping] = []
+    for chunk in [None] if wanted is None else chunked(wanted):
+        part_query = select(story_event_parts).order_by(story_event_parts.c.id)
+        query = select(story_events)
+        if chunk is not None:
+            part_query = part_query.where(story_event_parts.c.story_event_id.in_(chunk))
+            query = query.where(story_events.c.id.in_(chunk))
+        for p in conn.execute(part_query):
             parts.setdefault(p.story_event_id, []).append((p.mention_idx, p.part))
-        rows = conn.execute(
-            select(story_events).order_by(story_events.c.story_id, story_events.c.idx)
-        ).mappings()
-        return [_story_event(r, parts.get(r["id"], [])) for r in rows]
+        rows.extend(conn.execute(query).mappings())
+    rows.sort(key=lambda r: (r["story_id"], r["idx"]))
+    return [_story_event(r, parts.get(r["id"], [])) for r in rows]
+
+
+def chunked(values: Sequence[T], size: int = 500) -> Iterator[Sequence[T]]:
+    """`values` in slices of `size`: an IN list stays under SQLite's bound-parameter limit."""
+    for n in range(0, len(values), size):
+        yield values[n : n + size]
 
 
 def _story_event(r: RowMapping, parts: list[tuple[int, str]]) -> StoryEventRow:

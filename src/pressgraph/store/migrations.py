@@ -225,6 +225,23 @@ def _event_sources(op: Operations, conn: Connection) -> None:
     op.create_index("ix_story_events_event", "story_events", ["event_id", "story_id"])
 
 
+def _blocking_keys(op: Operations, conn: Connection) -> None:
+    """Incremental resolution (issue 10): each mention's blocking key, each story event's
+    merge keys and each event's label, indexed, so a new batch reads only the stored rows
+    that share a key with it. They are filled by one full resolution, which a database with
+    annotations is marked for (the "rebuild" pending stage): the next `annotate`, `ingest`
+    or `rebuild` runs it."""
+    op.add_column("mentions", Column("block", Text))
+    op.create_index("ix_mentions_block", "mentions", ["block", "text"])
+    op.create_index("ix_mentions_removed", "mentions", ["removed_id", "idx"])
+    op.add_column("events", Column("label", Text))
+    op.create_index("ix_events_label", "events", ["label"])
+    schema.metadata.create_all(conn, tables=[schema.story_event_keys])
+    if conn.execute(select(schema.annotated.c.target).limit(1)).first() is not None:
+        for stage in ("resolve", "rebuild"):
+            conn.execute(schema.pending_stages.insert().values(stage=stage, since=_now()))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", _initial),
     Migration(2, "story_search", _story_search, search.create_index),
@@ -242,6 +259,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(14, "story_search_postgres", _story_search_postgres, search_pg.create_index),
     Migration(15, "jobs", _jobs),
     Migration(16, "event_sources", _event_sources),
+    Migration(17, "blocking_keys", _blocking_keys),
 )
 
 

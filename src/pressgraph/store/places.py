@@ -9,21 +9,25 @@ row, and the map page says how many events it cannot draw.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
+from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select
+from sqlalchemy import ColumnElement, Connection, delete, func, insert, select, true
 
 from pressgraph.store.schema import entities, entity_stories, places
 
 COUNTRY = "country:"
 
 
-def refresh_places(conn: Connection) -> int:
-    """Geocode every place and country entity again; return how many have coordinates."""
-    conn.execute(delete(places))
+def refresh_places(conn: Connection, only: set[str] | None = None) -> int:
+    """Geocode every place and country entity again (those of `only`); return how many
+    have coordinates."""
+    chosen = _only(only)
+    conn.execute(delete(places).where(chosen(places.c.entity_id)))
     wanted = list(
         conn.execute(
             select(entities.c.id, entities.c.kind, entities.c.name, entities.c.aliases).where(
-                entities.c.kind.in_(("place", "country"))
+                entities.c.kind.in_(("place", "country")), chosen(entities.c.id)
             )
         )
     )
@@ -31,8 +35,8 @@ def refresh_places(conn: Connection) -> int:
         return 0
     from pressgraph.resolve import geocode  # the gazetteer loads only when there are places
 
-    around = _countries_around(conn)
-    counts = _story_counts(conn)
+    around = _countries_around(conn, chosen)
+    counts = _story_counts(conn, chosen)
     rows = []
     for entity_id, kind, name, aliases in wanted:
         if kind == "country":
@@ -67,7 +71,15 @@ def _names(aliases: str) -> list[str]:
     return [a for a in found if isinstance(a, str)]
 
 
-def _countries_around(conn: Connection) -> dict[str, Counter[str]]:
+def _only(ids: set[str] | None) -> Callable[[Any], ColumnElement[bool]]:
+    """A condition maker: the column is one of `ids` (any value with None)."""
+    wanted = sorted(i for i in ids or () if i.startswith(("place:", COUNTRY)))
+    return lambda column: true() if ids is None else column.in_(wanted)
+
+
+def _countries_around(
+    conn: Connection, chosen: Callable[[Any], ColumnElement[bool]]
+) -> dict[str, Counter[str]]:
     """Place entity -> how many of its stories mention each country (alpha-3 code)."""
     place = entity_stories.alias("place")
     country = entity_stories.alias("country")
@@ -77,6 +89,7 @@ def _countries_around(conn: Connection) -> dict[str, Counter[str]]:
         .where(
             place.c.entity_id.startswith("place:"),
             country.c.entity_id.startswith(COUNTRY),
+            chosen(place.c.entity_id),
         )
         .group_by(place.c.entity_id, country.c.entity_id)
     )
@@ -86,12 +99,13 @@ def _countries_around(conn: Connection) -> dict[str, Counter[str]]:
     return found
 
 
-def _story_counts(conn: Connection) -> dict[str, int]:
+def _story_counts(conn: Connection, chosen: Callable[[Any], ColumnElement[bool]]) -> dict[str, int]:
     query = (
         select(entity_stories.c.entity_id, func.count())
         .where(
             entity_stories.c.entity_id.startswith("place:")
-            | entity_stories.c.entity_id.startswith(COUNTRY)
+            | entity_stories.c.entity_id.startswith(COUNTRY),
+            chosen(entity_stories.c.entity_id),
         )
         .group_by(entity_stories.c.entity_id)
     )

@@ -34,6 +34,7 @@ from pressgraph.store.schema import (
     roles,
     statements,
     stories,
+    story_event_keys,
     story_event_parts,
     story_events,
 )
@@ -65,6 +66,7 @@ def remove_documents(db: Database, ids: list[str]) -> RemoveSummary:
         conn.execute(delete(stories).where(stories.c.document_id.in_(found)))
         conn.execute(delete(documents).where(documents.c.id.in_(found)))
         mark_pending(conn, "resolve")
+        mark_pending(conn, "rebuild")  # entities may lose mentions: resolved in full
         forget_documents(conn, found)
         for story in promoted:  # a first copy now: its page waits for annotation again
             settle(conn, story)
@@ -92,6 +94,7 @@ def _delete_derived(conn: Connection, story_ids: list[str], removed_ids: list[in
     """Everything the annotation stage wrote about these stories and removed pieces."""
     events = select(story_events.c.id).where(story_events.c.story_id.in_(story_ids))
     conn.execute(delete(story_event_parts).where(story_event_parts.c.story_event_id.in_(events)))
+    conn.execute(delete(story_event_keys).where(story_event_keys.c.story_event_id.in_(events)))
     table: Any
     for table in (story_events, statements, claims, relations, entity_stories):
         conn.execute(delete(table).where(table.c.story_id.in_(story_ids)))

@@ -154,10 +154,18 @@ mentions = Table(
     # The id resolution's clustering gave, before people's judgements: the vote that keeps an
     # entity's id when more documents arrive (migration 13).
     Column("cluster_id", String(96)),
+    # The blocking key resolution compared it under ("person|ivanov", "org|org:csto"): a
+    # new batch re-reads only the stored mentions sharing a key with it; None: not resolved
+    # yet (migration 17).
+    Column("block", Text),
 )
 # (story, index) is how facts point at mentions; the index serves story lookups too.
 Index("ix_mentions_story", mentions.c.story_id, mentions.c.idx)
 Index("ix_mentions_entity", mentions.c.entity_id)
+# By blocking key, with the spelling: a block's spellings are counted from the index alone.
+Index("ix_mentions_block", mentions.c.block, mentions.c.text)
+# A press signature's mentions, as roles point at them (story mentions: ix_mentions_story).
+Index("ix_mentions_removed", mentions.c.removed_id, mentions.c.idx)
 
 roles = Table(
     "roles",
@@ -241,7 +249,7 @@ pending_stages = Table(
 # --- issue 10: runs and the job of every input ---------------------------------------------------
 
 # One row per `ingest` or `annotate` run: when it began and ended (no end: still running, or
-# killed), and how it ended (migration 14).
+# killed), and how it ended (migration 15).
 runs = Table(
     "runs",
     metadata,
@@ -327,8 +335,22 @@ events = Table(
     Column("format", String(16)),
     Column("chair_id", String(96)),
     Column("stage", String(32), nullable=False),
+    # What the id is made of before its number ("2019-10-30-conference-x"): events sharing
+    # it are numbered together (migration 17).
+    Column("label", Text),
 )
 Index("ix_events_start", events.c.start)
+Index("ix_events_label", events.c.label)
+
+# The keys a story event is merged under (a kind and month, a kind and name): a new batch's
+# events are compared only with the stored ones sharing a key (migration 14).
+story_event_keys = Table(
+    "story_event_keys",
+    metadata,
+    Column("story_event_id", Integer, ForeignKey("story_events.id"), primary_key=True),
+    Column("key", Text, primary_key=True),
+)
+Index("ix_story_event_keys_key", story_event_keys.c.key)
 
 statements = Table(
     "statements",

@@ -1,0 +1,225 @@
+"""Benchmark: what a page costs as the database grows (issue 10).
+
+Ingests a synthetic corpus of distinct pages in batches (default: 50,000 pages in batches of
+1,000) and prints the time per page of each batch, whether the last batch costs at most
+1.2x the first, then the time to ingest one more page into the final database: in this
+process with the model loaded, and as a fresh `pressgraph ingest` process.
+
+Pages are the sample pages varied as bench/web.py varies them (`page_text`: other names,
+places, years, and a unique last line). Annotating 50,000 pages with spaCy takes hours and
+costs the same per page at any size, so, as in bench/web.py, `--templates` pages are
+annotated for real once and every copy takes its template's annotations, varied per copy:
+each person's surname becomes one of a growing pool (a person is in ~`--people-span`
+copies), dates move on a day per page (a batch reports the events of its own months, as
+a feed does), and event names and numbers change. Each batch then runs what
+the flow runs after annotation: store the pages and their annotations, resolve
+(`resolve_changes`).
+The one-page timings at the end include the real annotation of that page.
+
+    .venv/bin/python bench/growth.py [--pages 50000] [--batch 1000] [--templates 40]
+                                     [--full] [--keep bench/out/growth.db]
+
+`--full` resolves every batch with the full recomputation (`rebuild`), as before issue 10.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from pressgraph.flow.annotate import _annotated, annotate_stories
+from pressgraph.flow.ingest import store_page
+from pressgraph.records import Annotated, Page, Refusal
+from pressgraph.resolve.update import rebuild, resolve_changes
+from pressgraph.settings import Settings
+from pressgraph.store.annotations import replace_annotations, stories_to_annotate
+from pressgraph.store.db import Database
+
+# The varied sample pages of bench/web.py (this folder is on sys.path when a bench script runs).
+from web import ROOT, SOURCE, page_text
+
+SYLLABLES = ("ka", "ro", "mi", "len", "tor", "va", "shi", "dan", "bek", "ov", "zu", "rin")
+
+
+def surname(n: int) -> str:
+    """The n-th synthetic surname ("Karomov"...): distinct for every n."""
+    parts = []
+    while True:
+        n, r = divmod(n, len(SYLLABLES))
+        parts.append(SYLLABLES[r])
+        if n == 0:
+            break
+    return "".join(parts).capitalize() + "ov"
+
+
+def templates(count: int, model: str) -> tuple[list[str], dict[tuple[int, int], Annotated]]:
+    """The seed texts, and the annotations of each template page's stories by (template,
+    story index), annotated for real in a scratch database."""
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").glob("*.txt"))]
+    found: dict[tuple[int, int], Annotated] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Database(f"sqlite:///{Path(tmp) / 'templates.db'}")
+        docs = {_store(db, n, page_text(seeds, n, count)): n for n in range(count)}
+        for record in _annotated(stories_to_annotate(db), model, 1, None):
+            if isinstance(record, Annotated) and not record.story.startswith("removed:"):
+                doc, _, idx = record.story.rpartition("-")
+                found[(docs[doc], int(idx))] = record
+        db.close()
+    return seeds, found
+
+
+def _store(db: Database, n: int, body: str) -> str:
+    result = store_page(db, Page(SOURCE.format(n), body, body, "text"))
+    assert not isinstance(result, Refusal), result.message
+    return result.document
+
+
+def varied(record: Annotated, story: str, n: int, span: int, days: int) -> Annotated:
+    """The template's annotations as copy `n` gives them: its story id, people of its own
+    (each surname in ~`span` copies), dates moved by `days`, event names and numbers of its
+    own: the events it reports are its own, as a distinct page's are."""
+    rng = random.Random(n)
+    names: dict[str, str] = {}
+
+    def person(text: str) -> str:
+        words = text.split()
+        if not words:
+            return text
+        last = words[-1]
+        names.setdefault(last, surname(n // span * 7 + len(names)))
+        return " ".join([*words[:-1], names[last]])
+
+    def date(value: str | None) -> str | None:
+        """The date `days` later, at its precision ("2020-07" moves by months too)."""
+        if value is None or len(value) not in (7, 10):
+            return value
+        try:
+            day = value if len(value) == 10 else f"{value}-01"
+            moved = dt.date.fromisoformat(day) + dt.timedelta(days=days)
+        except ValueError:
+            return value
+        return moved.isoformat()[: len(value)]
+
+    mentions = tuple(
+        dataclasses.replace(m, story=story, name=person(m.name), text=person(m.text))
+        if m.kind == "person"
+        else dataclasses.replace(m, story=story)
+        for m in record.mentions
+    )
+    return Annotated(
+        story,
+        mentions,
+        tuple(dataclasses.replace(r, story=story, date=date(r.date)) for r in record.roles),
+        tuple(
+            dataclasses.replace(
+                e,
+                story=story,
+                name=f"{e.name} {n}" if e.name else None,
+                start=date(e.start),
+                end=date(e.end),
+            )
+            for e in record.events
+        ),
+        tuple(dataclasses.replace(s, story=story) for s in record.statements),
+        tuple(
+            dataclasses.replace(c, story=story, low=c.low * rng.uniform(0.5, 2))
+            for c in record.claims
+        ),
+        tuple(dataclasses.replace(r, story=story, date=date(r.date)) for r in record.relations),
+    )
+
+
+def ingest_batch(
+    db: Database,
+    seeds: list[str],
+    made: dict[tuple[int, int], Annotated],
+    numbers: range,
+    args: argparse.Namespace,
+) -> None:
+    """Store these copies, their annotations, and resolve: the flow after annotation."""
+    docs = {_store(db, n, page_text(seeds, n, args.templates)): n for n in numbers}
+    for story in stories_to_annotate(db):
+        n = docs[story.document]
+        index = -1 if story.removed is not None else int(story.id.rpartition("-")[2])
+        template = made.get((n % args.templates, index))
+        if template is None:  # press signatures are not copied
+            replace_annotations(db, Annotated(story.id, (), ()), "bench")
+        else:
+            # Dates move on a day per page, as a feed's do: a batch is of its own months.
+            record = varied(template, story.id, n, args.people_span, n)
+            replace_annotations(db, record, "bench")
+    if args.full:
+        rebuild(db)
+    else:
+        resolve_changes(db)
+
+
+def one_page(db: Database, seeds: list[str], n: int, settings: Settings) -> tuple[float, float]:
+    """Seconds to ingest one new page (annotated for real) in this process, model loaded
+    (after a first page that warms what loads once: the gazetteers, compiled patterns);
+    and as a fresh `pressgraph ingest` process."""
+    for number in (n, n + 1):
+        start = time.perf_counter()
+        _store(db, number, page_text(seeds, number, 10**9) + f"\nUpdated {number}.\n")
+        annotate_stories(db, settings)
+        in_process = time.perf_counter() - start
+    n += 1
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / "page.txt"
+        page.write_text(page_text(seeds, n + 1, 10**9) + f"\nUpdated {n + 1}.\n", encoding="utf-8")
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "pressgraph", "--db", db.url, "ingest", str(page)],
+            check=True,
+            capture_output=True,
+        )
+        fresh = time.perf_counter() - start
+    return in_process, fresh
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=50_000)
+    parser.add_argument("--batch", type=int, default=1_000)
+    parser.add_argument("--templates", type=int, default=40)
+    parser.add_argument("--people-span", type=int, default=20, help="copies a person is in")
+    parser.add_argument("--full", action="store_true", help="resolve each batch in full")
+    parser.add_argument("--keep", help="keep the final database at this path")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{Path(tmp) / 'growth.db'}"
+        settings = Settings(db_url=url)
+        start = time.perf_counter()
+        seeds, made = templates(args.templates, settings.model)
+        print(f"{args.templates} templates annotated in {time.perf_counter() - start:.0f} s")
+        db = Database(url)
+        costs = []
+        for first in range(0, args.pages, args.batch):
+            numbers = range(first, min(first + args.batch, args.pages))
+            start = time.perf_counter()
+            ingest_batch(db, seeds, made, numbers, args)
+            costs.append((time.perf_counter() - start) / len(numbers))
+            print(f"pages {first + len(numbers):>6,}: {costs[-1] * 1000:7.1f} ms/page", flush=True)
+        ratio = costs[-1] / costs[0]
+        verdict = "met" if ratio <= 1.2 else "NOT met"
+        print(f"last batch / first batch: {ratio:.2f}x (target <= 1.2x: {verdict})")
+        in_process, fresh = one_page(db, seeds, args.pages, settings)
+        print(
+            f"one page into {args.pages + 1:,} pages: {in_process:.2f} s in process (model loaded)"
+        )
+        print(f"one page into {args.pages + 2:,} pages: {fresh:.2f} s as a fresh CLI process")
+        db.close()
+        if args.keep:
+            shutil.copy(Path(tmp) / "growth.db", args.keep)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,242 @@
+"""Sum the derived tables again for what one batch touched (issue 10), with the rows
+`derived.refresh` would give.
+
+Every derived row depends on a few facts: an (entity, story) row on that story's mentions,
+an event's members on its story events, roles and row, an entity's counts on its mentions,
+stories and events and on its bodies' events, a post on its person's roles, an edge of a
+month on that month's events and relations (and on the tree of bodies, which folds them),
+a place on its stories. So the rows of the stories, events, entities and months the batch
+touched are deleted and summed again; the rest stay. A change in the tree of bodies sums
+every edge again.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, delete, func, insert, or_, select
+
+from pressgraph.store import derived
+from pressgraph.store.facts import chunked
+from pressgraph.store.judgements import kept_in
+from pressgraph.store.places import refresh_places
+from pressgraph.store.schema import (
+    MEMBER_ORDER,
+    entities,
+    entity_counts,
+    entity_stories,
+    event_members,
+    events,
+    mentions,
+    network_edges,
+    posts,
+    relations,
+    roles,
+    stories,
+    story_events,
+)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a batch touched: texts (story ids, "removed:<id>"), event ids (before and
+    after), entity ids (before and after), event months, and whether bodies moved."""
+
+    stories: frozenset[str]
+    events: frozenset[str]
+    entities: frozenset[str]
+    months: frozenset[str | None]
+    tree_changed: bool
+
+
+def update_derived(conn: Connection, scope: Scope) -> None:
+    """Sum again the derived rows `scope` touches (inside the caller's transaction)."""
+    story_ids = sorted(s for s in scope.stories if not s.startswith("removed:"))
+    _entity_stories(conn, story_ids)
+    members = _event_members(conn, sorted(scope.events))
+    touched = _with_parents(conn, set(scope.entities) | members | _role_people(conn, story_ids))
+    _entity_counts(conn, touched)
+    _posts(conn, touched)
+    months = set(scope.months) | _relation_months(conn, story_ids)
+    _edges(conn, months, scope.tree_changed)
+    refresh_places(conn, only=touched | _entities_in(conn, story_ids))
+
+
+def _in(column: Any, values: Iterable[Any]) -> Iterable[ColumnElement[bool]]:
+    for chunk in chunked(sorted(set(values))):
+        yield column.in_(chunk)
+
+
+def _entity_stories(conn: Connection, story_ids: list[str]) -> None:
+    for where in _in(entity_stories.c.story_id, story_ids):
+        conn.execute(delete(entity_stories).where(where))
+    for where in _in(mentions.c.story_id, story_ids):
+        counted = (
+            select(mentions.c.entity_id, mentions.c.story_id, func.count().label("n"))
+            .where(mentions.c.entity_id.is_not(None), where)
+            .group_by(mentions.c.entity_id, mentions.c.story_id)
+            .subquery()
+        )
+        rows = select(counted.c.entity_id, counted.c.story_id, counted.c.n, stories.c.date).join(
+            stories, stories.c.id == counted.c.story_id
+        )
+        columns = ["entity_id", "story_id", "mentions", "date"]
+        conn.execute(insert(entity_stories).from_select(columns, rows))
+
+
+def _event_members(conn: Connection, event_ids: list[str]) -> set[str]:
+    """Sum the members of these events again; return the entities they had or have."""
+    had: set[str] = set()
+    for where in _in(event_members.c.event_id, event_ids):
+        had.update(conn.execute(select(event_members.c.entity_id).where(where)).scalars())
+        conn.execute(delete(event_members).where(where))
+    best: dict[tuple[str, str], int] = {}
+    for chunk in chunked(event_ids):
+        for event_id, entity_id, part in _member_rows(conn, chunk):
+            rank = derived.member_rank(part)
+            if best.get((event_id, entity_id), len(MEMBER_ORDER)) > rank:
+                best[(event_id, entity_id)] = rank
+    starts: dict[str, str | None] = {}
+    for where in _in(events.c.id, event_ids):
+        starts.update(
+            (r[0], r[1]) for r in conn.execute(select(events.c.id, events.c.start).where(where))
+        )
+    rows: list[dict[str, object]] = [
+        {"event_id": e, "entity_id": m, "part": MEMBER_ORDER[r], "rank": r, "start": starts[e]}
+        for (e, m), r in sorted(best.items())
+        if e in starts
+    ]
+    derived._insert(conn, event_members, rows)
+    return had | {str(r["entity_id"]) for r in rows}
+
+
+def _member_rows(conn: Connection, event_ids: Any) -> Iterable[tuple[str, str, str]]:
+    """`derived._member_rows` for these events only."""
+    for event_id, entity_id, part in conn.execute(
+        derived.parts_of(story_events.c.event_id.in_(event_ids))
+    ):
+        yield event_id, entity_id, part
+    officials = (
+        select(story_events.c.event_id, roles.c.organization_id)
+        .select_from(derived._parts_pointing_at(roles, roles.c.person_idx))
+        .where(story_events.c.event_id.in_(event_ids), roles.c.organization_id.is_not(None))
+        .where(kept_in(conn, roles))
+    )
+    for event_id, organization_id in conn.execute(officials):
+        yield event_id, organization_id, "official"
+    query = select(events.c.id, events.c.chair_id, events.c.place_id).where(
+        events.c.id.in_(event_ids)
+    )
+    for event_id, chair_id, place_id in conn.execute(query):
+        if chair_id:
+            yield event_id, chair_id, "chair"
+        if place_id:
+            yield event_id, place_id, "place"
+
+
+def _role_people(conn: Connection, story_ids: list[str]) -> set[str]:
+    found: set[str] = set()
+    for where in _in(roles.c.story_id, story_ids):
+        query = select(roles.c.person_id).where(where, roles.c.person_id.is_not(None))
+        found.update(conn.execute(query).scalars())
+    return found
+
+
+def _with_parents(conn: Connection, ids: set[str]) -> set[str]:
+    """The ids with their parents: a body's events count for its parent too."""
+    found = set(ids)
+    for where in _in(entities.c.id, ids):
+        query = select(entities.c.parent_id).where(where, entities.c.parent_id.is_not(None))
+        found.update(conn.execute(query).scalars())
+    return found
+
+
+def _entity_counts(conn: Connection, ids: set[str]) -> None:
+    for where in _in(entity_counts.c.entity_id, ids):
+        conn.execute(delete(entity_counts).where(where))
+    rows: list[dict[str, object]] = []
+    for chunk in chunked(sorted(ids)):
+        present = set(conn.execute(select(entities.c.id).where(entities.c.id.in_(chunk))).scalars())
+        said = _per_entity(conn, mentions.c.entity_id, chunk)
+        in_stories = _per_entity(conn, entity_stories.c.entity_id, chunk)
+        family = _family_events(conn, chunk)
+        rows.extend(
+            {
+                "entity_id": eid,
+                "mentions": said.get(eid, 0),
+                "stories": in_stories.get(eid, 0),
+                "events": len(family.get(eid, ())),
+            }
+            for eid in sorted(present)
+        )
+    derived._insert(conn, entity_counts, rows)
+
+
+def _per_entity(conn: Connection, column: Any, chunk: Any) -> dict[str, int]:
+    query = select(column, func.count()).where(column.in_(chunk)).group_by(column)
+    return {str(r[0]): int(r[1]) for r in conn.execute(query)}
+
+
+def _family_events(conn: Connection, chunk: Any) -> dict[str, set[str]]:
+    """Entity -> the events it and its bodies attended, for the entities of `chunk`."""
+    children = conn.execute(
+        select(entities.c.id, entities.c.parent_id).where(entities.c.parent_id.in_(chunk))
+    ).all()
+    wanted = sorted({*chunk, *(c for c, _ in children)})
+    own: dict[str, set[str]] = defaultdict(set)
+    for part in chunked(wanted):
+        query = select(event_members.c.entity_id, event_members.c.event_id).where(
+            derived.attended(), event_members.c.entity_id.in_(part)
+        )
+        for entity_id, event_id in conn.execute(query):
+            own[entity_id].add(event_id)
+    family = {eid: set(own.get(eid, ())) for eid in chunk}
+    for child, parent in children:
+        family[parent] |= own.get(child, set())
+    return family
+
+
+def _posts(conn: Connection, people: set[str]) -> None:
+    """Sum again the posts of these people, and those of nobody resolved."""
+    conn.execute(delete(posts).where(posts.c.person_id.is_(None)))
+    for where in _in(posts.c.person_id, people):
+        conn.execute(delete(posts).where(where))
+    derived.fill_posts(conn, roles.c.person_id.is_(None))
+    for where in _in(roles.c.person_id, people):
+        derived.fill_posts(conn, where)
+
+
+def _relation_months(conn: Connection, story_ids: list[str]) -> set[str | None]:
+    found: set[str | None] = set()
+    for where in _in(relations.c.story_id, story_ids):
+        found.update(
+            derived.month(d) for d in conn.execute(select(relations.c.date).where(where)).scalars()
+        )
+    return found
+
+
+def _edges(conn: Connection, months: set[str | None], tree_changed: bool) -> None:
+    """Sum again the edges of these months (every edge when bodies moved)."""
+    if tree_changed:
+        conn.execute(delete(network_edges))
+        derived.fill_network_edges(conn, None)
+        return
+    if not months:
+        return
+    dated = sorted(m for m in months if m is not None)
+    column = network_edges.c.month
+    conditions = [column.in_(chunk) for chunk in chunked(dated)]
+    if None in months:
+        conditions.append(column.is_(None))
+    conn.execute(delete(network_edges).where(or_(*conditions)))
+    derived.fill_network_edges(conn, months)
+
+
+def _entities_in(conn: Connection, story_ids: list[str]) -> set[str]:
+    found: set[str] = set()
+    for where in _in(entity_stories.c.story_id, story_ids):
+        found.update(conn.execute(select(entity_stories.c.entity_id).where(where)).scalars())
+    return found
