@@ -13,10 +13,10 @@ the 10,000-story benchmark database, 40 ms of work in all this way.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
-from operator import attrgetter
-from typing import Any, NamedTuple
+from operator import itemgetter
+from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, case, func, select
 
@@ -120,30 +120,31 @@ def counted_in_sql(conn: Connection, where: EventFilter) -> Selection:
     return Selection(total, _most_first(kinds), _newest_first(years), left_out, chosen)
 
 
-class _Event(NamedTuple):
-    """An event the filters other than the dates and the kind select."""
-
-    id: str
-    kind: str
-    start: str | None
-    inside: int  # 1: the dates keep it
+# The columns of a row `_counted_here` reads: the event's id, kind, start, and 1 if the dates
+# keep it (rows of the database's own, not copied into records: there are thousands).
+ID, KIND, START, INSIDE = range(4)
 
 
 def _counted_here(
     conn: Connection, where: EventFilter, sort: Sort, offset: int, size: int
 ) -> Selection:
     """The counts, from one read of the events the filters other than the dates and the kind
-    select."""
-    query = where.query(dates=False, kind=False).with_only_columns(
-        events.c.id, events.c.kind, events.c.start, case((where.in_range(), 1), else_=0)
+    select, in the database's order of start and id."""
+    query = (
+        where.query(dates=False, kind=False)
+        .with_only_columns(
+            events.c.id, events.c.kind, events.c.start, case((where.in_range(), 1), else_=0)
+        )
+        .order_by(events.c.start, events.c.id)
     )
-    found = list(map(_Event._make, conn.execute(query).all()))
-    chosen = [e for e in found if e.inside and _of_kind(e.kind, where.kind)]
-    kinds = Counter(e.kind for e in found if e.inside)
-    years = Counter(e.start[:4] for e in found if e.start and _of_kind(e.kind, where.kind))
-    undated_here = sum(1 for e in found if e.start is None and _of_kind(e.kind, where.kind))
-    newest = [e.id for e in by_date(chosen, NEWEST)[:FACET_EVENTS]]
-    page = [e.id for e in by_date(chosen, sort)[offset : offset + size]]
+    found = conn.execute(query).all()
+    kind = where.kind
+    chosen = [e for e in found if e[INSIDE] and _of_kind(e[KIND], kind)]
+    kinds = Counter(e[KIND] for e in found if e[INSIDE])
+    years = Counter(e[START][:4] for e in found if e[START] and _of_kind(e[KIND], kind))
+    undated_here = sum(1 for e in found if e[START] is None and _of_kind(e[KIND], kind))
+    newest = [e[ID] for e in by_date(chosen, NEWEST)[:FACET_EVENTS]]
+    page = [e[ID] for e in by_date(chosen, sort)[offset : offset + size]]
     return Selection(
         len(chosen),
         _most_first(kinds),
@@ -154,13 +155,14 @@ def _counted_here(
     )
 
 
-def by_date(found: Iterable[_Event], sort: Sort) -> list[_Event]:
-    """Oldest first (newest first when descending), undated last, ties by id: the order the
-    events page and `newest_events` give in SQL."""
-    found = list(found)
-    dated = sorted((e for e in found if e.start is not None), key=attrgetter("id"))
-    dated.sort(key=attrgetter("start"), reverse=sort.descending)  # stable: ties stay by id
-    return dated + sorted((e for e in found if e.start is None), key=attrgetter("id"))
+def by_date(found: Sequence[Any], sort: Sort) -> list[Any]:
+    """Rows read in the database's order of start and id, oldest first (newest first when
+    descending), undated last, ties by id: the order the events page and `newest_events`
+    give in SQL."""
+    dated = [e for e in found if e[START] is not None]
+    if sort.descending:
+        dated.sort(key=itemgetter(START), reverse=True)  # stable: ties stay by id
+    return dated + [e for e in found if e[START] is None]
 
 
 def _of_kind(kind: str, wanted: str | None) -> bool:
