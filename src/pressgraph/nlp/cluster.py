@@ -14,18 +14,25 @@ by the next run. Like nlp/workers.py, this module imports nothing from `pressgra
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import CancelledError
 from contextlib import suppress
 from typing import Any
 
-from distributed import Client, Future, KilledWorker, WorkerPlugin
+from distributed import Client, KilledWorker, WorkerPlugin
 from distributed.comm.core import CommClosedError
 
 from pressgraph.errors import ClusterError
 from pressgraph.nlp.pipeline import build_pipeline
-from pressgraph.nlp.workers import AHEAD, Chunk, Found, Story, annotate_chunk, chunked
+from pressgraph.nlp.workers import (
+    AHEAD,
+    Chunk,
+    Found,
+    Story,
+    annotate_chunk,
+    chunked,
+    in_order,
+)
 from pressgraph.records import NotReturned
 
 CONNECT_TIMEOUT = 10.0  # seconds to reach the scheduler before saying so
@@ -81,26 +88,13 @@ def annotate_on_cluster(
 def _collect(
     client: Client, model: str, chunks: list[Chunk], ahead: int
 ) -> Iterator[Found | NotReturned]:
-    """Keep `ahead` chunks in flight and yield their results in order."""
-    waiting: deque[Chunk] = deque(chunks)
-    flying: deque[tuple[Chunk, Future[list[Found]]]] = deque()
-    gone = False
-    while waiting or flying:
-        while not gone and waiting and len(flying) < ahead:
-            try:
-                task = client.submit(annotate_chunk, model, waiting[0], pure=False)
-            except _GONE:
-                gone = True
-            else:
-                flying.append((waiting.popleft(), task))
-        if not flying:  # the cluster is gone: nothing more comes back
-            yield from (NotReturned(s[0], _LOST) for chunk in waiting for s in chunk)
-            return
-        chunk, task = flying.popleft()
-        try:
-            found: list[Found] = task.result()
-        except _GONE:
-            gone = gone or client.status != "running"
-            yield from (NotReturned(s[0], _LOST) for s in chunk)
-        else:
-            yield from found
+    """Keep `ahead` chunks in flight and yield their results in order; a lost task stops
+    the sending only when the client is no longer running."""
+    return in_order(
+        lambda chunk: client.submit(annotate_chunk, model, chunk, pure=False),
+        chunks,
+        ahead,
+        lost=_GONE,
+        reason=_LOST,
+        alive=lambda: client.status == "running",
+    )

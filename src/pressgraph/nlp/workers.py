@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import suppress
+from typing import Protocol
 
 from spacy.tokens import Doc
 
@@ -89,24 +90,58 @@ def annotate_in_workers(
 def _collect(
     pool: ProcessPoolExecutor, model: str, chunks: list[Chunk], ahead: int
 ) -> Iterator[Found | NotReturned]:
-    """Keep `ahead` chunks in flight and yield their results in order."""
+    """Keep `ahead` chunks in flight and yield their results in order; a broken pool returns
+    nothing more."""
+    return in_order(
+        lambda chunk: pool.submit(annotate_chunk, model, chunk),
+        chunks,
+        ahead,
+        lost=(BrokenProcessPool,),
+        reason=_LOST,
+        alive=lambda: False,
+    )
+
+
+class Pending(Protocol):
+    """A chunk's task under way (a concurrent.futures or a Dask future)."""
+
+    def result(self) -> list[Found]:
+        """The chunk's records, once done."""
+        ...
+
+
+def in_order(
+    submit: Callable[[Chunk], Pending],
+    chunks: Sequence[Chunk],
+    ahead: int,
+    *,
+    lost: tuple[type[BaseException], ...],
+    reason: str,
+    alive: Callable[[], bool],
+) -> Iterator[Found | NotReturned]:
+    """Keep `ahead` chunks in flight and yield their results in the order given. A chunk
+    whose task raised one of `lost` comes as `NotReturned` (with `reason`); after that, or
+    when submitting raised it, nothing more is submitted unless `alive()` says the executor
+    still runs, and the chunks never sent come as `NotReturned` too."""
     waiting: deque[Chunk] = deque(chunks)
-    flying: deque[tuple[Chunk, Future[list[Found]]]] = deque()
-    broken = False
+    flying: deque[tuple[Chunk, Pending]] = deque()
+    gone = False
     while waiting or flying:
-        while not broken and waiting and len(flying) < ahead:
+        while not gone and waiting and len(flying) < ahead:
             try:
-                flying.append((waiting[0], pool.submit(annotate_chunk, model, waiting[0])))
-            except BrokenProcessPool:
-                broken = True
+                task = submit(waiting[0])
+            except lost:
+                gone = True
             else:
-                waiting.popleft()
-        if not flying:  # the pool broke: nothing more comes back
-            yield from (NotReturned(s[0], _LOST) for chunk in waiting for s in chunk)
+                flying.append((waiting.popleft(), task))
+        if not flying:  # the executor is gone: nothing more comes back
+            yield from (NotReturned(s[0], reason) for chunk in waiting for s in chunk)
             return
-        chunk, future = flying.popleft()
+        chunk, task = flying.popleft()
         try:
-            yield from future.result()
-        except BrokenProcessPool:
-            broken = True
-            yield from (NotReturned(s[0], _LOST) for s in chunk)
+            found = task.result()
+        except lost:
+            gone = gone or not alive()
+            yield from (NotReturned(s[0], reason) for s in chunk)
+        else:
+            yield from found
