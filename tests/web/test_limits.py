@@ -1,17 +1,14 @@
 """Issue 11, failures 2 and 8: a search has a bounded cost (terms, prefixes, a time budget the
 database enforces, cancelled when the client goes away); out-of-range parameters answer 400;
-every response, errors included, has the security headers; HEAD works; `serve --workers`."""
+every response, errors included, has the security headers; HEAD works (`serve --workers`:
+tests/web/test_processes.py)."""
 
 from __future__ import annotations
 
-import os
 import socket
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
@@ -25,7 +22,7 @@ from pressgraph.store.budget import Budget, QueryTimeoutError, active
 from pressgraph.store.db import Database
 from pressgraph.web.app import QUERY_BUDGET, create_app, query_budget
 from pressgraph.web.middleware import SECURITY_HEADERS
-from tests.conftest import ROOT, SEED_000, SEED_004, Cli, Seeded
+from tests.conftest import SEED_000, SEED_004, Cli, Seeded
 
 ENDLESS = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c"
 
@@ -217,35 +214,6 @@ def _response(conn: socket.socket) -> bytes:
     while len(body) < length and (chunk := conn.recv(65536)):
         body += chunk
     return head + b"\r\n\r\n" + body
-
-
-def test_serve_with_workers_answers_from_several_processes(seeded: Seeded, tmp_path: Path) -> None:
-    port = _free_port()
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    command = [sys.executable, "-m", "pressgraph", "--db", seeded.url, "serve"]
-    server = subprocess.Popen(
-        [*command, "--workers", "2", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{url}/index.json", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.2)
-        assert httpx.head(f"{url}/").status_code == 200
-        children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
-        assert len(children) >= 2  # the workers (and uvicorn's process supervisor)
-        statuses = {httpx.get(f"{url}/search.json?q=CSTO").status_code for _ in range(20)}
-        assert statuses == {200}
-    finally:
-        server.terminate()
-        server.wait(20)
 
 
 def test_a_read_only_database_refuses_writes(seeded: Seeded) -> None:

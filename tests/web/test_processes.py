@@ -180,3 +180,14 @@ def test_a_server_process_freezes_what_it_holds_once_started(seeded: Seeded) -> 
     finally:
         gc.unfreeze()
         sys.setswitchinterval(interval)
+
+
+def test_serve_with_workers_answers_from_several_processes(
+    served: tuple[subprocess.Popen[bytes], int],
+) -> None:
+    process, port = served
+    url = f"http://127.0.0.1:{port}"
+    assert httpx.head(f"{url}/").status_code == 200
+    assert len(_children(process.pid)) >= 2
+    statuses = {httpx.get(f"{url}/search.json?q=CSTO").status_code for _ in range(20)}
+    assert statuses == {200}
