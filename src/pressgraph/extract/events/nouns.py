@@ -188,6 +188,12 @@ def date_after_place(story: Story, noun: Token) -> DateMention | None:
     return next((m for m in found if at <= m.start <= at + 1), None)
 
 
+def noun_date(story: Story, noun: Token) -> DateMention | None:
+    """The date an event noun holds whatever the parser hung it on: the one it is an
+    apposition of, or the one right after its place."""
+    return date_holding(story, noun) or date_after_place(story, noun)
+
+
 _AT = ("in", "at")
 _ON = ("on", "from")
 
@@ -196,7 +202,7 @@ def own_date(story: Story, head: Token, sent: Span, body: Span | None = None) ->
     """The day or month that hangs from the noun itself ("the meeting ... on May 16"), or that
     the parser made the noun hang from ("Yesterday, a meeting ... was held")."""
     anchors = {head.i: (head, "noun")}
-    held = date_holding(story, head) or date_after_place(story, head)
+    held = noun_date(story, head)
     if held is not None:
         return held.value
     for m in story.dates:

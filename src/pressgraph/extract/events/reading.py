@@ -18,7 +18,7 @@ from pressgraph.extract.events.anchors import (
 )
 from pressgraph.extract.events.draft import Draft, Said
 from pressgraph.extract.events.naming import aside
-from pressgraph.extract.events.nouns import NOUN_TAGS, date_after_place, date_holding
+from pressgraph.extract.events.nouns import NOUN_TAGS, noun_date
 from pressgraph.extract.events.story import Story, lead_date, sentence_range
 
 _NO_DOER = frozenset({"noun", "none", "ended", "within"})  # parts whose subject plays none
@@ -84,7 +84,7 @@ def read_date(story: Story, draft: Draft, sent: Span, anchors: Anchors) -> None:
     for tok, part in anchors.values():
         if part != "noun":
             continue
-        held = date_holding(story, tok) or date_after_place(story, tok)
+        held = noun_date(story, tok)
         if held is not None and sent.start_char <= held.start < sent.end_char:
             found.add((held.value, held.end_value or held.value))
     if not found and not ends and (happens(anchors) or _under_event_verb(story, sent, anchors)):
