@@ -1,5 +1,5 @@
-"""`serve --workers N`: one listening socket per process on one port, connections spread
-over the processes, a dead process replaced, a broken application stops the server."""
+"""`serve --workers N`: processes sharing one listening socket, connections spread evenly
+over them, a dead process replaced, a broken application stops the server."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from fastapi.testclient import TestClient
 from pressgraph.errors import SettingsError
 from pressgraph.store.db import Database
 from pressgraph.web.app import create_app
-from pressgraph.web.processes import listening_sockets, serve_processes
+from pressgraph.web.processes import listening_socket, serve_processes
 from tests.conftest import Seeded
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,24 +34,13 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def test_every_socket_listens_on_the_same_port() -> None:
-    sockets = listening_sockets("127.0.0.1", 0, 3, 16)
-    try:
-        ports = {s.getsockname()[1] for s in sockets}
-        assert len(sockets) == 3 and len(ports) == 1 and ports != {0}
-        assert all(s.getsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT) for s in sockets)
-    finally:
-        for s in sockets:
-            s.close()
-
-
 def test_a_port_in_use_is_refused_with_what_to_do() -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
         with pytest.raises(SettingsError, match=f"cannot listen on 127.0.0.1:{port}.*--port"):
-            listening_sockets("127.0.0.1", port, 2, 16)
+            listening_socket("127.0.0.1", port, 16)
 
 
 def test_an_application_that_cannot_start_stops_the_server() -> None:
@@ -129,6 +118,7 @@ def test_connections_opened_at_once_are_spread_over_the_processes(
 ) -> None:
     process, port = served
     request = f"GET /index.json HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode()
+    _wait_until_each_accepts(port, _children(process.pid), request)
     with ExitStack() as stack:
         # all 32 connected before any request, as a browser or a load tool opens them
         conns = [
@@ -139,9 +129,27 @@ def test_connections_opened_at_once_are_spread_over_the_processes(
         assert all(_status(conn) == b"200" for conn in conns)
         held = _connections_by_process(_children(process.pid), port)
     assert sum(held.values()) == 32
-    # One shared socket gave 30 of 32 to one process; by address hash each gets about half
-    # (fewer than 4 of 32 has a chance of about one in a million).
-    assert min(held.values()) >= 4, held
+    # A shared socket alone gave 30 of 32 to one process; one socket per process (address
+    # hash) 19/13 or 22/10 as often as 16/16. The least busy process accepts: 16 each, or 17/15
+    # when both looked at once.
+    assert max(held.values()) - min(held.values()) <= 2, held
+
+
+def _wait_until_each_accepts(port: int, pids: list[int], request: bytes) -> None:
+    """Until every process serves (a process still starting is left out of the balance, and
+    the others accept everything meanwhile): two connections held at once, one each."""
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        with ExitStack() as stack:
+            conns = [stack.enter_context(socket.create_connection(("127.0.0.1", port)))]
+            conns.append(stack.enter_context(socket.create_connection(("127.0.0.1", port))))
+            for conn in conns:
+                conn.sendall(request)
+            assert all(_status(conn) == b"200" for conn in conns)
+            if min(_connections_by_process(pids, port).values()) >= 1:
+                return
+        time.sleep(0.5)
+    raise AssertionError("not every server process accepted connections within 90 s")
 
 
 def _status(conn: socket.socket) -> bytes:

@@ -242,6 +242,11 @@ def showing_rejected(on: bool = True) -> Iterator[None]:
         _SHOW_REJECTED.reset(token)
 
 
+def rejected_shown() -> bool:
+    """Whether this request shows rejected facts (inside `showing_rejected`)."""
+    return _SHOW_REJECTED.get()
+
+
 def kept(table: Table) -> ColumnElement[bool]:
     """A condition on a fact table (roles, statements, claims, relations): not rejected
     (no condition inside `showing_rejected`, for a curator's page)."""

@@ -31,6 +31,7 @@ from pressgraph.web.middleware import (
     Unexpected,
 )
 from pressgraph.web.processes import serve_processes
+from pressgraph.web.render import compile_templates
 from pressgraph.web.throttle import Throttle
 from pressgraph.web.views import ROUTERS
 
@@ -62,6 +63,7 @@ def _limit_threads(threads: int | None) -> Callable[[FastAPI], AbstractAsyncCont
         if threads:
             anyio.to_thread.current_default_thread_limiter().total_tokens = threads
             sys.setswitchinterval(SWITCH_INTERVAL)
+            compile_templates()
             # The garbage collector's full collections walked every object a server process
             # had (~160,000: the application, SQLAlchemy, Jinja) and stopped it 60-370 ms,
             # several times in 30 s of bench/load.py. What exists once the server has started

@@ -1,15 +1,16 @@
-"""`serve --workers N`: N server processes, each with its own listening socket on one port.
+"""`serve --workers N`: N server processes sharing one listening socket, connections spread.
 
-Processes that share one listening socket do not share its connections evenly: a new
-connection wakes every process, the first one back accepts everything pending, and a client
-that opens its connections at once (a browser's six, a load tool's 32) lands mostly on one
-process while the other idles (bench/load.py counted 70% of the requests on one of two). With
-SO_REUSEPORT each process listens on a socket of its own bound to the same address, and the
-kernel spreads the connections over them by address hash.
+Processes that share one listening socket do not share its connections evenly by themselves:
+a new connection wakes every process, the first one back accepts everything pending, and a
+client that opens its connections at once (a browser's six, a load tool's 32) lands mostly on
+one process while the other idles (bench/load.py counted 70% of the requests on one of two).
+One socket per process (SO_REUSEPORT) spread them by address hash, unevenly (19/13 and 22/10
+as often as 16/16). So each process accepts only while it holds no more connections than the
+others (`web.balance`).
 
-The parent binds the sockets (so a process that dies leaves its socket bound, and its
-replacement takes the same one), starts one process per socket, restarts a process that
-dies, and stops them all on Ctrl+C or SIGTERM. A process that could not start, or exited
+The parent binds the socket (so a process that dies leaves it bound, and its replacement
+accepts on the same one), starts the processes, restarts a process that dies, and stops them
+all on Ctrl+C or SIGTERM. A process that could not start, or exited
 with an error within seconds of starting (the application or the database is broken), stops
 the parent: every restart would fail the same. One killed by a signal is replaced.
 """
@@ -24,11 +25,13 @@ import threading
 import time
 from multiprocessing.process import BaseProcess
 from types import FrameType
+from typing import Any
 
 import uvicorn
 from uvicorn.config import STARTUP_FAILURE
 
 from pressgraph.errors import SettingsError
+from pressgraph.web.balance import BalancedServer, Board
 
 _STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 _WAIT = 0.5  # seconds between two checks that every process is alive
@@ -36,51 +39,49 @@ _GRACE = 10.0  # seconds a process has to finish its requests when told to stop
 _QUICK = 5.0  # a process that dies this soon after it started is broken, not unlucky
 
 
-def listening_sockets(host: str, port: int, count: int, backlog: int) -> list[socket.socket]:
-    """`count` sockets listening on one address with SO_REUSEPORT (port 0: the one the first
-    socket was given)."""
+def listening_socket(host: str, port: int, backlog: int) -> socket.socket:
+    """A socket listening on `host`:`port` (port 0: one the system chooses)."""
     family, kind, proto, _, address = socket.getaddrinfo(
         host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
     )[0]
-    sockets: list[socket.socket] = []
+    sock = socket.socket(family, kind, proto)
     try:
-        for _ in range(count):
-            sock = socket.socket(family, kind, proto)
-            sockets.append(sock)
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
-            sock.bind(address if len(sockets) == 1 else sockets[0].getsockname())
-            sock.listen(backlog)
-            sock.set_inheritable(True)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(backlog)
+        sock.set_inheritable(True)
     except OSError as exc:
-        for sock in sockets:
-            sock.close()
+        sock.close()
         raise SettingsError(
             f"cannot listen on {host}:{port}: {exc.strerror or exc}; choose another --port or "
             "stop what is using it"
         ) from exc
-    return sockets
+    return sock
 
 
-def _run(config: uvicorn.Config, sock: socket.socket) -> None:
-    """One server process: serve on its socket until told to stop."""
-    uvicorn.Server(config).run(sockets=[sock])
+def _run(config: uvicorn.Config, sock: socket.socket, cells: Any, index: int) -> None:
+    """One server process: serve on the shared socket until told to stop."""
+    BalancedServer(config, Board(cells, index)).run(sockets=[sock])
 
 
 class Supervisor:
-    """One server process per socket, kept alive until the parent is told to stop."""
+    """`workers` server processes on one socket, kept alive until the parent is told to stop."""
 
-    def __init__(self, config: uvicorn.Config, sockets: list[socket.socket]) -> None:
+    def __init__(self, config: uvicorn.Config, sock: socket.socket, workers: int) -> None:
         self.config = config
-        self.sockets = sockets
+        self.sock = sock
+        self.workers = workers
         self.stop = threading.Event()
         self.failed = False
         self._context = multiprocessing.get_context("spawn")
+        self.cells = self._context.RawArray("d", 2 * workers)  # the balance's board
         self.processes: list[BaseProcess] = []
         self.started: list[float] = []
 
     def _start(self, index: int) -> None:
-        process = self._context.Process(target=_run, args=(self.config, self.sockets[index]))
+        process = self._context.Process(
+            target=_run, args=(self.config, self.sock, self.cells, index)
+        )
         process.start()
         if index < len(self.processes):
             self.processes[index], self.started[index] = process, time.monotonic()
@@ -95,7 +96,7 @@ class Supervisor:
         """Start the processes, restart any that dies, stop them all when told to."""
         for sig in _STOP_SIGNALS:
             signal.signal(sig, self._on_signal)
-        for index in range(len(self.sockets)):
+        for index in range(self.workers):
             self._start(index)
         try:
             while not self.stop.wait(_WAIT):
@@ -125,15 +126,14 @@ class Supervisor:
             if process.is_alive():
                 process.kill()
                 process.join()
-        for sock in self.sockets:
-            with contextlib.suppress(OSError):
-                sock.close()
+        with contextlib.suppress(OSError):
+            self.sock.close()
 
 
 def serve_processes(config: uvicorn.Config, workers: int) -> None:
     """Serve `config`'s application from `workers` processes until Ctrl+C or SIGTERM."""
-    sockets = listening_sockets(config.host, config.port, workers, config.backlog)
-    supervisor = Supervisor(config, sockets)
+    sock = listening_socket(config.host, config.port, config.backlog)
+    supervisor = Supervisor(config, sock, workers)
     supervisor.run()
     if supervisor.failed:
         raise SettingsError(

@@ -13,7 +13,6 @@ from typing import Annotated, Any
 from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from starlette.responses import Response
@@ -29,6 +28,7 @@ from pressgraph.store.pages.events import KINDS as EVENT_KINDS
 from pressgraph.store.search import MAX_PAGE
 from pressgraph.web.chart import claim_chart
 from pressgraph.web.curate import curator_of
+from pressgraph.web.encode import plain
 from pressgraph.web.judged import judged
 from pressgraph.web.links import linker, url_with, without
 from pressgraph.web.marks import entity_url, event_url, evidence_url, story_marks
@@ -59,6 +59,7 @@ def _environment() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # the templates are the package's: never changed while serving
     )
     env.globals.update(
         version=__version__,
@@ -91,6 +92,15 @@ def fact_key(kind: str, item: Any) -> str:
 
 
 templates = Jinja2Templates(env=_environment())
+
+
+def compile_templates() -> int:
+    """Compile every template now (a server process does it once started), so that the first
+    visitors of each page do not wait for it (20-100 ms a template). How many there are."""
+    names = templates.env.list_templates(extensions=["html"])
+    for name in names:
+        templates.env.get_template(name)
+    return len(names)
 
 
 @dataclass(frozen=True)
@@ -172,7 +182,7 @@ def render(request: Request, page: Page) -> Response:
     if wants_csv(request):
         return csv_twin(request, page.data)
     if wants_json(request):
-        return JSONResponse(jsonable_encoder(page.data), page.status, headers)
+        return JSONResponse(plain(page.data), page.status, headers)
     context = page_context(request, page.data, page.title)
     return templates.TemplateResponse(request, page.template, context, page.status, headers)
 

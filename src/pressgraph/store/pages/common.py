@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +15,7 @@ from sqlalchemy import (
     RowMapping,
     Select,
     and_,
+    bindparam,
     case,
     distinct,
     func,
@@ -25,6 +26,7 @@ from sqlalchemy import (
 
 from pressgraph.store.entities import sentence_around
 from pressgraph.store.judgements import kept
+from pressgraph.store.pages.prepared import Prepared
 from pressgraph.store.schema import (
     PART_ORDER,
     claims,
@@ -140,13 +142,17 @@ class RelationView:
 # --- entity references -------------------------------------------------------------------------
 
 
+_REFS = select(entities.c.id, entities.c.name, entities.c.kind).where(
+    entities.c.id.in_(bindparam("ids", expanding=True))
+)
+
+
 def refs(conn: Connection, ids: Iterable[str | None]) -> dict[str, Ref]:
     """Id -> Ref for the entities among `ids`; ids without an entity get their id as name."""
     wanted = sorted({i for i in ids if i})
     found: dict[str, Ref] = {}
     for chunk in (wanted[n : n + 500] for n in range(0, len(wanted), 500)):
-        query = select(entities.c.id, entities.c.name, entities.c.kind)
-        for row in conn.execute(query.where(entities.c.id.in_(chunk))):
+        for row in conn.execute(_REFS, {"ids": chunk}):
             found[row.id] = Ref(row.id, row.name, row.kind)
     return {i: found.get(i, Ref(i, i, "unknown")) for i in wanted}
 
@@ -206,26 +212,34 @@ def event_title(kind: str, name: str | None, place: Ref | None) -> str:
     return f"{kind.capitalize()} in {place.name}" if place else kind.capitalize()
 
 
-def event_cards(conn: Connection, query: Select[Any]) -> list[EventCard]:
-    """The events `query` selects (rows of `events`), as cards with their counts."""
-    rows = list(conn.execute(query).mappings())
+_TAKING_PART = (
+    select(event_members.c.event_id, entities.c.kind)
+    .outerjoin(entities, entities.c.id == event_members.c.entity_id)
+    .where(
+        event_members.c.event_id.in_(bindparam("ids", expanding=True)),
+        event_members.c.part.in_(PART_ORDER),
+    )
+)
+_SOURCES = (
+    select(story_events.c.event_id, func.count(distinct(story_events.c.story_id)))
+    .where(story_events.c.event_id.in_(bindparam("ids", expanding=True)))
+    .group_by(story_events.c.event_id)
+)
+
+
+def event_cards(
+    conn: Connection, query: Select[Any], params: Mapping[str, Any] | None = None
+) -> list[EventCard]:
+    """The events `query` selects (rows of `events`; `params` for its bind parameters), as
+    cards with their counts."""
+    rows = list(conn.execute(query, params).mappings())
     ids = [r["id"] for r in rows]
     people: Counter[str] = Counter()
     others: Counter[str] = Counter()
-    taking_part = (
-        select(event_members.c.event_id, entities.c.kind)
-        .outerjoin(entities, entities.c.id == event_members.c.entity_id)
-        .where(event_members.c.event_id.in_(ids), event_members.c.part.in_(PART_ORDER))
-    )
-    for event_id, kind in conn.execute(taking_part):
+    for event_id, kind in conn.execute(_TAKING_PART, {"ids": ids}) if ids else ():
         (people if kind == "person" else others)[event_id] += 1
     sources: dict[str, int] = {
-        r[0]: int(r[1])
-        for r in conn.execute(
-            select(story_events.c.event_id, func.count(distinct(story_events.c.story_id)))
-            .where(story_events.c.event_id.in_(ids))
-            .group_by(story_events.c.event_id)
-        )
+        r[0]: int(r[1]) for r in (conn.execute(_SOURCES, {"ids": ids}) if ids else ())
     }
     places = refs(conn, (r["place_id"] for r in rows))
     return [
@@ -301,15 +315,25 @@ def latest(table: Any, where: Any, limit: int | None) -> Any:
     return table.c.id.in_(select(table.c.id).where(where).order_by(table.c.id.desc()).limit(limit))
 
 
-def statement_views(conn: Connection, where: Any, limit: int | None) -> list[StatementView]:
-    """The latest statements matching `where`, in date and story order, with speakers' names."""
-    query = (
+def _statements_query(where: Any, limit: int | None) -> Select[Any]:
+    return (
         select(statements, stories.c.date, *around(statements.c.start, statements.c.end))
         .join(stories, stories.c.id == statements.c.story_id)
         .where(latest(statements, and_(where, kept(statements)), limit))
         .order_by(stories.c.date, statements.c.story_id, statements.c.start)
     )
-    rows = list(conn.execute(query).mappings())
+
+
+_STATEMENTS = Prepared(_statements_query)
+
+
+def statement_views(
+    conn: Connection, where: Any, limit: int | None, params: Mapping[str, Any] | None = None
+) -> list[StatementView]:
+    """The latest statements matching `where`, in date and story order, with speakers' names.
+    With `params`, `where` is a condition made once with those bind parameters."""
+    query = _statements_query(where, limit) if params is None else _STATEMENTS(where, limit)
+    rows = list(conn.execute(query, params).mappings())
     names = refs(conn, (r["speaker_id"] for r in rows))
     return [
         StatementView(
@@ -342,15 +366,25 @@ def figure(low: float, high: float, approx: str) -> str:
     return hedge + number(low)
 
 
-def claim_views(conn: Connection, where: Any, limit: int | None) -> list[ClaimView]:
-    """The latest claims matching `where`, by date, with the names of whom they involve."""
-    query = (
+def _claims_query(where: Any, limit: int | None) -> Select[Any]:
+    return (
         select(claims, *around(claims.c.start, claims.c.end))
         .join(stories, stories.c.id == claims.c.story_id)
         .where(latest(claims, and_(where, kept(claims)), limit))
         .order_by(claims.c.date, claims.c.story_id, claims.c.start)
     )
-    rows = list(conn.execute(query).mappings())
+
+
+_CLAIMS = Prepared(_claims_query)
+
+
+def claim_views(
+    conn: Connection, where: Any, limit: int | None, params: Mapping[str, Any] | None = None
+) -> list[ClaimView]:
+    """The latest claims matching `where`, by date, with the names of whom they involve.
+    With `params`, `where` is a condition made once with those bind parameters."""
+    query = _claims_query(where, limit) if params is None else _CLAIMS(where, limit)
+    rows = list(conn.execute(query, params).mappings())
     names = refs(
         conn,
         (r[c] for r in rows for c in ("speaker_id", "subject_id", "authority_id")),
@@ -380,16 +414,26 @@ def _claim(r: RowMapping, names: dict[str, Ref]) -> ClaimView:
     )
 
 
-def relation_views(conn: Connection, where: Any, limit: int | None) -> list[RelationView]:
-    """The latest relations matching `where`, by date, with both sides' names and evidence."""
+def _relations_query(where: Any, limit: int | None) -> Select[Any]:
     said = func.substr(stories.c.text, relations.c.start + 1, relations.c.end - relations.c.start)
-    query = (
+    return (
         select(relations, said.label("said"), *around(relations.c.start, relations.c.end))
         .join(stories, stories.c.id == relations.c.story_id)
         .where(latest(relations, and_(where, kept(relations)), limit))
         .order_by(relations.c.date, relations.c.id)
     )
-    rows = list(conn.execute(query).mappings())
+
+
+_RELATIONS = Prepared(_relations_query)
+
+
+def relation_views(
+    conn: Connection, where: Any, limit: int | None, params: Mapping[str, Any] | None = None
+) -> list[RelationView]:
+    """The latest relations matching `where`, by date, with both sides' names and evidence.
+    With `params`, `where` is a condition made once with those bind parameters."""
+    query = _relations_query(where, limit) if params is None else _RELATIONS(where, limit)
+    rows = list(conn.execute(query, params).mappings())
     names = refs(conn, (r[c] for r in rows for c in ("source_id", "target_id")))
     return [
         RelationView(

@@ -7,11 +7,13 @@ from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
 from sqlalchemy import (
+    BindParameter,
     ColumnElement,
     Connection,
     RowMapping,
     Select,
     and_,
+    bindparam,
     distinct,
     func,
     select,
@@ -233,24 +235,44 @@ def _sorted(query: Select[Any], sort: Sort) -> Select[Any]:
     return ordered(query, sort, columns, events.c.start.nulls_last(), events.c.id)
 
 
+# What an event page reads, made once (see `prepared`): the event's id comes as a parameter.
+_EVENT: BindParameter[str] = bindparam("event")
+_EVENT_BY_ID = select(events).where(events.c.id == _EVENT)
+_PARTS_OF_EVENT = parts_of(story_events.c.event_id == _EVENT)
+# Through the stories that report it: statements have an index on story, not event.
+_SAID_AT = and_(
+    statements.c.story_id.in_(
+        select(story_events.c.story_id).where(story_events.c.event_id == _EVENT)
+    ),
+    statements.c.event_id == _EVENT,
+)
+
+
+def _claims_in(at_event: Select[Any]) -> ColumnElement[bool]:
+    """Claims made in the statements `at_event` selects (story id, statement index)."""
+    pairs = at_event.subquery()
+    matched = and_(pairs.c.story_id == claims.c.story_id, pairs.c.idx == claims.c.statement_idx)
+    return claims.c.id.in_(select(claims.c.id).select_from(pairs).join(claims, matched))
+
+
+_CLAIMED_AT = _claims_in(select(statements.c.story_id, statements.c.idx).where(_SAID_AT))
+
+
 def event_page(db: Database, event_id: str) -> EventPage:
     """The page of one event, by id (or an unambiguous prefix of it)."""
     with db.read() as conn:
         row = _event_row(conn, event_id)
-        (summary,) = event_cards(conn, select(events).where(events.c.id == row["id"]))
+        event = {"event": row["id"]}
+        (summary,) = event_cards(conn, _EVENT_BY_ID, event)
         chair, organizers, participants = _people(conn, row)
-        # Through the stories that report it: statements have an index on story, not event.
-        reporting = select(story_events.c.story_id).where(story_events.c.event_id == row["id"])
-        at = and_(statements.c.story_id.in_(reporting), statements.c.event_id == row["id"])
-        said = statement_views(conn, at, None)
-        at_event = select(statements.c.story_id, statements.c.idx).where(at)
-        made = claim_views(conn, _claims_in(at_event), None)
+        said = statement_views(conn, _SAID_AT, None, event)
+        made = claim_views(conn, _CLAIMED_AT, None, event)
         sources = _sources(conn, row["id"])
     return EventPage(summary, chair, organizers, participants, tuple(said), tuple(made), sources)
 
 
 def _event_row(conn: Connection, event_id: str) -> RowMapping:
-    row = conn.execute(select(events).where(events.c.id == event_id)).mappings().first()
+    row = conn.execute(_EVENT_BY_ID, {"event": event_id}).mappings().first()
     if row is not None:
         return row
     query = select(events).where(events.c.id.startswith(event_id, autoescape=True)).limit(2)
@@ -269,7 +291,7 @@ def _people(
     """The chair, the organizers and the participants with their strongest part."""
     best: dict[str, str] = {}
     organizers: list[str] = []
-    for _, entity_id, part in conn.execute(parts_of(story_events.c.event_id == row["id"])):
+    for _, entity_id, part in conn.execute(_PARTS_OF_EVENT, {"event": row["id"]}):
         if part == "organizer":
             organizers.append(entity_id)
         elif part in PARTS and (
@@ -285,33 +307,27 @@ def _people(
     return ref(names, row["chair_id"]), hosts, tuple(people)
 
 
-def _claims_in(at_event: Select[Any]) -> ColumnElement[bool]:
-    """Claims made in the statements `at_event` selects (story id, statement index)."""
-    pairs = at_event.subquery()
-    matched = and_(pairs.c.story_id == claims.c.story_id, pairs.c.idx == claims.c.statement_idx)
-    return claims.c.id.in_(select(claims.c.id).select_from(pairs).join(claims, matched))
+_SOURCES_OF_EVENT = (
+    select(
+        stories,
+        func.substr(
+            stories.c.text,
+            story_events.c.evidence_start + 1,
+            story_events.c.evidence_end - story_events.c.evidence_start,
+        ).label("evidence"),
+        story_events.c.evidence_start,
+        story_events.c.evidence_end,
+    )
+    .join(story_events, story_events.c.story_id == stories.c.id)
+    .where(story_events.c.event_id == _EVENT)
+    .order_by(stories.c.date, stories.c.id, story_events.c.evidence_start)
+)
 
 
 def _sources(conn: Connection, event_id: str) -> tuple[EventSource, ...]:
     """The stories that report the event, each with its first reporting words."""
-    said = func.substr(
-        stories.c.text,
-        story_events.c.evidence_start + 1,
-        story_events.c.evidence_end - story_events.c.evidence_start,
-    )
-    query = (
-        select(
-            stories,
-            said.label("evidence"),
-            story_events.c.evidence_start,
-            story_events.c.evidence_end,
-        )
-        .join(story_events, story_events.c.story_id == stories.c.id)
-        .where(story_events.c.event_id == event_id)
-        .order_by(stories.c.date, stories.c.id, story_events.c.evidence_start)
-    )
     found: dict[str, EventSource] = {}
-    for r in conn.execute(query).mappings():
+    for r in conn.execute(_SOURCES_OF_EVENT, {"event": event_id}).mappings():
         source = EventSource(card(r), r["evidence"] or "", r["evidence_start"], r["evidence_end"])
         found.setdefault(r["id"], source)
     return tuple(found.values())

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, RowMapping, select
+from sqlalchemy import BindParameter, Connection, RowMapping, bindparam, select
 
 from pressgraph.errors import NotFoundError
 from pressgraph.records import Removed
@@ -34,6 +34,7 @@ from pressgraph.store.pages.common import (
     story_title,
 )
 from pressgraph.store.pages.documents import document_title, main_headline, shown_source
+from pressgraph.store.pages.prepared import Prepared
 from pressgraph.store.schema import (
     claims,
     documents,
@@ -160,10 +161,13 @@ def story_page(db: Database, story_id: str) -> StoryPage:
     return StoryPage(body, _info(doc), others, _images(gone), gone, facts, row["duplicate_of"])
 
 
+_STORY_BY_ID = select(stories).where(stories.c.id == bindparam("id"))
+
+
 def _story_row(conn: Connection, story_id: str) -> RowMapping:
     """A story by id, or by a prefix of at least 4 characters (as documents are found) that
     names one story, or one document: then its main story (else its first)."""
-    row = conn.execute(select(stories).where(stories.c.id == story_id)).mappings().first()
+    row = conn.execute(_STORY_BY_ID, {"id": story_id}).mappings().first()
     if row is not None:
         return row
     found: list[RowMapping] = []
@@ -184,34 +188,37 @@ def _story_row(conn: Connection, story_id: str) -> RowMapping:
     )
 
 
+# What a story page reads, made once (see `prepared`): the values come as parameters.
+_STORY: BindParameter[str] = bindparam("story")
+_MENTIONS_OF_STORY = select(mentions).where(mentions.c.story_id == _STORY).order_by(mentions.c.idx)
+_STATEMENTS_OF_STORY = statements.c.story_id == _STORY
+_CLAIMS_OF_STORY = claims.c.story_id == _STORY
+_RELATIONS_OF_STORY = relations.c.story_id == _STORY
+_EVENTS_OF_STORY = newest_events(select(events)).where(
+    events.c.id.in_(select(story_events.c.event_id).where(story_events.c.story_id == _STORY))
+)
+_ROLES = Prepared(lambda where: select(roles).where(where, kept(roles)).order_by(roles.c.start))
+_ROLES_OF_STORY = roles.c.story_id == _STORY
+
+
 def story_facts(conn: Connection, story_id: str) -> StoryFacts:
     """Everything annotation found in one story (read from the copy that was annotated)."""
-    rows = list(
-        conn.execute(
-            select(mentions).where(mentions.c.story_id == story_id).order_by(mentions.c.idx)
-        ).mappings()
-    )
-    posts = list(
-        conn.execute(
-            select(roles).where(roles.c.story_id == story_id, kept(roles)).order_by(roles.c.start)
-        ).mappings()
-    )
+    story = {"story": story_id}
+    rows = list(conn.execute(_MENTIONS_OF_STORY, story).mappings())
+    posts = list(conn.execute(_ROLES(_ROLES_OF_STORY), story).mappings())
     names = refs(
         conn,
         [r["entity_id"] for r in rows]
         + [p[c] for p in posts for c in ("person_id", "organization_id", "country_id")],
     )
-    reported = select(story_events.c.event_id).where(story_events.c.story_id == story_id)
     return StoryFacts(
         entities=tuple(names[i] for i in dict.fromkeys(r["entity_id"] for r in rows) if i),
         mentions=tuple(_mention(r, names) for r in rows),
         roles=tuple(_role(p, names) for p in posts),
-        statements=tuple(statement_views(conn, statements.c.story_id == story_id, None)),
-        claims=tuple(claim_views(conn, claims.c.story_id == story_id, None)),
-        relations=tuple(relation_views(conn, relations.c.story_id == story_id, None)),
-        events=tuple(
-            event_cards(conn, newest_events(select(events)).where(events.c.id.in_(reported)))
-        ),
+        statements=tuple(statement_views(conn, _STATEMENTS_OF_STORY, None, story)),
+        claims=tuple(claim_views(conn, _CLAIMS_OF_STORY, None, story)),
+        relations=tuple(relation_views(conn, _RELATIONS_OF_STORY, None, story)),
+        events=tuple(event_cards(conn, _EVENTS_OF_STORY, story)),
     )
 
 
@@ -262,8 +269,14 @@ _INFO = (
 )
 
 
+_DOCUMENT_BY_ID = select(*_INFO).where(documents.c.id == bindparam("id"))
+_OF_DOCUMENT: BindParameter[str] = bindparam("id")
+_STORIES_OF = select(stories).where(stories.c.document_id == _OF_DOCUMENT).order_by(stories.c.idx)
+_REMOVED_OF = select(removed).where(removed.c.document_id == _OF_DOCUMENT).order_by(removed.c.start)
+
+
 def _document_row(conn: Connection, doc_id: str) -> RowMapping:
-    row = conn.execute(select(*_INFO).where(documents.c.id == doc_id)).mappings().first()
+    row = conn.execute(_DOCUMENT_BY_ID, {"id": doc_id}).mappings().first()
     if row is not None:
         return row
     # A prefix (as the CLI accepts) is slower: LIKE cannot use the primary key index.
@@ -279,14 +292,13 @@ def _document_row(conn: Connection, doc_id: str) -> RowMapping:
 
 
 def _stories_of(conn: Connection, doc_id: str) -> list[RowMapping]:
-    query = select(stories).where(stories.c.document_id == doc_id).order_by(stories.c.idx)
-    return list(conn.execute(query).mappings())
+    return list(conn.execute(_STORIES_OF, {"id": doc_id}).mappings())
 
 
 def _removed_of(conn: Connection, doc_id: str) -> tuple[Removed, ...]:
-    query = select(removed).where(removed.c.document_id == doc_id).order_by(removed.c.start)
     return tuple(
-        Removed(r["kind"], r["text"], r["start"], r["end"]) for r in conn.execute(query).mappings()
+        Removed(r["kind"], r["text"], r["start"], r["end"])
+        for r in conn.execute(_REMOVED_OF, {"id": doc_id}).mappings()
     )
 
 
