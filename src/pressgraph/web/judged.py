@@ -8,9 +8,10 @@ Everyone else, and every JSON and CSV twin, gets the facts without them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
+from weakref import WeakKeyDictionary
 
 from fastapi import Request
 
@@ -18,6 +19,23 @@ from pressgraph.store.db import Database
 from pressgraph.store.judgements import Judgement, list_judgements, showing_rejected
 from pressgraph.web.curate import curator_of
 from pressgraph.web.tables import wants_csv
+
+# The applied judgements each database had when last read, with its version stamp then: a page
+# read them all again (one query, a sixteenth of a story page's time under load) though they
+# change only when a curator judges. A database without a stamp (PostgreSQL) is always read.
+_READ: WeakKeyDictionary[Database, tuple[Hashable, list[Judgement]]] = WeakKeyDictionary()
+
+
+def applied_judgements(db: Database) -> list[Judgement]:
+    """The applied judgements, in the order they were made (read again after any write)."""
+    stamp = db.version_stamp()  # taken before reading: a write meanwhile reads them again
+    kept = _READ.get(db)
+    if stamp is not None and kept is not None and kept[0] == stamp:
+        return kept[1]
+    applied = [j for j in list_judgements(db) if j.status == "applied"]
+    if stamp is not None:
+        _READ[db] = (stamp, applied)
+    return applied
 
 
 class Judged:
@@ -29,7 +47,7 @@ class Judged:
 
     @cached_property
     def _applied(self) -> list[Judgement]:
-        return [j for j in list_judgements(self.db) if j.status == "applied"]
+        return applied_judgements(self.db)
 
     @cached_property
     def _rejections(self) -> dict[str, Judgement]:

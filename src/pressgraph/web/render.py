@@ -31,7 +31,7 @@ from pressgraph.web.curate import curator_of
 from pressgraph.web.encode import plain
 from pressgraph.web.judged import judged
 from pressgraph.web.links import linker, url_with, without
-from pressgraph.web.marks import entity_url, event_url, evidence_url, story_marks
+from pressgraph.web.marks import entity_url, event_url, evidence_url, marked_html, story_marks
 from pressgraph.web.tables import csv_twin, csv_url, wants_csv
 from pressgraph.web.timeline import capped, left_out, officials_drawing, timeline_drawing
 
@@ -65,6 +65,7 @@ def _environment() -> Environment:
         version=__version__,
         max_page=MAX_PAGE,
         story_marks=story_marks,
+        marked_html=marked_html,
         claim_chart=claim_chart,
         timeline_drawing=timeline_drawing,
         officials_drawing=officials_drawing,
