@@ -17,7 +17,6 @@ clusters are compared as sets of mentions and the events as sets of story events
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 from collections.abc import Iterator
 from itertools import pairwise
@@ -39,6 +38,7 @@ from pressgraph.settings import Settings
 from pressgraph.store import schema
 from pressgraph.store.annotations import replace_annotations, stories_to_annotate
 from pressgraph.store.db import Database
+from tests import databases
 from tests.conftest import EXAMPLES, PAGES
 
 MODEL = Settings().model
@@ -79,25 +79,25 @@ def _variants(folder: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Annotated]]:
-    """A database of the pages stored but not annotated, and every text's annotations."""
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, list[Annotated]]:
+    """A database of the pages stored but not annotated (SQLite or PostgreSQL, as the suite
+    runs), and every text's annotations."""
     root = tmp_path_factory.mktemp("incremental")
     (root / "variants").mkdir()
     _variants(root / "variants")
-    template = root / "template.db"
-    db = Database(f"sqlite:///{template}")
+    template = databases.fresh_url(root, "template.db")
+    db = Database(template)
     inputs = [str(EXAMPLES), str(PAGES), str(root / "variants")]
-    ingest(db, expand(inputs), Settings(db_url=f"sqlite:///{template}"))
+    ingest(db, expand(inputs), Settings(db_url=template))
     records = _annotated(stories_to_annotate(db), MODEL, 1, None)
     found = [a for a in records if isinstance(a, Annotated)]
     db.close()
+    databases.keep(template)
     return template, found
 
 
-def _copy(template: Path, folder: Path, name: str) -> Database:
-    target = folder / f"{name}.db"
-    shutil.copy(template, target)
-    return Database(f"sqlite:///{target}")
+def _copy(template: str, folder: Path, name: str) -> Database:
+    return Database(databases.copy(template, folder / f"{name}.db"))
 
 
 def knowledge(db: Database) -> dict[str, list[tuple[Any, ...]]]:
@@ -148,7 +148,7 @@ def _store(db: Database, batch: list[Annotated]) -> None:
 )
 @given(data=st.data())
 def test_batches_in_any_order_give_the_knowledge_of_a_full_resolution(
-    corpus: tuple[Path, list[Annotated]], data: st.DataObject
+    corpus: tuple[str, list[Annotated]], data: st.DataObject
 ) -> None:
     template, found = corpus
     order = data.draw(st.permutations(range(len(found))), label="order")
@@ -170,7 +170,7 @@ def test_batches_in_any_order_give_the_knowledge_of_a_full_resolution(
 
 
 def test_the_flow_rebuilds_when_mentions_are_replaced(
-    corpus: tuple[Path, list[Annotated]], tmp_path: Path
+    corpus: tuple[str, list[Annotated]], tmp_path: Path
 ) -> None:
     """Annotating a story again replaces its mentions: the next resolution is a full one,
     and gives what a rebuild gives."""
