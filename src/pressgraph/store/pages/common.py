@@ -315,16 +315,34 @@ def latest(table: Any, where: Any, limit: int | None) -> Any:
     return table.c.id.in_(select(table.c.id).where(where).order_by(table.c.id.desc()).limit(limit))
 
 
-def _statements_query(where: Any, limit: int | None) -> Select[Any]:
-    return (
-        select(statements, stories.c.date, *around(statements.c.start, statements.c.end))
-        .join(stories, stories.c.id == statements.c.story_id)
-        .where(latest(statements, and_(where, kept(statements)), limit))
-        .order_by(stories.c.date, statements.c.story_id, statements.c.start)
-    )
+def _facts(table: Any, *columns: Any, order: tuple[Any, ...]) -> Prepared[Select[Any]]:
+    """The latest rows of a fact table matching a condition (kept, not rejected), with the
+    piece of story text around each, in `order`: made once per condition and limit."""
+
+    def build(where: Any, limit: int | None) -> Select[Any]:
+        return (
+            select(table, *columns, *around(table.c.start, table.c.end))
+            .join(stories, stories.c.id == table.c.story_id)
+            .where(latest(table, and_(where, kept(table)), limit))
+            .order_by(*order)
+        )
+
+    return Prepared(build)
 
 
-_STATEMENTS = Prepared(_statements_query)
+_STATEMENTS = _facts(
+    statements,
+    stories.c.date,
+    order=(stories.c.date, statements.c.story_id, statements.c.start),
+)
+_CLAIMS = _facts(claims, order=(claims.c.date, claims.c.story_id, claims.c.start))
+_RELATIONS = _facts(
+    relations,
+    func.substr(stories.c.text, relations.c.start + 1, relations.c.end - relations.c.start).label(
+        "said"
+    ),
+    order=(relations.c.date, relations.c.id),
+)
 
 
 def statement_views(
@@ -332,8 +350,7 @@ def statement_views(
 ) -> list[StatementView]:
     """The latest statements matching `where`, in date and story order, with speakers' names.
     With `params`, `where` is a condition made once with those bind parameters."""
-    query = _statements_query(where, limit) if params is None else _STATEMENTS(where, limit)
-    rows = list(conn.execute(query, params).mappings())
+    rows = _STATEMENTS.rows(conn, where, limit, params=params)
     names = refs(conn, (r["speaker_id"] for r in rows))
     return [
         StatementView(
@@ -366,25 +383,12 @@ def figure(low: float, high: float, approx: str) -> str:
     return hedge + number(low)
 
 
-def _claims_query(where: Any, limit: int | None) -> Select[Any]:
-    return (
-        select(claims, *around(claims.c.start, claims.c.end))
-        .join(stories, stories.c.id == claims.c.story_id)
-        .where(latest(claims, and_(where, kept(claims)), limit))
-        .order_by(claims.c.date, claims.c.story_id, claims.c.start)
-    )
-
-
-_CLAIMS = Prepared(_claims_query)
-
-
 def claim_views(
     conn: Connection, where: Any, limit: int | None, params: Mapping[str, Any] | None = None
 ) -> list[ClaimView]:
     """The latest claims matching `where`, by date, with the names of whom they involve.
     With `params`, `where` is a condition made once with those bind parameters."""
-    query = _claims_query(where, limit) if params is None else _CLAIMS(where, limit)
-    rows = list(conn.execute(query, params).mappings())
+    rows = _CLAIMS.rows(conn, where, limit, params=params)
     names = refs(
         conn,
         (r[c] for r in rows for c in ("speaker_id", "subject_id", "authority_id")),
@@ -414,26 +418,12 @@ def _claim(r: RowMapping, names: dict[str, Ref]) -> ClaimView:
     )
 
 
-def _relations_query(where: Any, limit: int | None) -> Select[Any]:
-    said = func.substr(stories.c.text, relations.c.start + 1, relations.c.end - relations.c.start)
-    return (
-        select(relations, said.label("said"), *around(relations.c.start, relations.c.end))
-        .join(stories, stories.c.id == relations.c.story_id)
-        .where(latest(relations, and_(where, kept(relations)), limit))
-        .order_by(relations.c.date, relations.c.id)
-    )
-
-
-_RELATIONS = Prepared(_relations_query)
-
-
 def relation_views(
     conn: Connection, where: Any, limit: int | None, params: Mapping[str, Any] | None = None
 ) -> list[RelationView]:
     """The latest relations matching `where`, by date, with both sides' names and evidence.
     With `params`, `where` is a condition made once with those bind parameters."""
-    query = _relations_query(where, limit) if params is None else _RELATIONS(where, limit)
-    rows = list(conn.execute(query, params).mappings())
+    rows = _RELATIONS.rows(conn, where, limit, params=params)
     names = refs(conn, (r[c] for r in rows for c in ("source_id", "target_id")))
     return [
         RelationView(

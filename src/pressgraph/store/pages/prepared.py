@@ -13,12 +13,14 @@ A condition given to a `Prepared` must be made once too (a module constant with
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Mapping
 from typing import Any, Generic, TypeVar
+
+from sqlalchemy import Connection, Executable, RowMapping
 
 from pressgraph.store.judgements import rejected_shown
 
-Built = TypeVar("Built")
+Built = TypeVar("Built", bound=Executable)
 
 
 class Prepared(Generic[Built]):
@@ -35,3 +37,15 @@ class Prepared(Generic[Built]):
         if found is None or found[0] is not where:
             found = self.made[key] = (where, self.build(where, *shape))
         return found[1]
+
+    def rows(
+        self,
+        conn: Connection,
+        where: Any,
+        *shape: Hashable,
+        params: Mapping[str, Any] | None = None,
+    ) -> list[RowMapping]:
+        """The rows of the statement for `where` and `shape`: made once when `params` come
+        with it (`where` is then a condition made once), else made for this call."""
+        query = self.build(where, *shape) if params is None else self(where, *shape)
+        return list(conn.execute(query, params).mappings())
