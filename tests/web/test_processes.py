@@ -23,6 +23,7 @@ from pressgraph.errors import SettingsError
 from pressgraph.store.db import Database
 from pressgraph.web.app import create_app
 from pressgraph.web.processes import listening_socket, serve_processes
+from pressgraph.web.render import templates
 from tests.conftest import Seeded
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -180,11 +181,15 @@ def test_a_killed_process_is_replaced_on_the_same_port(
 def test_a_server_process_freezes_what_it_holds_once_started(seeded: Seeded) -> None:
     gc.unfreeze()
     interval = sys.getswitchinterval()
+    templates.env.cache.clear()  # type: ignore[union-attr]
     try:
         with TestClient(create_app(Database(seeded.url, read_only=True), threads=2)) as client:
             assert client.get("/index.json").status_code == 200
             # what exists at startup is never walked by the collector again
             assert gc.get_freeze_count() > 10_000
+            # every page's template was compiled once started, before any page asked for it
+            names = templates.env.list_templates(extensions=["html"])
+            assert len(names) > 10 and len(templates.env.cache) >= len(names)  # type: ignore[arg-type]
     finally:
         gc.unfreeze()
         sys.setswitchinterval(interval)
