@@ -24,7 +24,9 @@ from typing import Any
 
 import uvicorn
 
-POLL = 0.002  # seconds between two looks at the board while another process should accept
+POLL = 0.002  # seconds before the first look again while another process should accept
+LONGEST_POLL = 0.064  # ... doubling up to this while nothing lets this one accept
+IDLE = 0.1  # seconds a process waits for a connection before saying again what it holds
 STALE = 0.25  # seconds after which a process that has not looked is left out
 _BACKOFF = 0.05  # seconds to wait after an accept fails (out of file descriptors, ...)
 log = logging.getLogger("pressgraph.serve")
@@ -80,15 +82,20 @@ async def accept_connections(
     """Accept connections on `sock` for this process while it is among the least busy."""
     loop = asyncio.get_running_loop()
     sock.setblocking(False)
+    wait = POLL
     while True:
         board.publish(len(connections))
         if not board.may_accept(len(connections)):
-            await asyncio.sleep(POLL)
+            # Another process accepts meanwhile; look again soon after a change, and seldom
+            # when nothing changes (an idle server holding a browser's connection or two).
+            await asyncio.sleep(wait)
+            wait = min(wait * 2, LONGEST_POLL)
             continue
+        wait = POLL
         try:
             conn, _ = sock.accept()
         except (BlockingIOError, InterruptedError):
-            await _readable(loop, sock, POLL * 10)  # another process may have taken it
+            await _readable(loop, sock, IDLE)  # another process may have taken it
             continue
         except OSError as exc:  # out of file descriptors, a connection reset before accept
             log.warning("accepting a connection failed: %s", exc)
