@@ -5,20 +5,25 @@ for the next run."""
 
 from __future__ import annotations
 
+import os
+import signal
 import socket
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from distributed import KilledWorker, LocalCluster
+from distributed import Client, KilledWorker, LocalCluster
 
 from pressgraph.cli import main
 from pressgraph.nlp import cluster
 from pressgraph.nlp.workers import Story
 from pressgraph.records import NotReturned
 from tests import databases
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, PAGES
 
 
 def _run(url: str, *args: str) -> Result:
@@ -121,3 +126,55 @@ def test_a_lost_task_leaves_its_stories_for_the_next_run_and_the_others_come_in_
     found = list(cluster._collect(_Client("s2"), "model", chunks, ahead=2))  # type: ignore[arg-type]
     assert [r.story for r in found] == [s[0] for s in stories]
     assert [r.message for r in found] == ["annotated"] * 2 + [cluster._LOST] * 2 + ["annotated"] * 2
+
+
+def _pages(folder: Path) -> int:
+    """The fixture and example pages as text files; how many."""
+    folder.mkdir()
+    pages = sorted([*PAGES.glob("*.txt"), *EXAMPLES.glob("*.txt")])
+    for page in pages:
+        (folder / page.name).write_text(page.read_text(encoding="utf-8"), encoding="utf-8")
+    return len(pages)
+
+
+def _busy_worker(watcher: Client, deadline: float) -> str:
+    """The address of a worker running a task (an annotation chunk), as soon as there is one."""
+    while time.monotonic() < deadline:
+        busy = [worker for worker, tasks in watcher.processing().items() if tasks]
+        if busy:
+            return str(busy[0])
+        time.sleep(0.05)
+    raise AssertionError("no worker started a task within the time allowed")
+
+
+@pytest.mark.slow
+def test_a_worker_killed_in_the_middle_loses_nothing(tmp_path: Path) -> None:
+    """SIGKILL on a worker process that is annotating: the scheduler gives its tasks to a
+    worker still alive (the nanny starts another), and `ingest` ends with the knowledge one
+    process finds."""
+    assert _pages(tmp_path / "pages") > 20
+    one, many = (databases.fresh_url(tmp_path, name) for name in ("one.db", "dask.db"))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PRESSGRAPH_")}
+    env["PYTHONPATH"] = os.pathsep.join(sys.path)
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, host="127.0.0.1", processes=True, dashboard_address=None
+    ) as local:
+        address = str(local.scheduler_address)
+        watcher = Client(address, set_as_default=False)  # type: ignore[no-untyped-call]
+        try:
+            ingest = subprocess.Popen(
+                [sys.executable, "-m", "pressgraph", "--db", many, "ingest", "--scheduler",
+                 address, str(tmp_path / "pages")],
+                env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            )  # fmt: skip
+            victim = _busy_worker(watcher, time.monotonic() + 240)
+            pids = watcher.run(os.getpid)
+            os.kill(pids[victim], signal.SIGKILL)
+            output, _ = ingest.communicate(timeout=600)
+        finally:
+            watcher.close()  # type: ignore[no-untyped-call]
+    assert ingest.returncode == 0, output.decode()
+    assert _run(one, "ingest", "--workers", "1", str(tmp_path / "pages")).exit_code == 0
+    assert _export(one, tmp_path / "one.jsonl") == _export(many, tmp_path / "dask.jsonl")
+    status = _run(many, "status").output
+    assert "0 failed" in status and "nothing left to do" in status, status
