@@ -33,13 +33,42 @@ CITIES: list[dict[str, Any]] = [
 ]
 
 
+CAPITALS = {"CO": "Bogota", "US": "Washington"}
+
+
 def test_a_city_is_filed_under_its_names_in_latin_and_cyrillic() -> None:
-    rows, keys = city_index.build(CITIES, fold)
+    rows, keys, _ = city_index.build(CITIES, CAPITALS, fold)
     assert rows[0] == ("Bogotá", "CO", 4.6, -74.08, 1, 7_000_000)
     assert keys["bogota"] == (0, 1)  # its own name without the accent, then the other city
     assert keys["богота"] == (0,) and keys["santa fe de bogota"] == (0,)
     assert keys["bogotá"] == (0,)  # another name, by its case alone
     assert "波哥大" not in keys  # a script the sources do not use
+
+
+def _city(name: str, country: str, population: int, *others: str) -> dict[str, Any]:
+    return {
+        "name": name,
+        "countrycode": country,
+        "latitude": 1.0,
+        "longitude": 2.0,
+        "geonameid": population,
+        "population": population,
+        "alternatenames": list(others),
+    }
+
+
+def test_a_country_is_placed_at_its_capital_else_at_its_largest_city() -> None:
+    cities = [
+        _city("Big Town", "AA", 900),
+        _city("Capital City", "AA", 100),
+        _city("Capital", "AA", 300, "Capital City"),  # the capital's name as another name
+        _city("Small", "BB", 10),
+        _city("Larger", "BB", 20),
+        _city("Twin", "BB", 20),  # as populous as the one before: the first stays
+    ]
+    rows, _, points = city_index.build(cities, {"AA": "Capital City", "BB": "Nowhere"}, fold)
+    assert rows[points["AA"]][0] == "Capital"  # the larger of the two known by that name
+    assert rows[points["BB"]][0] == "Larger"
 
 
 @pytest.fixture
@@ -53,7 +82,7 @@ def _never() -> city_index.Index:
 
 
 def test_the_index_is_kept_and_read_back(cache: Path) -> None:
-    made = city_index.load(lambda: city_index.build(CITIES, fold))
+    made = city_index.load(lambda: city_index.build(CITIES, CAPITALS, fold))
     path = city_index.cache_file()
     assert path.parent == cache / "pressgraph" and path.exists()
     assert city_index.load(_never) == made
@@ -64,7 +93,7 @@ def test_a_broken_cache_file_is_made_again(cache: Path) -> None:
     path = city_index.cache_file()
     path.parent.mkdir(parents=True)
     path.write_bytes(b"\x00not marshal")
-    made = city_index.load(lambda: city_index.build(CITIES, fold))
+    made = city_index.load(lambda: city_index.build(CITIES, CAPITALS, fold))
     assert made[1]["bogota"] == (0, 1)
     assert city_index.load(_never) == made  # replaced by a sound one
 
@@ -75,6 +104,6 @@ def test_a_cache_folder_that_cannot_be_made_costs_only_the_time(
     taken = tmp_path / "a-file"
     taken.write_text("not a folder", encoding="utf-8")
     monkeypatch.setenv("XDG_CACHE_HOME", str(taken))
-    made = city_index.load(lambda: city_index.build(CITIES, fold))
+    made = city_index.load(lambda: city_index.build(CITIES, CAPITALS, fold))
     assert made[1]["bogota"] == (0, 1)
     assert taken.read_text(encoding="utf-8") == "not a folder"

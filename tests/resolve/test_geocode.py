@@ -4,6 +4,7 @@ its capital, found without indexing every city name of the world."""
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -24,12 +25,22 @@ def test_a_country_is_placed_at_its_capital() -> None:
     assert geocode.country_point("XXX") is None
 
 
-def test_placing_a_country_does_not_index_every_city_name() -> None:
-    geocode.country_point.cache_clear()
-    geocode._index.cache_clear()
+def _forget() -> None:
+    for cached in (geocode.country_point, geocode._index, geocode._city, geocode._geonames):
+        cached.cache_clear()
+
+
+def test_placing_a_country_reads_the_kept_index_not_the_gazetteer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    _forget()
+    assert geocode.country_point("KAZ") is not None  # the index is made, and kept, once
+    assert list((tmp_path / "pressgraph").glob("cities-*.marshal"))
+    _forget()
     tajikistan = geocode.country_point("TJK")
     assert tajikistan is not None and 38 < tajikistan.latitude < 39  # Dushanbe
-    assert geocode._index.cache_info().currsize == 0  # the index of 250,000 names: not read
+    assert geocode._geonames.cache_info().currsize == 0  # its JSON files: not read
 
 
 @pytest.mark.parametrize(

