@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any
@@ -17,10 +17,12 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     RowMapping,
+    String,
     bindparam,
+    cast,
     delete,
-    exists,
     func,
+    literal,
     select,
     true,
     update,
@@ -125,14 +127,16 @@ def stories_to_annotate(
     (a page's signatures after its stories, so its job is annotated as soon as the page is);
     those that failed before only with `retry` (or `redo`)."""
     with db.read() as conn:
-        done = set() if redo else set(conn.execute(select(annotated.c.target)).scalars())
-        if not (redo or retry):
-            done |= set(conn.execute(select(annotation_errors.c.target)).scalars())
-        # Texts are read only for the stories to annotate: a new page in a large database
-        # must not read every story's text (issue 10).
+        # Only the pages with something to annotate are read: a new page in a large database
+        # must not read every story, nor every annotated id (issue 10).
+        pages = None if redo else _pages_with_work(conn, retry)
+        done = set() if redo else _done(conn, pages or [], retry)
         columns = (stories.c.id, stories.c.document_id, stories.c.date, stories.c.headline)
-        query = select(*columns).where(stories.c.duplicate_of.is_(None))
-        rows = list(conn.execute(query.order_by(stories.c.document_id, stories.c.idx)))
+        rows = []
+        for where in _of_pages(stories.c.document_id, pages):
+            query = select(*columns).where(stories.c.duplicate_of.is_(None), where)
+            rows += list(conn.execute(query.order_by(stories.c.document_id, stories.c.idx)))
+        rows.sort(key=lambda r: r.document_id)  # slices in id order already; stable
         anchors = _neighbour_dates([(r.document_id, r.date) for r in rows])
         todo = [(r, anchor) for r, anchor in zip(rows, anchors, strict=True) if r.id not in done]
         texts = _texts(conn, stories, [r.id for r, _ in todo])
@@ -148,8 +152,65 @@ def stories_to_annotate(
             )
             for r, anchor in todo
         ]
-        found += _signatures(conn, done)
+        found += _signatures(conn, done, pages)
     return sorted(found, key=lambda s: s.document)  # stable: stories and signatures in order
+
+
+def _skipped(retry: bool) -> Any:
+    """The targets not to annotate again: annotated, and (unless `retry`) failed."""
+    skip = select(annotated.c.target)
+    return skip if retry else skip.union_all(select(annotation_errors.c.target))
+
+
+def _signature_target() -> ColumnElement[str]:
+    """SQL: `removed_target` of a removed row."""
+    return literal("removed:") + cast(removed.c.id, String)
+
+
+def _work(retry: bool) -> Any:
+    """SQL: the documents with a story or a signature still to annotate."""
+    skip = _skipped(retry)
+    with_stories = select(stories.c.document_id).where(
+        stories.c.duplicate_of.is_(None), stories.c.id.not_in(skip)
+    )
+    with_signatures = select(removed.c.document_id).where(
+        removed.c.kind == "signature", _signature_target().not_in(skip)
+    )
+    return with_stories.union(with_signatures)
+
+
+def _pages_with_work(conn: Connection, retry: bool) -> list[str]:
+    """The documents with a story or a signature still to annotate, in id order."""
+    return sorted(set(conn.execute(_work(retry)).scalars()))
+
+
+def _done(conn: Connection, pages: list[str], retry: bool) -> set[str]:
+    """The targets of these documents' stories and signatures not to annotate again."""
+    done: set[str] = set()
+    tables = (annotated,) if retry else (annotated, annotation_errors)
+    for n in range(0, len(pages), _SLICE):
+        chunk = pages[n : n + _SLICE]
+        targets = select(stories.c.id).where(stories.c.document_id.in_(chunk))
+        signatures = select(_signature_target()).where(
+            removed.c.kind == "signature", removed.c.document_id.in_(chunk)
+        )
+        for table in tables:
+            query = select(table.c.target).where(table.c.target.in_(targets.union(signatures)))
+            done.update(conn.execute(query).scalars())
+    return done
+
+
+_SLICE = 500  # documents per query
+
+
+def _of_pages(column: Any, pages: list[str] | None) -> Iterator[ColumnElement[bool]]:
+    """Conditions on `column` for these documents, a slice at a time (None: every document,
+    one condition that always holds)."""
+    if pages is None:
+        yield true()
+        return
+    for n in range(0, len(pages), _SLICE):
+        yield column.in_(pages[n : n + _SLICE])
 
 
 def _texts(conn: Connection, table: Any, ids: list[Any]) -> dict[Any, str]:
@@ -179,19 +240,23 @@ def _neighbour_dates(rows: list[tuple[str, str | None]]) -> list[str | None]:
     return out
 
 
-def _signatures(conn: Connection, done: set[str]) -> list[StoryText]:
-    """Signatures of press services: they name a person and a post, dated like the page."""
-    dates = {
-        r.document_id: r.date
-        for r in conn.execute(
-            select(stories.c.document_id, stories.c.date).order_by(stories.c.main, stories.c.idx)
+def _signatures(conn: Connection, done: set[str], pages: list[str] | None) -> list[StoryText]:
+    """Signatures of press services (of these documents; None: all): they name a person and a
+    post, dated like the page."""
+    dates: dict[str, str | None] = {}
+    rows: list[Any] = []
+    for where in _of_pages(stories.c.document_id, pages):
+        query = select(stories.c.document_id, stories.c.date).where(where)
+        # the main story's date wins: it is read last
+        dates.update((r.document_id, r.date) for r in conn.execute(
+            query.order_by(stories.c.main, stories.c.idx)
+        ))  # fmt: skip
+    for where in _of_pages(removed.c.document_id, pages):
+        query = select(removed.c.id, removed.c.document_id).where(
+            removed.c.kind == "signature", where
         )
-    }  # the main story's date wins: it is read last
-    rows = conn.execute(
-        select(removed.c.id, removed.c.document_id)
-        .where(removed.c.kind == "signature")
-        .order_by(removed.c.document_id, removed.c.id)
-    )
+        rows += conn.execute(query.order_by(removed.c.document_id, removed.c.id)).all()
+    rows.sort(key=lambda r: (r.document_id, r.id))
     todo = [r for r in rows if removed_target(r.id) not in done]
     texts = _texts(conn, removed, [r.id for r in todo])
     return [
@@ -306,22 +371,10 @@ def list_failures(db: Database) -> list[tuple[str, AnnotationFailure]]:
 
 def unfinished(db: Database) -> bool:
     """True when a story or signature waits for annotation, or resolution must run again."""
-    failed = select(annotation_errors.c.target)
-    story_waits = (
-        select(stories.c.id)
-        .where(stories.c.duplicate_of.is_(None))
-        .where(~exists().where(annotated.c.target == stories.c.id))
-        .where(stories.c.id.not_in(failed))
-        .limit(1)
-    )
     with db.read() as conn:
         if conn.execute(select(pending_stages.c.stage).limit(1)).first() is not None:
             return True
-        if conn.execute(story_waits).first() is not None:
-            return True
-        done = set(conn.execute(select(annotated.c.target)).scalars())
-        done |= set(conn.execute(failed).scalars())
-        return bool(_signatures(conn, done))
+        return conn.execute(_work(retry=False).limit(1)).first() is not None
 
 
 def _mention_row(idx: int, m: Mention) -> dict[str, object]:
