@@ -102,7 +102,11 @@ async def accept_connections(
             await asyncio.sleep(_BACKOFF)
             continue
         conn.setblocking(False)
-        await loop.connect_accepted_socket(protocol, conn)
+        try:
+            await loop.connect_accepted_socket(protocol, conn)
+        except OSError as exc:  # the client went away at once: its connection only is lost
+            log.warning("a new connection failed: %s", exc)
+            conn.close()
 
 
 class BalancedServer(uvicorn.Server):
