@@ -205,7 +205,7 @@ def story_facts(conn: Connection, story_id: str) -> StoryFacts:
     """Everything annotation found in one story (read from the copy that was annotated)."""
     story = {"story": story_id}
     rows = list(conn.execute(_MENTIONS_OF_STORY, story).mappings())
-    posts = list(conn.execute(_ROLES(_ROLES_OF_STORY), story).mappings())
+    posts = _ROLES.rows(conn, _ROLES_OF_STORY, params=story)
     names = refs(
         conn,
         [r["entity_id"] for r in rows]
