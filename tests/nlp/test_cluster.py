@@ -148,7 +148,7 @@ def _busy_worker(watcher: Client, deadline: float) -> str:
 
 
 @pytest.mark.slow
-def test_a_worker_killed_in_the_middle_loses_nothing(tmp_path: Path) -> None:
+def test_a_worker_killed_in_the_middle_loses_nothing(tmp_path: Path, scheduler: str) -> None:
     """SIGKILL on a worker process that is annotating: the scheduler gives its tasks to a
     worker still alive (the nanny starts another), and `ingest` ends with the knowledge one
     process finds."""
@@ -156,23 +156,19 @@ def test_a_worker_killed_in_the_middle_loses_nothing(tmp_path: Path) -> None:
     one, many = (databases.fresh_url(tmp_path, name) for name in ("one.db", "dask.db"))
     env = {k: v for k, v in os.environ.items() if not k.startswith("PRESSGRAPH_")}
     env["PYTHONPATH"] = os.pathsep.join(sys.path)
-    with LocalCluster(
-        n_workers=2, threads_per_worker=1, host="127.0.0.1", processes=True, dashboard_address=None
-    ) as local:
-        address = str(local.scheduler_address)
-        watcher = Client(address, set_as_default=False)  # type: ignore[no-untyped-call]
-        try:
-            ingest = subprocess.Popen(
-                [sys.executable, "-m", "pressgraph", "--db", many, "ingest", "--scheduler",
-                 address, str(tmp_path / "pages")],
-                env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-            )  # fmt: skip
-            victim = _busy_worker(watcher, time.monotonic() + 240)
-            pids = watcher.run(os.getpid)
-            os.kill(pids[victim], signal.SIGKILL)
-            output, _ = ingest.communicate(timeout=600)
-        finally:
-            watcher.close()  # type: ignore[no-untyped-call]
+    watcher = Client(scheduler, set_as_default=False)  # type: ignore[no-untyped-call]
+    try:
+        ingest = subprocess.Popen(
+            [sys.executable, "-m", "pressgraph", "--db", many, "ingest", "--scheduler",
+             scheduler, str(tmp_path / "pages")],
+            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        victim = _busy_worker(watcher, time.monotonic() + 240)
+        pids = watcher.run(os.getpid)
+        os.kill(pids[victim], signal.SIGKILL)
+        output, _ = ingest.communicate(timeout=600)
+    finally:
+        watcher.close()  # type: ignore[no-untyped-call]
     assert ingest.returncode == 0, output.decode()
     assert _run(one, "ingest", "--workers", "1", str(tmp_path / "pages")).exit_code == 0
     assert _export(one, tmp_path / "one.jsonl") == _export(many, tmp_path / "dask.jsonl")
