@@ -59,7 +59,17 @@ TABLES: dict[str, tuple[str, ...]] = {
     "entity_counts": ("entity_id", "mentions", "stories", "events"),
     "event_members": ("entity_id", "event_id", "part", "rank", "start"),
     "posts": ("person_id", "title", "organization_id", "country_id", "first", "last", "seen"),
-    "network_edges": ("bodies", "source", "target", "kind", "month", "count", "first", "last"),
+    "network_edges": (
+        "bodies",
+        "source",
+        "target",
+        "kind",
+        "month",
+        "count",
+        "first",
+        "last",
+        "evidence",
+    ),
     "places": ("entity_id", "name", "country", "latitude", "longitude", "stories"),
 }
 

@@ -6,7 +6,7 @@ the story events linked to the batch's by a chain of such pairs, with the other 
 the events they were in, merge alone as they merge among all. Events sharing a label are
 numbered together, so the stored events with a label the batch's events have join too.
 Facts of the touched stories take their entities again, and the derived tables are summed
-again for the stories, events, entities and months touched (store/derived_update.py).
+again for the stories, events and entities touched (store/derived_update.py).
 """
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ from pressgraph.store.derived_update import Scope, update_derived
 from pressgraph.store.fact_blocks import (
     delete_events,
     entities_at,
-    event_rows_of,
     events_labelled,
     link_story_events,
     relink_facts,
@@ -61,7 +60,11 @@ class _Merged:
 
 
 def update_facts(
-    db: Database, touched: frozenset[str], entity_ids: frozenset[str], tree_changed: bool
+    db: Database,
+    touched: frozenset[str],
+    entity_ids: frozenset[str],
+    tree_changed: bool,
+    gone: tuple[tuple[str, str, str | None], ...] = (),
 ) -> FactsUpdate:
     """Merge again the story events of the `touched` texts with the stored ones they may
     merge with, link their facts, and sum the derived rows they change, in one transaction."""
@@ -71,7 +74,6 @@ def update_facts(
         stories = {t for t in touched if not t.startswith("removed:")}
         done = _remerged(conn, story_events_in(conn, stories))
         old = {r.event_id for r in done.rows if r.event_id}
-        old_rows = event_rows_of(conn, old)
         new_rows = event_rows(done.rows, done.event_of, done.labels, done.entities)
         delete_events(conn, old | set(done.event_of.values()))
         write_events(conn, new_rows)
@@ -82,17 +84,12 @@ def update_facts(
             stories=frozenset(touched),
             events=frozenset(old | set(done.event_of.values())),
             entities=entity_ids,
-            months=frozenset(_month(r["start"]) for r in [*old_rows, *new_rows]),
             tree_changed=tree_changed,
+            gone=gone,
         )
         update_derived(conn, scope)
         facts_done(conn)
     return FactsUpdate(len(done.rows), len(set(done.event_of.values())))
-
-
-def _month(start: object) -> str | None:
-    date = start if isinstance(start, str) else None
-    return date[:7] if date and len(date) >= 10 else None
 
 
 def _keys(row: StoryEventRow) -> set[str]:

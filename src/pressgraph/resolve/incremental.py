@@ -34,6 +34,7 @@ from pressgraph.store.aliases import taken_ids
 from pressgraph.store.annotations import EntityRow, Links, StoredMention
 from pressgraph.store.blocks import (
     EntityChanges,
+    entity_tree_rows,
     existing_entities,
     is_parent,
     mentions_in_blocks,
@@ -47,13 +48,15 @@ from pressgraph.store.db import Database
 @dataclass(frozen=True)
 class EntityUpdate:
     """What a batch changed: mentions read, entities written by kind, texts whose links
-    changed, entity ids written, gone or left, and whether the tree of bodies changed."""
+    changed, entity ids written, gone or left, whether the tree of bodies changed, and
+    the entities merged away as they were (id, kind, parent)."""
 
     mentions: int
     entities: Counter[str]
     touched: frozenset[str]
     ids: frozenset[str]
     tree_changed: bool
+    gone: tuple[tuple[str, str, str | None], ...] = ()
 
 
 NOTHING = EntityUpdate(0, Counter(), frozenset(), frozenset(), False)
@@ -81,6 +84,7 @@ def update_entities(db: Database) -> EntityUpdate:
     rows, tree_changed = _with_ancestors(db, rows)
     subset += counted.mentions
     changes = _changes(subset, rows, links, blocks, {m.id for m in new})
+    gone = entity_tree_rows(db, changes.gone)
     write_changes(db, changes)
     old = {m.entity for m in subset if m.entity}
     return EntityUpdate(
@@ -89,6 +93,7 @@ def update_entities(db: Database) -> EntityUpdate:
         frozenset(changes.targets),
         frozenset(old | {r.id for r in rows}),
         tree_changed,
+        gone,
     )
 
 

@@ -38,7 +38,7 @@ def resolve_changes(db: Database, *, fresh_ids: bool = False) -> ResolveSummary:
         return rebuild(db, fresh_ids=fresh_ids).resolved
     began = pending_time()
     changed = update_entities(db)
-    update_facts(db, changed.touched, changed.ids, changed.tree_changed)
+    update_facts(db, changed.touched, changed.ids, changed.tree_changed, changed.gone)
     clear_pending(db, "resolve", began=began)
     return ResolveSummary(changed.mentions, entity_kinds(db))
 

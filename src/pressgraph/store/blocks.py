@@ -96,6 +96,18 @@ def existing_entities(db: Database, ids: Iterable[str]) -> dict[str, str | None]
     return found
 
 
+def entity_tree_rows(db: Database, ids: Iterable[str]) -> tuple[tuple[str, str, str | None], ...]:
+    """(id, kind, parent id) of the ids of `ids` that are entities."""
+    found: list[tuple[str, str, str | None]] = []
+    with db.read() as conn:
+        for chunk in chunked(sorted(set(ids))):
+            query = select(entities.c.id, entities.c.kind, entities.c.parent_id)
+            found.extend(
+                (r[0], r[1], r[2]) for r in conn.execute(query.where(entities.c.id.in_(chunk)))
+            )
+    return tuple(found)
+
+
 def is_parent(db: Database, ids: Iterable[str]) -> bool:
     """Whether any stored entity names one of these ids as its parent."""
     with db.read() as conn:

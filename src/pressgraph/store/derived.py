@@ -331,12 +331,18 @@ def event_members_of(
         select(events.c.id, events.c.start, event_members.c.entity_id)
         .join(event_members, event_members.c.event_id == events.c.id)
         .where(event_members.c.part != "place", where)
-        .order_by(events.c.start, events.c.id)
     )
     found: dict[str, tuple[str, str | None, list[str]]] = {}
     for event_id, start, entity_id in conn.execute(query):
         found.setdefault(event_id, (event_id, start, []))[2].append(entity_id)
-    return list(found.values())
+    return sorted(found.values(), key=lambda m: by_date(m[1], m[0]))
+
+
+def by_date(date: str | None, ident: str) -> tuple[str, str]:
+    """The order evidence is kept in: by date (undated first), then id. Sorted in Python,
+    not by the database, so stored edges and the sums added to them agree on every
+    database and collation."""
+    return (date or "", ident)
 
 
 def relations_of(
@@ -360,26 +366,44 @@ def fill_network_edges(conn: Connection, months: set[str | None] | None) -> int:
     """Sum the edges of these months (None: of every month) from the events and relations."""
     members = event_members_of(conn, in_months(events.c.start, months))
     stated = relations_of(conn, in_months(relations.c.date, months))
+    return _fill_edges(conn, members, stated)
+
+
+def fill_relation_edges(conn: Connection, months: set[str | None]) -> int:
+    """Sum the typed relations' edges of these months (not co-participation)."""
+    return _fill_edges(conn, [], relations_of(conn, in_months(relations.c.date, months)))
+
+
+def _fill_edges(
+    conn: Connection,
+    members: list[tuple[str, str | None, list[str]]],
+    stated: list[tuple[str | None, str | None, str, str | None, str]],
+) -> int:
     rows: list[dict[str, object]] = []
     tree = entity_tree(conn)
     for bodies in (False, True):
         node = node_folder(tree, bodies)
-        for (a, b, kind, in_month), link in links(members, stated, node).items():
-            rows.append(
-                {
-                    "bodies": bodies,
-                    "source": a,
-                    "target": b,
-                    "kind": kind,
-                    "month": in_month,
-                    "count": link.count,
-                    "first": min(link.dates, default=None),
-                    "last": max(link.dates, default=None),
-                    "evidence": "\n".join(link.evidence),
-                }
-            )
+        rows.extend(
+            edge_row(bodies, key, link) for key, link in links(members, stated, node).items()
+        )
     _insert(conn, network_edges, rows)
     return len(rows)
+
+
+def edge_row(bodies: bool, key: tuple[str, str, str, str | None], link: Link) -> dict[str, object]:
+    """The `network_edges` row of an edge summed under `key` (source, target, kind, month)."""
+    a, b, kind, in_month = key
+    return {
+        "bodies": bodies,
+        "source": a,
+        "target": b,
+        "kind": kind,
+        "month": in_month,
+        "count": link.count,
+        "first": min(link.dates, default=None),
+        "last": max(link.dates, default=None),
+        "evidence": "\n".join(link.evidence),
+    }
 
 
 def in_months(column: Any, months: set[str | None] | None) -> ColumnElement[bool]:

@@ -5,9 +5,10 @@ Every derived row depends on a few facts: an (entity, story) row on that story's
 an event's members on its story events, roles and row, an entity's counts on its mentions,
 stories and events and on its bodies' events, a post on its person's roles, an edge of a
 month on that month's events and relations (and on the tree of bodies, which folds them),
-a place on its stories. So the rows of the stories, events, entities and months the batch
-touched are deleted and summed again; the rest stay. A change in the tree of bodies sums
-every edge again.
+a place on its stories. So the rows of the stories, events and entities the batch touched
+are deleted and summed again; the rest stay. The co-participation edges take what the
+batch's events changed (store/edge_update.py); the typed relations' edges of the months of
+the batch's relations are summed again. A change in the tree of bodies sums every edge again.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, delete, func, insert, or_, select
 
 from pressgraph.store import derived
+from pressgraph.store.edge_update import members_of, update_co_participation
 from pressgraph.store.facts import chunked
 from pressgraph.store.judgements import kept_in
 from pressgraph.store.places import refresh_places
@@ -43,25 +45,31 @@ from pressgraph.store.schema import (
 @dataclass(frozen=True)
 class Scope:
     """What a batch touched: texts (story ids, "removed:<id>"), event ids (before and
-    after), entity ids (before and after), event months, and whether bodies moved."""
+    after), entity ids (before and after), whether bodies moved, and the entities that
+    resolution merged away (id, kind, parent), which the edges they had still fold by."""
 
     stories: frozenset[str]
     events: frozenset[str]
     entities: frozenset[str]
-    months: frozenset[str | None]
     tree_changed: bool
+    gone: tuple[tuple[str, str, str | None], ...] = ()
 
 
 def update_derived(conn: Connection, scope: Scope) -> None:
     """Sum again the derived rows `scope` touches (inside the caller's transaction)."""
     story_ids = sorted(s for s in scope.stories if not s.startswith("removed:"))
     _entity_stories(conn, story_ids)
+    before = members_of(conn, scope.events)
     members = _event_members(conn, sorted(scope.events))
     touched = _with_parents(conn, set(scope.entities) | members | _role_people(conn, story_ids))
     _entity_counts(conn, touched)
     _posts(conn, touched)
-    months = set(scope.months) | _relation_months(conn, story_ids)
-    _edges(conn, months, scope.tree_changed)
+    if scope.tree_changed:
+        conn.execute(delete(network_edges))
+        derived.fill_network_edges(conn, None)
+    else:
+        update_co_participation(conn, before, members_of(conn, scope.events), list(scope.gone))
+        _relation_edges(conn, _relation_months(conn, story_ids))
     refresh_places(conn, only=touched | _entities_in(conn, story_ids))
 
 
@@ -218,12 +226,8 @@ def _relation_months(conn: Connection, story_ids: list[str]) -> set[str | None]:
     return found
 
 
-def _edges(conn: Connection, months: set[str | None], tree_changed: bool) -> None:
-    """Sum again the edges of these months (every edge when bodies moved)."""
-    if tree_changed:
-        conn.execute(delete(network_edges))
-        derived.fill_network_edges(conn, None)
-        return
+def _relation_edges(conn: Connection, months: set[str | None]) -> None:
+    """Sum again the typed relations' edges of these months."""
     if not months:
         return
     dated = sorted(m for m in months if m is not None)
@@ -231,8 +235,9 @@ def _edges(conn: Connection, months: set[str | None], tree_changed: bool) -> Non
     conditions = [column.in_(chunk) for chunk in chunked(dated)]
     if None in months:
         conditions.append(column.is_(None))
-    conn.execute(delete(network_edges).where(or_(*conditions)))
-    derived.fill_network_edges(conn, months)
+    kind = network_edges.c.kind != derived.CO_PARTICIPATION
+    conn.execute(delete(network_edges).where(kind, or_(*conditions)))
+    derived.fill_relation_edges(conn, months)
 
 
 def _entities_in(conn: Connection, story_ids: list[str]) -> set[str]:

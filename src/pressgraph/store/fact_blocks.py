@@ -92,16 +92,6 @@ def events_labelled(conn: Connection, labels: Iterable[str]) -> set[str]:
     return found
 
 
-def event_rows_of(conn: Connection, event_ids: Iterable[str]) -> list[dict[str, Any]]:
-    """The stored rows of these events."""
-    found: list[dict[str, Any]] = []
-    for chunk in chunked(sorted(set(event_ids))):
-        found.extend(
-            dict(r) for r in conn.execute(select(events).where(events.c.id.in_(chunk))).mappings()
-        )
-    return found
-
-
 def delete_events(conn: Connection, event_ids: Iterable[str]) -> None:
     """Delete these events (their story events are linked again by the caller)."""
     for chunk in chunked(sorted(set(event_ids))):

@@ -242,6 +242,16 @@ def _blocking_keys(op: Operations, conn: Connection) -> None:
             conn.execute(schema.pending_stages.insert().values(stage=stage, since=_now()))
 
 
+def _edge_pairs(op: Operations, conn: Connection) -> None:
+    """The network's edges found by their pair, and entities by their parent: a batch's
+    events update the stored edges they touch instead of every edge of a month being summed
+    again (issue 10, store/edge_update.py)."""
+    op.create_index(
+        "ix_network_edges_pair", "network_edges", ["source", "target", "kind", "month", "bodies"]
+    )
+    op.create_index("ix_entities_parent", "entities", ["parent_id"])
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", _initial),
     Migration(2, "story_search", _story_search, search.create_index),
@@ -260,6 +270,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(15, "jobs", _jobs),
     Migration(16, "event_sources", _event_sources),
     Migration(17, "blocking_keys", _blocking_keys),
+    Migration(18, "edge_pairs", _edge_pairs),
 )
 
 

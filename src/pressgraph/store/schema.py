@@ -203,6 +203,7 @@ entities = Table(
     Column("stage", String(32), nullable=False),
 )
 Index("ix_entities_kind", entities.c.kind)
+Index("ix_entities_parent", entities.c.parent_id)  # what folds into a body
 
 # Ids entities had and no longer have (merged into another, or renamed), each pointing at the
 # entity that holds its mentions now, so an old address still leads somewhere (migration 13).
@@ -515,6 +516,16 @@ network_edges = Table(
     Column("evidence", Text, nullable=False),  # the first few event or story ids, one per line
 )
 Index("ix_network_edges_month", network_edges.c.bodies, network_edges.c.month)
+# A batch's events update the stored rows of the pairs they touch (store/edge_update.py).
+# Every column of the key, so that SQLite prefers it to ix_network_edges_month for the lookup.
+Index(
+    "ix_network_edges_pair",
+    network_edges.c.source,
+    network_edges.c.target,
+    network_edges.c.kind,
+    network_edges.c.month,
+    network_edges.c.bodies,
+)
 
 # --- issue 12: judgements (curation) ------------------------------------------------------------
 # What people decided, as an edge list: who, when, why, and what (an action on a target, with

@@ -1,0 +1,232 @@
+"""The network's co-participation edges after a batch, from what its events changed (issue 10).
+
+An edge (two nodes, a month, bodies kept apart or folded into their top organization) sums
+the events both nodes took part in: how many, the first and last dates, the first few event
+ids by date (`derived.links`). Summing every edge of the months a batch touched again cost
+a batch more as the database grew (a backfill touches every month). Instead the members of
+the batch's events are read before and after they are summed again, and each edge they
+touch is handled by what happened to it:
+
+- an event joined it (a new event, or a new member): the stored row gains it: count up,
+  dates widened, the evidence merged by date (`derived.by_date`);
+- an event left it, or its date changed: the edge is summed again from the stored members
+  of its two nodes in that month.
+
+Either way the row is what `derived.fill_network_edges` would give. An entity that
+resolution merged away folds as it did before (`gone`: its kind and parent).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from itertools import combinations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Connection,
+    MetaData,
+    String,
+    Table,
+    and_,
+    delete,
+    insert,
+    select,
+)
+
+from pressgraph.store.derived import (
+    CO_PARTICIPATION,
+    EVIDENCE,
+    Folder,
+    Link,
+    by_date,
+    edge_row,
+    in_months,
+    month,
+    node_folder,
+)
+from pressgraph.store.facts import chunked
+from pressgraph.store.schema import entities, event_members, events, network_edges
+
+Members = list[tuple[str, str | None, list[str]]]  # (event, start, members), as derived reads
+Tree = list[tuple[str, str, str | None]]  # (id, kind, parent), as `derived.entity_tree`
+Key = tuple[str, str, str, str | None]  # (source, target, kind, month)
+Sources = dict[Key, dict[str, str | None]]  # edge -> the events summed in it, with their dates
+
+_KEYS = Table(  # the edges a batch touches, joined to the stored rows by their index
+    "edge_keys",
+    MetaData(),
+    Column("bodies", Boolean),
+    Column("source", String(96)),
+    Column("target", String(96)),
+    Column("kind", String(24)),
+    Column("month", String(10)),
+    prefixes=["TEMPORARY"],
+)
+
+
+def members_of(conn: Connection, event_ids: Iterable[str]) -> Members:
+    """(event, start, members) of these events from `event_members` (the place where an
+    event was held is not a member)."""
+    found: dict[str, tuple[str, str | None, list[str]]] = {}
+    for chunk in chunked(sorted(set(event_ids))):
+        query = select(
+            event_members.c.event_id, event_members.c.start, event_members.c.entity_id
+        ).where(event_members.c.event_id.in_(chunk), event_members.c.part != "place")
+        for event_id, start, entity_id in conn.execute(query):
+            found.setdefault(event_id, (event_id, start, []))[2].append(entity_id)
+    return list(found.values())
+
+
+def update_co_participation(conn: Connection, before: Members, after: Members, gone: Tree) -> None:
+    """Bring the co-participation edges from the events `before` to the same events `after`
+    (inside the caller's transaction; the tree of bodies has not moved)."""
+    ids = {m for _, _, who in [*before, *after] for m in who}
+    now = tree_around(conn, ids | {parent for _, _, parent in gone if parent})
+    then = now + [row for row in gone if row[0] not in {r[0] for r in now}]
+    for bodies in (False, True):
+        old = _sources(before, node_folder(then, bodies))
+        new = _sources(after, node_folder(now, bodies))
+        left = {k for k, was in old.items() if _lost(was, new.get(k, {}))}
+        joined = {
+            k: fresh
+            for k, got in new.items()
+            if k not in left
+            and (fresh := {e: d for e, d in got.items() if e not in old.get(k, {})})
+        }
+        stored = _stored(conn, bodies, left | set(joined))
+        rows = _summed_again(conn, bodies, left) + _added(conn, bodies, joined, stored)
+        for chunk in chunked(sorted(i for i, _ in stored.values())):
+            conn.execute(delete(network_edges).where(network_edges.c.id.in_(chunk)))
+        if rows:
+            conn.execute(insert(network_edges), rows)
+
+
+def tree_around(conn: Connection, ids: Iterable[str]) -> Tree:
+    """`derived.entity_tree` rows of these entities, their ancestors and their descendants:
+    enough to fold them, and to find every entity that folds into one of them."""
+    found: dict[str, tuple[str, str, str | None]] = {}
+    wanted = set(ids)
+    while wanted:  # the entities and their ancestors
+        rows = _entity_rows(conn, entities.c.id, wanted)
+        found.update((r[0], r) for r in rows)
+        wanted = {r[2] for r in rows if r[2] and r[2] not in found}
+    parents = set(found)
+    while parents:  # their descendants
+        rows = [r for r in _entity_rows(conn, entities.c.parent_id, parents) if r[0] not in found]
+        found.update((r[0], r) for r in rows)
+        parents = {r[0] for r in rows}
+    return sorted(found.values())
+
+
+def _entity_rows(conn: Connection, column: object, values: set[str]) -> Tree:
+    rows: Tree = []
+    for chunk in chunked(sorted(values)):
+        query = select(entities.c.id, entities.c.kind, entities.c.parent_id).where(
+            column.in_(chunk)  # type: ignore[attr-defined]
+        )
+        rows.extend((r[0], r[1], r[2]) for r in conn.execute(query))
+    return rows
+
+
+def _sources(members: Members, node: Folder) -> Sources:
+    """Edge -> the events summed in it (id -> date), as `derived.links` pairs them."""
+    found: Sources = defaultdict(dict)
+    for event_id, start, who in members:
+        shown = sorted({n for m in who if (n := node(m))})
+        for a, b in combinations(shown, 2):
+            found[(a, b, CO_PARTICIPATION, month(start))][event_id] = start
+    return found
+
+
+def _lost(was: dict[str, str | None], now: dict[str, str | None]) -> bool:
+    """Whether an event summed in an edge left it, or is summed under another date."""
+    return any(e not in now or now[e] != d for e, d in was.items())
+
+
+def _stored(conn: Connection, bodies: bool, keys: set[Key]) -> dict[Key, tuple[int, Link]]:
+    """The stored rows of these edges: key -> (row id, what it sums)."""
+    if not keys:
+        return {}
+    _KEYS.create(conn)  # a failure rolls the transaction back, the table with it
+    conn.execute(
+        insert(_KEYS),
+        [
+            {"bodies": bodies, "source": a, "target": b, "kind": k, "month": m}
+            for a, b, k, m in sorted(keys, key=repr)
+        ],
+    )
+    e = network_edges.c
+    query = select(e.id, e.source, e.target, e.kind, e.month, e.count, e.first, e.last).join(
+        _KEYS,
+        and_(
+            e.source == _KEYS.c.source,
+            e.target == _KEYS.c.target,
+            e.kind == _KEYS.c.kind,
+            e.month.is_not_distinct_from(_KEYS.c.month),
+            e.bodies == _KEYS.c.bodies,
+        ),
+    )
+    found: dict[Key, tuple[int, Link]] = {}
+    for row in conn.execute(query.add_columns(e.evidence)).mappings():
+        dates = [d for d in (row["first"], row["last"]) if d]
+        link = Link(row["count"], dates, row["evidence"].split())
+        found[(row["source"], row["target"], row["kind"], row["month"])] = (row["id"], link)
+    _KEYS.drop(conn)
+    return found
+
+
+def _added(
+    conn: Connection, bodies: bool, joined: Sources, stored: dict[Key, tuple[int, Link]]
+) -> list[dict[str, object]]:
+    """The rows of edges that events joined: the stored sums with the new events added."""
+    shown = {i for _, link in stored.values() for i in link.evidence}
+    dates = _starts(conn, shown)
+    rows = []
+    for key, got in sorted(joined.items(), key=repr):
+        _, link = stored.get(key, (0, Link()))
+        ranked = {**{i: dates.get(i) for i in link.evidence}, **got}
+        first = sorted(ranked, key=lambda i: by_date(ranked[i], i))[:EVIDENCE]
+        summed = Link(link.count + len(got), [*link.dates, *(d for d in got.values() if d)], first)
+        rows.append(edge_row(bodies, key, summed))
+    return rows
+
+
+def _starts(conn: Connection, event_ids: set[str]) -> dict[str, str | None]:
+    found: dict[str, str | None] = {}
+    for chunk in chunked(sorted(event_ids)):
+        query = select(events.c.id, events.c.start).where(events.c.id.in_(chunk))
+        found.update((r[0], r[1]) for r in conn.execute(query))
+    return found
+
+
+def _summed_again(conn: Connection, bodies: bool, keys: set[Key]) -> list[dict[str, object]]:
+    """The rows of these edges summed from the stored members of their nodes (none for an
+    edge no event sums any more)."""
+    if not keys:
+        return []
+    nodes = {n for a, b, _, _ in keys for n in (a, b)}
+    tree = tree_around(conn, nodes)
+    node = node_folder(tree, bodies)
+    folded = [eid for eid, _, _ in tree if node(eid) in nodes]
+    members: dict[str, tuple[str, str | None, list[str]]] = {}
+    for chunk in chunked(sorted(folded)):
+        query = select(
+            event_members.c.event_id, event_members.c.start, event_members.c.entity_id
+        ).where(
+            event_members.c.entity_id.in_(chunk),
+            event_members.c.part != "place",
+            in_months(event_members.c.start, {m for *_, m in keys}),
+        )
+        for event_id, start, entity_id in conn.execute(query):
+            members.setdefault(event_id, (event_id, start, []))[2].append(entity_id)
+    found = _sources(list(members.values()), node)
+    rows = []
+    for key in sorted(keys, key=repr):
+        got = found.get(key)
+        if got:
+            ranked = sorted(got, key=lambda i: by_date(got[i], i))[:EVIDENCE]
+            link = Link(len(got), [d for d in got.values() if d], ranked)
+            rows.append(edge_row(bodies, key, link))
+    return rows

@@ -1,0 +1,154 @@
+"""The network's co-participation edges updated from what a batch's events changed
+(store/edge_update.py) equal the edges summed again from every event.
+
+Random events of a small tree of entities (a body folded into its parent, a country and a
+place that are no nodes of the network) are stored and summed; then random changes are made:
+members join and leave, dates move within and across months and to no date, events go and
+come, and an entity is merged away into another (`gone`). The updated edges, evidence
+included, must be the ones a full sum gives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import Connection, delete, insert, select
+
+from pressgraph.store import derived
+from pressgraph.store.db import Database
+from pressgraph.store.edge_update import members_of, update_co_participation
+from pressgraph.store.schema import MEMBER_ORDER, entities, event_members, events, network_edges
+from tests import databases
+
+# (id, kind, parent): org:b is a body of org:a, org:c a body of org:b; org:d (a body of
+# org:a) and person:e may be merged away into org:b and person:p.
+TREE = (
+    ("org:a", "organization", None),
+    ("org:b", "organization", "org:a"),
+    ("org:c", "organization", "org:b"),
+    ("org:d", "organization", "org:a"),
+    ("person:p", "person", None),
+    ("person:q", "person", None),
+    ("person:e", "person", None),
+    ("country:x", "country", None),
+    ("place:y", "place", None),
+)
+MERGED_INTO = {"org:d": "org:b", "person:e": "person:p"}
+DATES = (None, "2019", "2019-05", "2019-05-03", "2019-05-20", "2019-06-01", "2020-01-09")
+PARTS = ("participant", "organizer", "place")
+
+Event = tuple[str | None, frozenset[tuple[str, str]]]  # start, (member, part)
+
+members_st = st.frozensets(
+    st.tuples(st.sampled_from([r[0] for r in TREE]), st.sampled_from(PARTS)), max_size=6
+)
+event_st = st.tuples(st.sampled_from(DATES), members_st)
+events_st = st.dictionaries(st.sampled_from([f"event:{n}" for n in range(9)]), event_st)
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    database = Database(databases.fresh_url(tmp_path_factory.mktemp("edges")))
+    yield database
+    database.close()
+
+
+def _write(conn: Connection, stored: dict[str, Event]) -> None:
+    for event_id, (start, who) in stored.items():
+        conn.execute(insert(events).values(id=event_id, kind="meeting", start=start, stage="t"))
+        best: dict[str, str] = {}
+        for member, part in sorted(who):
+            if MEMBER_ORDER.index(part) < MEMBER_ORDER.index(best.get(member, "official")):
+                best[member] = part
+        for member, part in best.items():
+            row = {"entity_id": member, "event_id": event_id, "part": part, "start": start}
+            conn.execute(insert(event_members).values(rank=MEMBER_ORDER.index(part), **row))
+
+
+def _remove(conn: Connection, event_ids: set[str]) -> None:
+    conn.execute(delete(event_members).where(event_members.c.event_id.in_(event_ids)))
+    conn.execute(delete(events).where(events.c.id.in_(event_ids)))
+
+
+def _edges(conn: Connection) -> list[tuple[object, ...]]:
+    e = network_edges.c
+    query = select(e.bodies, e.source, e.target, e.kind, e.month, e.count, e.first, e.last)
+    return sorted((tuple(r) for r in conn.execute(query.add_columns(e.evidence))), key=repr)
+
+
+def _merged(stored: dict[str, Event], gone: set[str]) -> dict[str, Event]:
+    return {
+        event_id: (start, frozenset((MERGED_INTO.get(m, m), p) for m, p in who))
+        if any(m in gone for m, _ in who)
+        else (start, who)
+        for event_id, (start, who) in stored.items()
+    }
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    first=events_st,
+    changed=events_st,
+    dropped=st.sets(st.sampled_from([f"event:{n}" for n in range(9)])),
+    gone=st.sets(st.sampled_from(sorted(MERGED_INTO))),
+)
+def test_updated_edges_equal_the_edges_summed_again(
+    db: Database,
+    first: dict[str, Event],
+    changed: dict[str, Event],
+    dropped: set[str],
+    gone: set[str],
+) -> None:
+    with db.begin() as conn:
+        for table in (network_edges, event_members, events, entities):
+            conn.execute(delete(table))
+        for eid, kind, parent in TREE:
+            row = {"id": eid, "kind": kind, "name": eid, "parent_id": parent}
+            conn.execute(insert(entities).values(aliases="[]", stage="t", **row))
+        _write(conn, first)
+        derived.fill_network_edges(conn, None)
+
+        later = _merged({**first, **changed}, gone)
+        later = {k: v for k, v in later.items() if k not in dropped}
+        touched = {k for k in {*first, *later} if first.get(k) != later.get(k)}
+        gone_rows = tuple(r for r in TREE if r[0] in gone)
+        before = members_of(conn, touched)
+        _remove(conn, touched)
+        conn.execute(delete(entities).where(entities.c.id.in_(gone)))
+        _write(conn, {k: v for k, v in later.items() if k in touched})
+        update_co_participation(conn, before, members_of(conn, touched), list(gone_rows))
+        updated = _edges(conn)
+
+        conn.execute(delete(network_edges))
+        derived.fill_network_edges(conn, None)
+        assert updated == _edges(conn)
+
+
+def test_an_event_that_loses_its_date_moves_its_edge_to_the_undated_row(tmp_path: Path) -> None:
+    db = Database(databases.fresh_url(tmp_path))
+    with db.begin() as conn:
+        for eid, kind, parent in TREE:
+            row = {"id": eid, "kind": kind, "name": eid, "parent_id": parent}
+            conn.execute(insert(entities).values(aliases="[]", stage="t", **row))
+        who = frozenset({("person:p", "participant"), ("org:c", "organizer")})
+        _write(conn, {"event:1": ("2019-05-03", who), "event:2": ("2019-05-20", who)})
+        derived.fill_network_edges(conn, None)
+        before = members_of(conn, {"event:1"})
+        _remove(conn, {"event:1"})
+        _write(conn, {"event:1": (None, who)})
+        update_co_participation(conn, before, members_of(conn, {"event:1"}), [])
+        folded = [r for r in _edges(conn) if r[0] is False]
+    db.close()
+    by_month = {r[4]: r[5:] for r in folded if r[1:3] == ("org:a", "person:p")}
+    assert by_month == {
+        None: (1, None, None, "event:1"),
+        "2019-05": (1, "2019-05-20", "2019-05-20", "event:2"),
+    }
