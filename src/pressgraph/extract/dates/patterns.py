@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from pressgraph import regexes
 from pressgraph.extract.dates.lexicon import LEX
 
 _S = r"[^\S\n]*(?:\n[^\S\n]*)?"  # optional spaces, at most one line break
@@ -68,51 +69,53 @@ def _year(name: str) -> str:
     return rf"(?:{digits}|{rel})"
 
 
-RANGE_DAY_FIRST = re.compile(
+RANGE_DAY_FIRST = regexes.compile(
     rf"(?P<span>{_FROM}{_LB}{_day('d1')}"
     rf"(?:{_S1}{_OF}(?P<m1>{_MONTH})(?:(?:,{_S}|{_S1})(?P<y1>[0-9]{{4}})(?![0-9]){_SUFFIX}?)?)?"
     rf"(?(m1){_DASH_OR_WORD}|{_SEP}){_day('d2')}{_S1}{_OF}(?P<m2>{_MONTH}){_year('y2')}?)"
 )
-RANGE_MONTH_FIRST = re.compile(
+RANGE_MONTH_FIRST = regexes.compile(
     rf"(?P<span>{_FROM}(?<!\w)(?P<m1>{_MONTH}){_S1}{_day('d1')}"
     rf"(?:(?:,{_S}|{_S1})(?P<y1>[0-9]{{4}})(?![0-9]))?"
     rf"{_DASH_OR_WORD}(?:(?P<m2>{_MONTH}){_S1})?{_day('d2')}{_year('y2')}?)"
 )
-DAY_FIRST = re.compile(rf"(?P<span>{_LB}{_day('d')}{_S1}{_OF}(?P<m>{_MONTH}){_year('y')}?)")
-MONTH_FIRST = re.compile(rf"(?P<span>(?<!\w)(?P<m>{_MONTH}){_S1}{_day('d')}{_year('y')}?)")
-MONTH_YEAR = re.compile(
+DAY_FIRST = regexes.compile(rf"(?P<span>{_LB}{_day('d')}{_S1}{_OF}(?P<m>{_MONTH}){_year('y')}?)")
+MONTH_FIRST = regexes.compile(rf"(?P<span>(?<!\w)(?P<m>{_MONTH}){_S1}{_day('d')}{_year('y')}?)")
+MONTH_YEAR = regexes.compile(
     rf"(?P<span>(?<!\w)(?P<m>{_MONTH})(?:{_S1}{alternation(['of'])})?{_year('y')})"
 )
-MONTH_ALONE = re.compile(rf"(?<!\w){_words('month_context')}{_S1}(?P<span>(?P<m>{_MONTH_FULL}))")
-NUMERIC = re.compile(
+MONTH_ALONE = regexes.compile(
+    rf"(?<!\w){_words('month_context')}{_S1}(?P<span>(?P<m>{_MONTH_FULL}))"
+)
+NUMERIC = regexes.compile(
     rf"(?P<span>{_LB}(?:(?P<d1>[0-9]{{1,2}})"
     rf"(?:(?P<s1>[./])(?P<m1>[0-9]{{1,2}})(?:(?P=s1)(?P<y1>[0-9]{{4}}))?)?{_DASH})?"
     rf"(?P<d>[0-9]{{1,2}})(?P<s>[./])(?P<m>[0-9]{{1,2}})(?P=s)(?P<y>[0-9]{{4}})"
     rf"(?![0-9]|[.,/:\-][0-9]){_SUFFIX}?)(?!\w)"
 )
-ISO = re.compile(
+ISO = regexes.compile(
     rf"(?P<span>{_LB}(?P<y>[0-9]{{4}})-(?P<m>[0-9]{{2}})-(?P<d>[0-9]{{2}}))(?![0-9]|[-./,:][0-9])"
 )
-BARE_YEAR = re.compile(
+BARE_YEAR = regexes.compile(
     rf"{_YEAR_CTX}(?:{_words('year_modifiers')}(?:-|{_S1}))?(?P<span>(?P<y>[0-9]{{4}}))"
     rf"(?!\w|%|[.,/:][0-9]|[-–—]\w|{_DASH}[0-9]|{_S1}{_words('range_to')}{_S1}[0-9])"
 )
-SUFFIXED_YEAR = re.compile(rf"(?P<span>{_LB}(?P<y>[0-9]{{4}}){_SUFFIX})")
-YEAR_RANGE = re.compile(
+SUFFIXED_YEAR = regexes.compile(rf"(?P<span>{_LB}(?P<y>[0-9]{{4}}){_SUFFIX})")
+YEAR_RANGE = regexes.compile(
     rf"{_YEAR_CTX}(?P<span>(?P<y1>[0-9]{{4}}){_DASH}(?P<y2>[0-9]{{4}})){_YEAR_END}(?![-–—][0-9])"
 )
-YEAR_RANGE_FROM = re.compile(
+YEAR_RANGE_FROM = regexes.compile(
     rf"(?P<span>(?<!\w)(?P<ctx>{_words('range_from')}){_S1}(?P<y1>[0-9]{{4}})"
     rf"(?:{_DASH}|{_S1}{_words('range_to')}{_S1})(?P<y2>[0-9]{{4}}){_YEAR_END}{_RANGE_SUFFIX}?)"
 )
-YEAR_RANGE_SUFFIXED = re.compile(
+YEAR_RANGE_SUFFIXED = regexes.compile(
     rf"(?P<span>{_LB}(?P<y1>[0-9]{{4}}){_DASH}(?P<y2>[0-9]{{4}}){_RANGE_SUFFIX})"
 )
-RELATIVE_DAY = re.compile(rf"(?P<span>(?<!\w)(?P<w>{alternation(LEX.days)})(?!\w))")
-WEEKDAY = re.compile(  # not "on Tuesday, 20 May 2025": the date itself follows
+RELATIVE_DAY = regexes.compile(rf"(?P<span>(?<!\w)(?P<w>{alternation(LEX.days)})(?!\w))")
+WEEKDAY = regexes.compile(  # not "on Tuesday, 20 May 2025": the date itself follows
     rf"(?<!\w){_words('weekday_links')}{_S1}(?P<span>(?P<wd>{alternation(LEX.weekdays)}))(?!\w)"
     rf"(?![,\s]*(?:[0-9]|{_MONTH}))"
 )
-RELATIVE_UNIT = re.compile(
+RELATIVE_UNIT = regexes.compile(
     rf"(?P<span>(?<!\w)(?P<shift>{_SHIFT}){_S1}(?P<unit>{alternation(LEX.units)})(?!\w))"
 )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from pressgraph import regexes
 from pressgraph.extract.quantities.lexicon import LEXICON
 
 _SP = r"[^\S\n]+"  # spaces within a line
@@ -50,12 +51,12 @@ _WORD_NUM = (
 )
 _BASE = rf"(?:{_DIGITS}|{_WORD_NUM}|{_alt(['a'])}(?={_SP}{_MULT}))"  # "a" only in "a dozen"
 _NUMBER_BODY = rf"{_BASE}(?:{_SP}{_MULT})*"
-NUMBER = re.compile(rf"(?<!\w)(?P<base>{_BASE})(?P<mults>(?:{_SP}{_MULT})*)")
-GROUPED_RE = re.compile(_GROUPED)
-MULT_RE = re.compile(_MULT)
+NUMBER = regexes.compile(rf"(?<!\w)(?P<base>{_BASE})(?P<mults>(?:{_SP}{_MULT})*)")
+GROUPED_RE = regexes.compile(_GROUPED)
+MULT_RE = regexes.compile(_MULT)
 _PARTITIVE = _alt(LEXICON.partitive)
 _VAGUE_WORD = _alt(LEXICON.vague)
-VAGUE_RE = re.compile(_VAGUE_WORD)
+VAGUE_RE = regexes.compile(_VAGUE_WORD)
 _VAGUE = rf"{_VAGUE_WORD}(?:{_SP}{_PARTITIVE}{_SP}{_VAGUE_WORD})*{_SP}{_PARTITIVE}"
 _OPENED = "|".join(
     rf"{_alt([opener])}{_SP}{_NUMBER_BODY}(?:{_DASH}|{_SP}{_alt(links)}{_SP}){_NUMBER_BODY}"
@@ -64,10 +65,10 @@ _OPENED = "|".join(
 _PLAIN = rf"{_NUMBER_BODY}(?:(?:{_DASH}|{_SP}{_alt(LEXICON.bare_links)}{_SP}){_NUMBER_BODY})?"
 _CURRENCY = _alt(LEXICON.currency)
 _SIGNS = re.escape("".join(sorted({c for sign in LEXICON.currency for c in sign})))
-CANDIDATE = re.compile(
+CANDIDATE = regexes.compile(
     rf"(?<![\w.,:/+\-–—#№{_SIGNS}])"  # not the tail of a word, code, name, number ("COVID-19")
     rf"(?:(?P<vague>{_VAGUE})|(?:(?P<cur>{_CURRENCY})[^\S\n]?)?(?P<body>{_OPENED}|{_PLAIN}))"
     r"(?![0-9]|[.,:/][0-9]|[-–—]?\w)",  # not "10:30", "1.2.3", "20th", "20-member"
 )
-HEDGE_BEFORE = re.compile(rf"(?<!\w)(?P<h>{_alt(LEXICON.hedges)}){_SP}$")
-UNIT_AFTER = re.compile(rf"[^\S\n]*(?P<u>{_alt(LEXICON.unit_phrases)})")
+HEDGE_BEFORE = regexes.compile(rf"(?<!\w)(?P<h>{_alt(LEXICON.hedges)}){_SP}$")
+UNIT_AFTER = regexes.compile(rf"[^\S\n]*(?P<u>{_alt(LEXICON.unit_phrases)})")

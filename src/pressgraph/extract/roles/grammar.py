@@ -9,13 +9,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pressgraph import regexes
 from pressgraph.datafiles import load_yaml
 from pressgraph.nlp import gazetteer
 
 CAP = r"[A-ZА-Я][\w’'-]*"
 REF = r"⟦[OC]\d+⟧"
 PERSON_REF = r"⟦P(?P<person>\d+)⟧"
-PLACEHOLDER = re.compile(r"⟦([OCP])(\d+)⟧")
+PLACEHOLDER = regexes.compile(r"⟦([OCP])(\d+)⟧")
 LETTER = {"PERSON": "P", "ORG": "O", "GPE": "C"}
 
 
@@ -150,32 +151,34 @@ def grammar() -> Grammar:
     plural = rf"(?:(?i:{_alternation(title_data().list_qualifiers)})\s+)?(?:{head})s"
     headed = "|".join(title_data().headed_by)
     return Grammar(
-        before=re.compile(rf"(?P<titles>{titles_re}){tail}{sep}{pre}{PERSON_REF}"),
-        before_name=re.compile(rf"(?P<titles>{lazy_titles}){tail}{sep}{pre}(?P<name>{CAP})"),
-        name_before=re.compile(
+        before=regexes.compile(rf"(?P<titles>{titles_re}){tail}{sep}{pre}{PERSON_REF}"),
+        before_name=regexes.compile(rf"(?P<titles>{lazy_titles}){tail}{sep}{pre}(?P<name>{CAP})"),
+        name_before=regexes.compile(
             rf"(?<![\w⟧])(?P<name>{CAP}(?:\s+{CAP}){{1,3}})\s*,\s*(?:the\s+)?{title}"
         ),
-        after=re.compile(
+        after=regexes.compile(
             rf"{PERSON_REF}[^\S\n]*,[^\S\n]*(?:the\s+)?(?P<titles>{title}(?:{JOIN}{title})*)"
             rf"(?:\s*,\s*(?:the\s+)?(?P<apposition>⟦O\d+⟧(?:\s*\(\s*⟦O\d+⟧\s*\))?))?"
         ),
-        next_person=re.compile(rf"[^\S\n]*(?:[-–—][^\S\n]*)?(?:⟦C\d+⟧[^\S\n]+)?{bare_pre}⟦P\d+⟧"),
-        listed=re.compile(rf"\b(?:[Tt]he\s+)?(?P<head>{plural})(?=\s+(?:of|in)\s)"),
-        delegation=re.compile(
+        next_person=regexes.compile(
+            rf"[^\S\n]*(?:[-–—][^\S\n]*)?(?:⟦C\d+⟧[^\S\n]+)?{bare_pre}⟦P\d+⟧"
+        ),
+        listed=regexes.compile(rf"\b(?:[Tt]he\s+)?(?P<head>{plural})(?=\s+(?:of|in)\s)"),
+        delegation=regexes.compile(
             rf"\b[Tt]he\s+delegation\s+of\s+(?:the\s+)?(?P<ref>{REF})\s+(?:was|were)\s+"
             rf"(?:headed|led)\s+by\s+(?:[^.⟦]|⟦[OC]\d+⟧){{0,150}}?{PERSON_REF}"
         ),
-        headed=re.compile(
+        headed=regexes.compile(
             rf"(?P<ref>⟦O\d+⟧)\s*,\s*(?:which\s+is\s+)?(?P<verb>{headed})\s+by\s+"
             rf"{pre}{PERSON_REF}"
         ),
-        item=re.compile(
+        item=regexes.compile(
             rf"\s*,?\s*(?:and\s+|as well as\s+)?(?:(?P<of>of|in)\s+)?(?:the\s+)?"
             rf"(?P<ref>{REF})\s*(?P<open>\(\s*)?(?:[-–—]\s*)?{pre}{PERSON_REF}"
             r"(?(open)\s*\))"
         ),
-        heading=re.compile(r"^[^\S\n]*(?P<heading>[^\n:]{3,80}?)[^\S\n]*:[^\S\n]*$", re.M),
-        bullet=re.compile(rf"(?:[^\S\n]*\n)+[^\S\n]*[-–—•*][^\S\n]*{pre}{PERSON_REF}[^\n]*"),
-        title=re.compile(title),
-        rank=re.compile(rank),
+        heading=regexes.compile(r"^[^\S\n]*(?P<heading>[^\n:]{3,80}?)[^\S\n]*:[^\S\n]*$", re.M),
+        bullet=regexes.compile(rf"(?:[^\S\n]*\n)+[^\S\n]*[-–—•*][^\S\n]*{pre}{PERSON_REF}[^\n]*"),
+        title=regexes.compile(title),
+        rank=regexes.compile(rank),
     )
