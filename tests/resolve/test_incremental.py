@@ -71,6 +71,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "evidence",
     ),
     "places": ("entity_id", "name", "country", "latitude", "longitude", "stories"),
+    "place_countries": ("place_id", "country_id", "stories"),
 }
 
 

@@ -26,8 +26,8 @@ from pressgraph.store.annotations import (
     mark_pending,
     read_mentions,
 )
+from pressgraph.store.chunks import chunked
 from pressgraph.store.db import Database
-from pressgraph.store.facts import chunked
 from pressgraph.store.judgements import read_judgements
 from pressgraph.store.schema import entities, mentions, pending_stages, roles
 

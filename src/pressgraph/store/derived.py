@@ -36,7 +36,7 @@ from sqlalchemy import (
 )
 
 from pressgraph.store.judgements import kept_in
-from pressgraph.store.places import refresh_places
+from pressgraph.store.places import fill_place_countries, refresh_places
 from pressgraph.store.schema import (
     ATTENDED,
     MEMBER_ORDER,
@@ -47,6 +47,7 @@ from pressgraph.store.schema import (
     events,
     mentions,
     network_edges,
+    place_countries,
     places,
     posts,
     relations,
@@ -100,6 +101,8 @@ def refresh(conn: Connection) -> DerivedSummary:
     _fill_entity_counts(conn)
     posts_n = fill_posts(conn, true())
     edges_n = fill_network_edges(conn, None)
+    if inspect(conn).has_table(place_countries.name):  # migration 19 adds it
+        fill_place_countries(conn)
     if inspect(conn).has_table(places.name):  # migration 10 adds it after migration 6
         refresh_places(conn)
     return DerivedSummary(stories_n, members_n, posts_n, edges_n)

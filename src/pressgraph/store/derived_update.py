@@ -21,10 +21,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, delete, func, insert, or_, select
 
 from pressgraph.store import derived
+from pressgraph.store.chunks import chunked
 from pressgraph.store.edge_update import members_of, update_co_participation
-from pressgraph.store.facts import chunked
 from pressgraph.store.judgements import kept_in
-from pressgraph.store.places import refresh_places
+from pressgraph.store.places import add_place_countries, pairs_in, refresh_places
 from pressgraph.store.schema import (
     MEMBER_ORDER,
     entities,
@@ -79,6 +79,13 @@ def _in(column: Any, values: Iterable[Any]) -> Iterable[ColumnElement[bool]]:
 
 
 def _entity_stories(conn: Connection, story_ids: list[str]) -> None:
+    """Sum these stories' rows again, and the places' counts of countries with them."""
+    before = pairs_in(conn, story_ids)
+    _story_rows(conn, story_ids)
+    add_place_countries(conn, before, pairs_in(conn, story_ids))
+
+
+def _story_rows(conn: Connection, story_ids: list[str]) -> None:
     for where in _in(entity_stories.c.story_id, story_ids):
         conn.execute(delete(entity_stories).where(where))
     for where in _in(mentions.c.story_id, story_ids):

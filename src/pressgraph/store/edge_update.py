@@ -30,11 +30,14 @@ from sqlalchemy import (
     String,
     Table,
     and_,
+    bindparam,
     delete,
     insert,
     select,
+    update,
 )
 
+from pressgraph.store.chunks import chunked
 from pressgraph.store.derived import (
     CO_PARTICIPATION,
     EVIDENCE,
@@ -46,13 +49,13 @@ from pressgraph.store.derived import (
     month,
     node_folder,
 )
-from pressgraph.store.facts import chunked
 from pressgraph.store.schema import entities, event_members, events, network_edges
 
 Members = list[tuple[str, str | None, list[str]]]  # (event, start, members), as derived reads
 Tree = list[tuple[str, str, str | None]]  # (id, kind, parent), as `derived.entity_tree`
 Key = tuple[str, str, str, str | None]  # (source, target, kind, month)
 Sources = dict[Key, dict[str, str | None]]  # edge -> the events summed in it, with their dates
+_SUMS = ("count", "first", "last", "evidence")
 
 _KEYS = Table(  # the edges a batch touches, joined to the stored rows by their index
     "edge_keys",
@@ -97,10 +100,35 @@ def update_co_participation(conn: Connection, before: Members, after: Members, g
         }
         stored = _stored(conn, bodies, left | set(joined))
         rows = _summed_again(conn, bodies, left) + _added(conn, bodies, joined, stored)
-        for chunk in chunked(sorted(i for i, _ in stored.values())):
-            conn.execute(delete(network_edges).where(network_edges.c.id.in_(chunk)))
-        if rows:
-            conn.execute(insert(network_edges), rows)
+        _write(conn, {k: i for k, (i, _) in stored.items()}, rows)
+
+
+def _write(conn: Connection, stored: dict[Key, int], rows: list[dict[str, object]]) -> None:
+    """Update the stored rows in place (their key, so every index, stays as it is), add the
+    new edges, delete the stored edges no event sums any more."""
+    changed: list[dict[str, object]] = []
+    added: list[dict[str, object]] = []
+    for row in rows:
+        month = row["month"]
+        key = (str(row["source"]), str(row["target"]), str(row["kind"]), _text(month))
+        row_id = stored.pop(key, None)
+        if row_id is None:
+            added.append(row)
+        else:
+            # only the sums: SQLite then leaves the key's indexes alone
+            changed.append({"row_id": row_id, **{c: row[c] for c in _SUMS}})
+    if changed:
+        conn.execute(
+            update(network_edges).where(network_edges.c.id == bindparam("row_id")), changed
+        )
+    if added:
+        conn.execute(insert(network_edges), added)
+    for chunk in chunked(sorted(stored.values())):
+        conn.execute(delete(network_edges).where(network_edges.c.id.in_(chunk)))
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
 
 
 def tree_around(conn: Connection, ids: Iterable[str]) -> Tree:

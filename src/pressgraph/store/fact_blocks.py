@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, and_, bindparam, delete, insert, select, update
 
-from pressgraph.store.facts import chunked
+from pressgraph.store.chunks import chunked
 from pressgraph.store.schema import (
     claims,
     events,

@@ -6,7 +6,7 @@ resolution later fills their entity ids and merges story events into events.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -20,6 +20,7 @@ from pressgraph.records import (
     Statement,
     StoryEvent,
 )
+from pressgraph.store.chunks import chunked
 from pressgraph.store.db import Database, record_row
 from pressgraph.store.schema import (
     claims,
@@ -125,12 +126,6 @@ def read_story_events(conn: Connection, ids: Iterable[int] | None) -> list[Story
         rows.extend(conn.execute(query).mappings())
     rows.sort(key=lambda r: (r["story_id"], r["idx"]))
     return [_story_event(r, parts.get(r["id"], [])) for r in rows]
-
-
-def chunked(values: Sequence[T], size: int = 500) -> Iterator[Sequence[T]]:
-    """`values` in slices of `size`: an IN list stays under SQLite's bound-parameter limit."""
-    for n in range(0, len(values), size):
-        yield values[n : n + size]
 
 
 def _story_event(r: RowMapping, parts: list[tuple[int, str]]) -> StoryEventRow:

@@ -254,6 +254,14 @@ def _edge_pairs(op: Operations, conn: Connection) -> None:
     op.create_index("ix_entities_parent", "entities", ["parent_id"])
 
 
+def _place_countries(op: Operations, conn: Connection) -> None:
+    """The stories mentioning each place with each country, kept as stories come and go: a
+    batch geocodes its places from these counts instead of reading every story of its
+    places again (issue 10)."""
+    schema.metadata.create_all(conn, tables=[schema.place_countries])
+    places.fill_place_countries(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", _initial),
     Migration(2, "story_search", _story_search, search.create_index),
@@ -273,6 +281,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(16, "event_sources", _event_sources),
     Migration(17, "blocking_keys", _blocking_keys),
     Migration(18, "edge_pairs", _edge_pairs),
+    Migration(19, "place_countries", _place_countries),
 )
 
 

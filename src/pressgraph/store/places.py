@@ -14,7 +14,8 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, delete, func, insert, select, true
 
-from pressgraph.store.schema import entities, entity_stories, places
+from pressgraph.store.chunks import chunked
+from pressgraph.store.schema import entities, entity_stories, place_countries, places
 
 COUNTRY = "country:"
 
@@ -35,7 +36,7 @@ def refresh_places(conn: Connection, only: set[str] | None = None) -> int:
         return 0
     from pressgraph.resolve import geocode  # the gazetteer loads only when there are places
 
-    around = _countries_around(conn, chosen)
+    around = _countries_around(conn, chosen) if only is None else _kept_around(conn, chosen)
     counts = _story_counts(conn, chosen)
     rows = []
     for entity_id, kind, name, aliases in wanted:
@@ -93,6 +94,70 @@ def _countries_around(
         )
         .group_by(place.c.entity_id, country.c.entity_id)
     )
+    found: dict[str, Counter[str]] = defaultdict(Counter)
+    for place_id, country_id, n in conn.execute(query):
+        found[place_id][country_id.removeprefix(COUNTRY)] += int(n)
+    return found
+
+
+def fill_place_countries(conn: Connection) -> None:
+    """Count again, for every place, the stories that mention it with each country."""
+    conn.execute(delete(place_countries))
+    rows = [
+        {"place_id": place_id, "country_id": COUNTRY + code, "stories": n}
+        for place_id, counted in _countries_around(conn, lambda _: true()).items()
+        for code, n in counted.items()
+    ]
+    if rows:
+        conn.execute(insert(place_countries), rows)
+
+
+def pairs_in(conn: Connection, story_ids: list[str]) -> Counter[tuple[str, str]]:
+    """(place, country) -> how many of these stories mention both, from `entity_stories`."""
+    found: Counter[tuple[str, str]] = Counter()
+    for chunk in chunked(story_ids):
+        query = select(entity_stories.c.story_id, entity_stories.c.entity_id).where(
+            entity_stories.c.story_id.in_(chunk),
+            entity_stories.c.entity_id.startswith("place:")
+            | entity_stories.c.entity_id.startswith(COUNTRY),
+        )
+        per_story: dict[str, list[str]] = defaultdict(list)
+        for story_id, entity_id in conn.execute(query):
+            per_story[story_id].append(entity_id)
+        for ids in per_story.values():
+            found.update(
+                (p, c) for p in ids if p.startswith("place:") for c in ids if c.startswith(COUNTRY)
+            )
+    return found
+
+
+def add_place_countries(
+    conn: Connection, before: Counter[tuple[str, str]], after: Counter[tuple[str, str]]
+) -> None:
+    """Take the counts of stories `before` out of the kept ones and add those `after`."""
+    change = {k: after[k] - before[k] for k in {*before, *after} if after[k] != before[k]}
+    if not change:
+        return
+    kept: dict[tuple[str, str], int] = {}
+    for chunk in chunked(sorted({p for p, _ in change})):
+        query = select(place_countries).where(place_countries.c.place_id.in_(chunk))
+        kept.update(((r[0], r[1]), r[2]) for r in conn.execute(query))
+    for (place_id, country_id), delta in sorted(change.items()):
+        key = place_countries.c.place_id == place_id, place_countries.c.country_id == country_id
+        n = kept.get((place_id, country_id), 0) + delta
+        if (place_id, country_id) in kept:
+            conn.execute(delete(place_countries).where(*key))
+        if n > 0:
+            conn.execute(
+                insert(place_countries).values(place_id=place_id, country_id=country_id, stories=n)
+            )
+
+
+def _kept_around(
+    conn: Connection, chosen: Callable[[Any], ColumnElement[bool]]
+) -> dict[str, Counter[str]]:
+    """`_countries_around` from the kept counts."""
+    query = select(place_countries).where(chosen(place_countries.c.place_id))
     found: dict[str, Counter[str]] = defaultdict(Counter)
     for place_id, country_id, n in conn.execute(query):
         found[place_id][country_id.removeprefix(COUNTRY)] += int(n)

@@ -584,3 +584,14 @@ places = Table(
     Column("stage", String(32), nullable=False),
 )
 Index("ix_places_country", places.c.country)
+
+# How many stories mention a place together with a country: what a place is geocoded by,
+# kept as stories come and go so that a batch does not read every story of its places again
+# (issue 10, migration 19).
+place_countries = Table(
+    "place_countries",
+    metadata,
+    Column("place_id", String(96), primary_key=True),
+    Column("country_id", String(96), primary_key=True),
+    Column("stories", Integer, nullable=False),
+)
