@@ -21,10 +21,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from itertools import combinations
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
     Column,
+    ColumnElement,
     Connection,
     MetaData,
     String,
@@ -34,6 +36,7 @@ from sqlalchemy import (
     delete,
     insert,
     select,
+    true,
     update,
 )
 
@@ -72,11 +75,20 @@ _KEYS = Table(  # the edges a batch touches, joined to the stored rows by their 
 def members_of(conn: Connection, event_ids: Iterable[str]) -> Members:
     """(event, start, members) of these events from `event_members` (the place where an
     event was held is not a member)."""
+    return _members(conn, event_members.c.event_id, event_ids, true())
+
+
+def _members(
+    conn: Connection, column: Any, values: Iterable[str], where: ColumnElement[bool]
+) -> Members:
+    """(event, start, members) of the `event_members` rows whose `column` is one of
+    `values` and that `where` keeps (without places): what `derived.links` pairs."""
     found: dict[str, tuple[str, str | None, list[str]]] = {}
-    for chunk in chunked(sorted(set(event_ids))):
-        query = select(
-            event_members.c.event_id, event_members.c.start, event_members.c.entity_id
-        ).where(event_members.c.event_id.in_(chunk), event_members.c.part != "place")
+    m = event_members.c
+    for chunk in chunked(sorted(set(values))):
+        query = select(m.event_id, m.start, m.entity_id).where(
+            column.in_(chunk), m.part != "place", where
+        )
         for event_id, start, entity_id in conn.execute(query):
             found.setdefault(event_id, (event_id, start, []))[2].append(entity_id)
     return list(found.values())
@@ -238,18 +250,8 @@ def _summed_again(conn: Connection, bodies: bool, keys: set[Key]) -> list[dict[s
     tree = tree_around(conn, nodes)
     node = node_folder(tree, bodies)
     folded = [eid for eid, _, _ in tree if node(eid) in nodes]
-    members: dict[str, tuple[str, str | None, list[str]]] = {}
-    for chunk in chunked(sorted(folded)):
-        query = select(
-            event_members.c.event_id, event_members.c.start, event_members.c.entity_id
-        ).where(
-            event_members.c.entity_id.in_(chunk),
-            event_members.c.part != "place",
-            in_months(event_members.c.start, {m for *_, m in keys}),
-        )
-        for event_id, start, entity_id in conn.execute(query):
-            members.setdefault(event_id, (event_id, start, []))[2].append(entity_id)
-    found = _sources(list(members.values()), node)
+    in_their_months = in_months(event_members.c.start, {m for *_, m in keys})
+    found = _sources(_members(conn, event_members.c.entity_id, folded, in_their_months), node)
     rows = []
     for key in sorted(keys, key=repr):
         got = found.get(key)
