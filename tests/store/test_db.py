@@ -38,6 +38,16 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(db: Database) -> None:
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
 
 
+@pytest.mark.sqlite_only(reason="the page cache is a PRAGMA of SQLite's")
+def test_a_writing_connection_keeps_more_pages_than_a_read_only_one(db: Database) -> None:
+    with db.begin() as conn:
+        assert conn.execute(text("PRAGMA cache_size")).scalar() == -64 * 1024
+    reader = Database(db.url, read_only=True)
+    with reader.read() as conn:
+        assert conn.execute(text("PRAGMA cache_size")).scalar() == -2000  # SQLite's default
+    reader.close()
+
+
 def test_a_bad_url_says_how_to_fix_it() -> None:
     with pytest.raises(SettingsError, match="Give an SQLAlchemy URL such as sqlite:///"):
         Database("nonsense://x")

@@ -54,9 +54,6 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: ConnectionPoolEntry) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={_SQLITE_BUSY_MS}")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    # 64 MiB of pages per connection (SQLite's default is 2 MiB): a batch's writes land on
-    # index pages all over a database of gigabytes, read again from the OS on every miss.
-    cursor.execute(f"PRAGMA cache_size=-{_SQLITE_CACHE_KIB}")
     cursor.close()
     dbapi_conn.create_function("pg_fold", 1, _fold_or_none, deterministic=True)
 
@@ -97,6 +94,13 @@ def _sqlite_read_only(dbapi_conn: Any, _record: ConnectionPoolEntry) -> None:
     dbapi_conn.execute("PRAGMA query_only=ON")
 
 
+def _sqlite_writer_cache(dbapi_conn: Any, _record: ConnectionPoolEntry) -> None:
+    """64 MiB of pages for a connection that writes (SQLite's default is 2 MiB): a batch's
+    writes land on index pages all over a database of gigabytes, read again from the OS on
+    every miss. Read-only connections (the web's threads, many) keep the default."""
+    dbapi_conn.execute(f"PRAGMA cache_size=-{_SQLITE_CACHE_KIB}")
+
+
 def _sqlite_begin(conn: Connection) -> None:
     """BEGIN IMMEDIATE for a write transaction (it takes the write lock first), else BEGIN."""
     write = conn.get_execution_options().get(_WRITE, False)
@@ -119,6 +123,8 @@ def _engine(url: str, read_only: bool) -> Engine:
         event.listen(engine, "begin", _sqlite_begin)
         if read_only:
             event.listen(engine, "connect", _sqlite_read_only)
+        else:
+            event.listen(engine, "connect", _sqlite_writer_cache)
     return engine
 
 
