@@ -262,6 +262,13 @@ def _place_countries(op: Operations, conn: Connection) -> None:
     places.fill_place_countries(conn)
 
 
+def _role_signatures(op: Operations, conn: Connection) -> None:
+    """Posts found in a press signature indexed by the signature: storing a signature's
+    annotations deleted its earlier posts by scanning every post of the database, a cost
+    that grew with it (issue 10)."""
+    op.create_index("ix_roles_removed", "roles", ["removed_id"])
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", _initial),
     Migration(2, "story_search", _story_search, search.create_index),
@@ -282,6 +289,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(17, "blocking_keys", _blocking_keys),
     Migration(18, "edge_pairs", _edge_pairs),
     Migration(19, "place_countries", _place_countries),
+    Migration(20, "role_signatures", _role_signatures),
 )
 
 

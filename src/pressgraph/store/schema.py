@@ -187,6 +187,9 @@ roles = Table(
     Column("stage", String(32), nullable=False),
 )
 Index("ix_roles_story", roles.c.story_id)
+# A press signature's posts, replaced when it is annotated again (without it, every
+# signature stored scanned every post: migration 20).
+Index("ix_roles_removed", roles.c.removed_id)
 Index("ix_roles_person", roles.c.person_id)
 
 entities = Table(
