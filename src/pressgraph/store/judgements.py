@@ -263,7 +263,7 @@ def _not_rejected(table: Table) -> ColumnElement[bool]:
 
 def kept_in(conn: Connection, table: Table) -> ColumnElement[bool]:
     """`kept(table)`, or no condition while the database has no judgement tables yet
-    (migration 6 sums the facts before migration 20 adds them)."""
+    (migration 6 sums the facts before migration 9 adds them)."""
     if not inspect(conn).has_table(rejected_facts.name):
         return true()
     return _not_rejected(table)  # the sums never count a rejected fact, whoever asks
