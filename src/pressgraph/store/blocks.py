@@ -28,6 +28,7 @@ from pressgraph.store.annotations import (
 )
 from pressgraph.store.chunks import chunked
 from pressgraph.store.db import Database
+from pressgraph.store.derived import entity_rows
 from pressgraph.store.judgements import read_judgements
 from pressgraph.store.schema import entities, mentions, pending_stages, roles
 
@@ -98,14 +99,8 @@ def existing_entities(db: Database, ids: Iterable[str]) -> dict[str, str | None]
 
 def entity_tree_rows(db: Database, ids: Iterable[str]) -> tuple[tuple[str, str, str | None], ...]:
     """(id, kind, parent id) of the ids of `ids` that are entities."""
-    found: list[tuple[str, str, str | None]] = []
     with db.read() as conn:
-        for chunk in chunked(sorted(set(ids))):
-            query = select(entities.c.id, entities.c.kind, entities.c.parent_id)
-            found.extend(
-                (r[0], r[1], r[2]) for r in conn.execute(query.where(entities.c.id.in_(chunk)))
-            )
-    return tuple(found)
+        return tuple(entity_rows(conn, entities.c.id, ids))
 
 
 def is_parent(db: Database, ids: Iterable[str]) -> bool:

@@ -35,6 +35,7 @@ from sqlalchemy import (
     true,
 )
 
+from pressgraph.store.chunks import chunked
 from pressgraph.store.judgements import kept_in
 from pressgraph.store.places import fill_place_countries, refresh_places
 from pressgraph.store.schema import (
@@ -279,6 +280,17 @@ def entity_tree(conn: Connection) -> list[tuple[str, str, str | None]]:
     """(id, kind, parent id) of every entity: what the network folds bodies by."""
     query = select(entities.c.id, entities.c.kind, entities.c.parent_id)
     return [(r[0], r[1], r[2]) for r in conn.execute(query)]
+
+
+def entity_rows(
+    conn: Connection, column: Any, values: Iterable[str]
+) -> list[tuple[str, str, str | None]]:
+    """`entity_tree` rows of the entities whose `column` (id, parent id) is one of `values`."""
+    rows: list[tuple[str, str, str | None]] = []
+    query = select(entities.c.id, entities.c.kind, entities.c.parent_id)
+    for chunk in chunked(sorted(set(values))):
+        rows.extend((r[0], r[1], r[2]) for r in conn.execute(query.where(column.in_(chunk))))
+    return rows
 
 
 def node_folder(tree: list[tuple[str, str, str | None]], bodies: bool) -> Folder:

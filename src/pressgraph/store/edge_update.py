@@ -48,6 +48,7 @@ from pressgraph.store.derived import (
     Link,
     by_date,
     edge_row,
+    entity_rows,
     in_months,
     month,
     node_folder,
@@ -149,25 +150,15 @@ def tree_around(conn: Connection, ids: Iterable[str]) -> Tree:
     found: dict[str, tuple[str, str, str | None]] = {}
     wanted = set(ids)
     while wanted:  # the entities and their ancestors
-        rows = _entity_rows(conn, entities.c.id, wanted)
+        rows = entity_rows(conn, entities.c.id, wanted)
         found.update((r[0], r) for r in rows)
         wanted = {r[2] for r in rows if r[2] and r[2] not in found}
     parents = set(found)
     while parents:  # their descendants
-        rows = [r for r in _entity_rows(conn, entities.c.parent_id, parents) if r[0] not in found]
+        rows = [r for r in entity_rows(conn, entities.c.parent_id, parents) if r[0] not in found]
         found.update((r[0], r) for r in rows)
         parents = {r[0] for r in rows}
     return sorted(found.values())
-
-
-def _entity_rows(conn: Connection, column: object, values: set[str]) -> Tree:
-    rows: Tree = []
-    for chunk in chunked(sorted(values)):
-        query = select(entities.c.id, entities.c.kind, entities.c.parent_id).where(
-            column.in_(chunk)  # type: ignore[attr-defined]
-        )
-        rows.extend((r[0], r[1], r[2]) for r in conn.execute(query))
-    return rows
 
 
 def _sources(members: Members, node: Folder) -> Sources:
