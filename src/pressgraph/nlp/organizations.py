@@ -141,8 +141,9 @@ class OrganizationFinder:
             return []
         claimed = taken(doc) | {i for s in orgs for i in range(s.start, s.end)}
         out = []
+        words = [t.text for t in doc]
         for alias, org in aliases.items():
-            for start, end in _token_runs(doc, alias):
+            for start, end in _token_runs(words, alias):
                 span = make_span(doc, start, end, "ORG", org._.key, "acronym")
                 if span is not None and start >= org.end and is_free(span, claimed):
                     span._.parent = org._.parent
@@ -343,12 +344,14 @@ def _abbreviations(org: Span) -> Iterator[str]:
         yield " ".join([*lead, "".join(w[0] for w in rest)])
 
 
-def _token_runs(doc: Doc, text: str) -> Iterator[tuple[int, int]]:
-    """Token ranges whose words are exactly the words of `text`."""
-    words = text.split()
-    n = len(words)
-    for i in range(len(doc) - n + 1):
-        if all(doc[i + k].text == words[k] for k in range(n)):
+def _token_runs(words: list[str], text: str) -> Iterator[tuple[int, int]]:
+    """Token ranges of a Doc's `words` that are exactly the words of `text`."""
+    wanted = text.split()
+    n = len(wanted)
+    if not n:
+        return
+    for i, word in enumerate(words[: len(words) - n + 1]):
+        if word == wanted[0] and words[i : i + n] == wanted:
             yield i, i + n
 
 

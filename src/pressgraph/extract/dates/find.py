@@ -39,11 +39,19 @@ class _Candidate(NamedTuple):
 
 def _candidates(text: str, anchor: dt.date | None) -> list[_Candidate]:
     """Every match of every pattern, rejected ones included (they block shorter matches)."""
-    found = []
-    for pattern, handler in RULES:
-        for m in pattern.finditer(text):
-            found.append(_Candidate(m.start("span"), m.end("span"), handler(m, anchor)))
-    return found
+    return [
+        _Candidate(m.start("span"), m.end("span"), RULES[rule][1](m, anchor))
+        for rule, m in _matches(text)
+    ]
+
+
+@lru_cache(maxsize=16)
+def _matches(text: str) -> tuple[tuple[int, re.Match[str]], ...]:
+    """(rule, match) of every pattern in `text`, kept for the texts read last: a story's
+    text is read against more than one anchor (its events, its figures)."""
+    return tuple(
+        (rule, m) for rule, (pattern, _) in enumerate(RULES) for m in pattern.finditer(text)
+    )
 
 
 def _overlaps(taken: list[_Candidate], cand: _Candidate) -> bool:

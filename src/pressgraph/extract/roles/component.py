@@ -51,8 +51,13 @@ def _possessor(text: str, at: int) -> str | None:
     """The organization or country that "its" or "the organization's" right before `at`
     stands for: the last one named earlier in the sentence."""
     before = text[:at].rstrip()
+    # str.casefold maps each character to one or more: the last len(k) + 1 characters decide
     letters = next(
-        (v for k, v in title_data().possessives.items() if before.casefold().endswith(" " + k)),
+        (
+            v
+            for k, v in title_data().possessives.items()
+            if before[-len(k) - 1 :].casefold().endswith(" " + k)
+        ),
         None,
     )
     if letters is None:

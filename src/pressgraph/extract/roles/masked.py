@@ -42,6 +42,7 @@ class Masked:
         self._add(parts, text[cursor:], cursor, len(text), False)
         self.text = "".join(parts)
         self._starts = [p.masked_start for p in self.pieces]
+        self._orgs: dict[str | None, list[int]] | None = None
 
     def _add(self, parts: list[str], text: str, start: int, end: int, marker: bool) -> None:
         at = self.pieces[-1].masked_end if self.pieces else 0
@@ -59,6 +60,15 @@ class Masked:
     def span(self, index: int) -> Span:
         """The mention behind placeholder number `index`."""
         return self.spans[index]
+
+    def organizations(self, key: str | None) -> list[int]:
+        """Placeholder numbers of the organization mentions of entity `key`."""
+        if self._orgs is None:
+            self._orgs = {}
+            for i, span in enumerate(self.spans):
+                if span.label_ == "ORG":
+                    self._orgs.setdefault(span._.key, []).append(i)
+        return self._orgs.get(key, [])
 
     def unmask(self, text: str) -> str:
         """Masked text with placeholders replaced by the words they stand for."""

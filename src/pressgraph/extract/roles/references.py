@@ -47,7 +47,7 @@ def _one_person(names: set[str]) -> bool:
 def _reference_spans(
     masked: Masked, role: FoundRole, org_key: str | None
 ) -> Iterator[tuple[int, int]]:
-    same = [i for i, s in enumerate(masked.spans) if s.label_ == "ORG" and s._.key == org_key]
+    same = masked.organizations(org_key)
     ref = "(?:" + "|".join(f"⟦O{i}⟧" for i in same) + ")" if same else None
     titles = title_data().synonyms.get(role.title.casefold(), (role.title,))
     words = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in titles)
