@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 import pressgraph.extract.dates.patterns
 import pressgraph.extract.quantities.patterns
@@ -97,3 +99,34 @@ def test_an_unwritable_cache_folder_is_not_an_error(cache: Path) -> None:
 def test_a_wrong_pattern_is_the_error_re_gives() -> None:
     with pytest.raises(re.error, match="missing \\)"):
         regexes.compile(r"(?P<open>unclosed")
+
+
+# Phrases from few letters, so that they share prefixes and fit at the same places.
+_PHRASE = st.text(alphabet="aAb .", min_size=1, max_size=5).map(lambda p: " ".join(p.split()))
+
+
+@given(
+    phrases=st.lists(_PHRASE.filter(bool), min_size=1, max_size=8),
+    text=st.text(alphabet="aAb .\n", max_size=40),
+    after=st.sampled_from(["", r"(?!\w)", r"\.", r"b"]),
+)
+@example(phrases=["a", "aa"], text="aa", after="")  # the longer phrase first
+@example(phrases=["a b", "a"], text="a \n b", after="")  # a space matches white space
+@example(phrases=["ab", "a"], text="ab", after="b")  # backs off to the shorter phrase
+@settings(max_examples=300)
+def test_a_prefix_tree_matches_what_the_longest_first_alternation_matches(
+    phrases: list[str], text: str, after: str
+) -> None:
+    plain = "|".join(
+        re.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=lambda p: -len(p))
+    )
+    tree = regexes.trie(phrases)
+    found = [m.span() for m in re.finditer(f"(?:{tree}){after}", text)]
+    assert found == [m.span() for m in re.finditer(f"(?:{plain}){after}", text)]
+
+
+def test_a_prefix_tree_shares_the_prefixes_and_of_nothing_matches_nothing() -> None:
+    assert regexes.trie(["Deputy Minister", "Deputy Secretary"]) == (
+        r"Deputy\s+(?:Minister|Secretary)"
+    )
+    assert re.search(regexes.trie([]), "anything") is None

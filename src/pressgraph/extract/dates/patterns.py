@@ -3,7 +3,6 @@ captures the parts (day, month, year, range start) that rules.py turns into a va
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 
 from pressgraph import regexes
@@ -24,10 +23,10 @@ def _upper_cases(word: str) -> set[str]:
 
 
 def alternation(words: Iterable[str], cases: Callable[[str], set[str]] = _any_case) -> str:
-    """A non-capturing alternation of the words in their cases, longest first (never empty)."""
-    forms = {form for word in words for form in cases(word)}
-    parts = [_S1.join(map(re.escape, form.split())) for form in forms]
-    return "(?:" + ("|".join(sorted(parts, key=lambda p: (-len(p), p))) or "(?!)") + ")"
+    """A non-capturing alternation of the words in their cases, longest first, as a prefix
+    tree (never empty); the words of a phrase are apart by spaces and at most one line break."""
+    forms = {" ".join(form.split()) for word in words for form in cases(word)}
+    return "(?:" + regexes.trie(forms, _S1) + ")"
 
 
 def _words(key: str) -> str:

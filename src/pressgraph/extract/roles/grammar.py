@@ -51,33 +51,9 @@ def title_data() -> TitleData:
     )
 
 
-_Trie = dict[str, "_Trie"]
-
-
 def _alternation(words: tuple[str, ...]) -> str:
-    """One regex for many phrases, as a prefix tree: "Deputy Minister|Deputy Secretary General"
-    becomes "Deputy\\s+(?:Minister|Secretary\\s+General)", so the engine does not try every
-    phrase at every position. Longer phrases win because each branch is greedy."""
-    trie: _Trie = {}
-    for phrase in words:
-        node = trie
-        for char in phrase:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_regex(trie)
-
-
-def _trie_regex(node: _Trie) -> str:
-    ends = "" in node
-    branches = [_char(c) + _trie_regex(child) for c, child in sorted(node.items()) if c]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if ends else body
-
-
-def _char(char: str) -> str:
-    return r"\s+" if char == " " else re.escape(char)
+    """One regex for many phrases, as a prefix tree (regexes.trie): longer phrases win."""
+    return regexes.trie(words)
 
 
 @dataclass(frozen=True)
