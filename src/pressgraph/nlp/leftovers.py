@@ -140,6 +140,7 @@ _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)]*\s+|\n\s*")
 _NOT_AN_END = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Maj|Capt|No|vs|etc|e\.g|i\.e)|\b[A-ZА-ЯЁ])\.$"
 )
+_LONGEST_NOT_AN_END = 8  # characters: "Capt." and a line break; \b still sees the one before
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -170,7 +171,8 @@ def _ends_sentence(text: str, boundary: re.Match[str]) -> bool:
         return True
     if text[boundary.end() : boundary.end() + 1].islower():
         return False
-    return not _NOT_AN_END.search(text, 0, boundary.start() + 1)
+    end = boundary.start() + 1  # a match ends here and is a few characters long ("Capt.")
+    return not _NOT_AN_END.search(text, max(0, end - _LONGEST_NOT_AN_END), end)
 
 
 def _context(

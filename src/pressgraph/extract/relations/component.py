@@ -75,9 +75,10 @@ class RelationFinder:
     ) -> Iterator[FoundRelation]:
         sentence = Sentence(sent, items, data)
         reader = Reader(sentence, data, self.max_actor_words)
+        cues = data.cues if data.any_cue.search(sentence.text) else ()
         candidates = [
             c
-            for cue in data.cues
+            for cue in cues
             for head in cue.head.finditer(sentence.text)
             for c in read_cue(reader, cue, head)
         ]
@@ -85,7 +86,7 @@ class RelationFinder:
         candidates += read_joint_work(sent, by_token, data)
         candidates += [
             c
-            for cue in data.cues
+            for cue in cues
             if cue.signed_by is not None
             for head in cue.head.finditer(sentence.text)
             for c in read_signers(reader, cue, head)

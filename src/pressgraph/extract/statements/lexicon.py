@@ -35,6 +35,7 @@ class Lexicon:
     subordinators: frozenset[str]
     documents: frozenset[str]
     post_heads: tuple[tuple[str, ...], ...]  # lower-case words of each post title, longest first
+    heads_by_first: dict[str, tuple[tuple[str, ...], ...]]  # post_heads by their first word
     generic_posts: frozenset[tuple[str, ...]]
     post_modifiers: frozenset[str]
     distinct_posts: frozenset[str]
@@ -57,6 +58,10 @@ def lexicon() -> Lexicon:
     chain = (tuple(phrase.split()) for phrase in word_list(data, "chain"))
     heads = {post_words(h) for h in [*titles.post_heads, *data["post_aliases"]] if h.isascii()}
     generic = {post_words(g) for g in word_list(data, "generic_posts")}
+    post_heads = tuple(sorted({*heads, *generic}, key=len, reverse=True))
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for head in post_heads:
+        by_first.setdefault(head[0], []).append(head)
     return Lexicon(
         forms={
             lemma: [f for form in word_list(data["cues"], lemma) for f in _expand(form)]
@@ -80,7 +85,8 @@ def lexicon() -> Lexicon:
         ),
         subordinators=frozenset(word_list(data, "subordinators")),
         documents=frozenset(word_list(data, "documents")),
-        post_heads=tuple(sorted({*heads, *generic}, key=len, reverse=True)),
+        post_heads=post_heads,
+        heads_by_first={first: tuple(found) for first, found in by_first.items()},
         generic_posts=frozenset(generic),
         post_modifiers=frozenset(
             w for m in titles.post_modifiers for w in post_words(m) if w.isalpha()

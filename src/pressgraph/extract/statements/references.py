@@ -149,7 +149,7 @@ def _head_at(doc: Doc, start: int) -> tuple[int, tuple[str, ...]] | None:
             break
         words.extend(parts)
         ends.extend([token.i + 1] * len(parts))
-    for head in lexicon().post_heads:
+    for head in lexicon().heads_by_first.get(words[0], ()) if words else ():
         if tuple(words[: len(head)]) == head:
             return ends[len(head) - 1], head
     return None
