@@ -4,6 +4,7 @@ and the result does not depend on the order documents arrive in."""
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -11,8 +12,21 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pressgraph.cli import main
-from pressgraph.resolve.entities import slug
-from pressgraph.store.annotations import all_mentions, all_roles, load_entities
+from pressgraph.records import Mention
+from pressgraph.resolve.entities import (
+    build_entities,
+    mention_blocks,
+    parent_counts,
+    slug,
+    summed_row,
+)
+from pressgraph.resolve.identity import Previous
+from pressgraph.store.annotations import (
+    StoredMention,
+    all_mentions,
+    all_roles,
+    load_entities,
+)
 from pressgraph.store.db import Database
 from pressgraph.store.documents import iter_documents
 from tests import databases
@@ -134,3 +148,30 @@ def test_ids_of_names_in_cyrillic_are_romanized_and_distinct() -> None:
     assert slug("Қасым-Жомарт Тоқаев") == "kasym-zhomart-tokaev"
     assert slug("Marcel Peško") == "marcel-pesko"
     assert slug("Совет министров обороны") != slug("Совет министров иностранных дел")
+
+
+def _new_body(number: int, story: str, text: str, parent: str | None) -> StoredMention:
+    """A mention of an organization the gazetteer does not know, under `parent`."""
+    key = "org~legal department"
+    mention = Mention(story, 0, len(text), text, "organization", key, text, "model", parent=parent)
+    return StoredMention(number, story, story, 0, mention, None)
+
+
+def test_a_new_organization_is_summed_from_counts_as_its_mentions_make_it() -> None:
+    """Its row (most frequent spelling, most frequent parent, the first by id on a tie)
+    is what the counts of its spellings and parents give, whatever the mentions' order: a
+    new batch need not read the stored mentions of its block."""
+    mentions = [
+        _new_body(1, "s1", "Legal Department", "org:csto-secretariat"),
+        _new_body(2, "s2", "legal department", "org:cis"),
+        _new_body(3, "s3", "Legal Department", None),
+    ]
+    blocks = mention_blocks(mentions)
+    spellings = Counter(m.mention.text for m in mentions)
+    parents = parent_counts(Counter(m.mention.parent for m in mentions if m.mention.parent))
+    for order in itertools.permutations(mentions):
+        rows, _links = build_entities(list(order), Previous.fresh(), blocks)
+        (row,) = rows
+        assert row.parent == "org:cis"  # one each: the first by id
+        assert row.name == "Legal Department"
+        assert summed_row(blocks[1], spellings, parents) == row

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import select, text
+from sqlalchemy import or_, select, text
 
 from pressgraph.errors import SettingsError, StoreError
 from pressgraph.store import schema
@@ -46,6 +46,22 @@ def test_a_writing_connection_keeps_more_pages_than_a_read_only_one(db: Database
     with reader.read() as conn:
         assert conn.execute(text("PRAGMA cache_size")).scalar() == -2000  # SQLite's default
     reader.close()
+
+
+@pytest.mark.sqlite_only(reason="reads SQLite's query plan")
+def test_the_typed_edges_of_a_month_are_found_without_reading_co_participation(
+    db: Database,
+) -> None:
+    edges = schema.network_edges
+    query = select(edges.c.id).where(
+        schema.TYPED_EDGES, or_(edges.c.month == "2019-10", edges.c.month.is_(None))
+    )
+    with db.read() as conn:
+        compiled = query.compile(conn)  # bound as the stores binds it
+        values = tuple(compiled.params[name] for name in compiled.positiontup or ())
+        rows = conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}", values)
+        plan = " ".join(str(row[-1]) for row in rows)
+    assert "ix_network_edges_typed" in plan
 
 
 def test_a_bad_url_says_how_to_fix_it() -> None:

@@ -268,8 +268,23 @@ def _org_row(entity: str, ms: list[StoredMention]) -> EntityRow:
     seen = _surfaces(ms)
     if entity.startswith("org:"):
         return _known_org_row(entity, seen)
-    parents = Counter(_org_entity_id(m.mention.parent) for m in ms if m.mention.parent)
-    parent = parents.most_common(1)[0][0] if parents else None
+    given = Counter(m.mention.parent for m in ms if m.mention.parent)
+    return _new_org_row(entity, seen, parent_counts(given))
+
+
+def parent_counts(keys: Counter[str]) -> Counter[str]:
+    """How often each organization is given as the parent, by entity id, from how often
+    each parent key is given."""
+    found: Counter[str] = Counter()
+    for key, n in keys.items():
+        found[_org_entity_id(key)] += n
+    return found
+
+
+def _new_org_row(entity: str, seen: list[str], parents: Counter[str]) -> EntityRow:
+    """An organization the gazetteer does not know: named as most of its mentions name it,
+    under the parent most of them give (the first by id on a tie)."""
+    parent = _ranked(parents)[0] if parents else None
     return EntityRow(entity, "organization", seen[0], None, parent, None, tuple(seen), None)
 
 
@@ -289,17 +304,20 @@ def _known_org_row(entity: str, seen: list[str]) -> EntityRow:
     )
 
 
-SUMMED = ("org|org:", "country|", "place|")
+SUMMED = ("org|", "country|", "place|")
 
 
-def summed_row(block: str, spellings: Counter[str]) -> EntityRow:
-    """The entity of a block of `SUMMED` kinds (an organization the gazetteer knows, a
-    country, a place) from how often each spelling names it: all its row depends on, so
-    a new mention of the CSTO needs no stored mention read."""
+def summed_row(block: str, spellings: Counter[str], parents: Counter[str]) -> EntityRow:
+    """The entity of a block of `SUMMED` kinds (an organization, a country, a place) from
+    how often each spelling names it and, for an organization the gazetteer does not know,
+    how often each parent is given: all its row depends on, so a new mention of the CSTO
+    needs no stored mention read."""
     entity = block.partition("|")[2]
     seen = _ranked(spellings)
-    if block.startswith("org|"):
+    if block.startswith("org|") and entity.startswith("org:"):
         return _known_org_row(entity, seen)
+    if block.startswith("org|"):
+        return _new_org_row(entity, seen, parents)
     if block.startswith("country|"):
         return _country_row(entity, seen)
     return _place_row(entity, seen)

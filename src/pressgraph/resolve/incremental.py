@@ -8,9 +8,10 @@ resolves alone: reading the new mentions and the stored mentions of their blocks
 resolving them with `build_entities`, gives for them exactly what resolving every mention
 gives, ids included (a cluster keeps the id most of its mentions had, a new one takes a
 fresh id no entity or alias has: `identity`). Mentions of other blocks keep their entities.
-The blocks of organizations the gazetteer knows, countries and places (`SUMMED`: the CSTO
-is in most stories) are not read at all: a new mention links to the block's entity, whose
-row depends only on how often each spelling occurs, which the store counts.
+The blocks of organizations, countries and places (`SUMMED`: the CSTO is in most stories)
+are not read at all: a new mention links to the block's entity, whose row depends only on
+how often each spelling occurs (and, for an organization the gazetteer does not know, each
+parent), which the store counts.
 
 A full resolution (`rebuild`) is still needed when mentions were replaced or removed, when
 the keys are missing (a database from before migration 17) and while people's judgements
@@ -26,6 +27,7 @@ from pressgraph.resolve.entities import (
     SUMMED,
     build_entities,
     mention_blocks,
+    parent_counts,
     summed_row,
     with_missing_parents,
 )
@@ -39,6 +41,7 @@ from pressgraph.store.blocks import (
     is_parent,
     mentions_in_blocks,
     new_mentions,
+    parent_keys,
     spelling_counts,
     write_changes,
 )
@@ -110,7 +113,15 @@ def _summed(db: Database, new: list[StoredMention], blocks: dict[int, str]) -> _
     counts = spelling_counts(db, {blocks[m.id] for m in new})
     for m in new:
         counts.setdefault(blocks[m.id], Counter())[m.mention.text] += 1
-    rows = [summed_row(block, spellings) for block, spellings in sorted(counts.items())]
+    new_orgs = {blocks[m.id] for m in new if blocks[m.id].startswith("org|org~")}
+    keys = parent_keys(db, new_orgs)
+    for m in new:
+        if blocks[m.id] in new_orgs and m.mention.parent:
+            keys.setdefault(blocks[m.id], Counter())[m.mention.parent] += 1
+    rows = [
+        summed_row(block, spellings, parent_counts(keys.get(block, Counter())))
+        for block, spellings in sorted(counts.items())
+    ]
     links = {m.id: blocks[m.id].partition("|")[2] for m in new}
     return _Summed(new, rows, links)
 

@@ -87,6 +87,21 @@ def spelling_counts(db: Database, blocks: Iterable[str]) -> dict[str, Counter[st
     return found
 
 
+def parent_keys(db: Database, blocks: Iterable[str]) -> dict[str, Counter[str]]:
+    """Block -> how often each parent key is given by its resolved mentions (SQL sums)."""
+    found: dict[str, Counter[str]] = {}
+    with db.read() as conn:
+        for chunk in chunked(sorted(set(blocks))):
+            query = (
+                select(mentions.c.block, mentions.c.parent_key, func.count())
+                .where(mentions.c.block.in_(chunk), mentions.c.parent_key.is_not(None))
+                .group_by(mentions.c.block, mentions.c.parent_key)
+            )
+            for block, key, n in conn.execute(query):
+                found.setdefault(str(block), Counter())[str(key)] += int(n)
+    return found
+
+
 def existing_entities(db: Database, ids: Iterable[str]) -> dict[str, str | None]:
     """Entity id -> its parent, for the ids of `ids` that are entities."""
     found: dict[str, str | None] = {}

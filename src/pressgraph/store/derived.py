@@ -40,6 +40,7 @@ from pressgraph.store.judgements import kept_in
 from pressgraph.store.places import fill_place_countries, refresh_places
 from pressgraph.store.schema import (
     ATTENDED,
+    CO_PARTICIPATION,
     MEMBER_ORDER,
     entities,
     entity_counts,
@@ -58,7 +59,6 @@ from pressgraph.store.schema import (
     story_events,
 )
 
-CO_PARTICIPATION = "co-participation"
 NODE_KINDS = ("organization", "person")
 EVIDENCE = 5  # event or story ids kept per edge
 _CHUNK = 5000
@@ -385,17 +385,34 @@ def fill_network_edges(conn: Connection, months: set[str | None] | None) -> int:
 
 
 def fill_relation_edges(conn: Connection, months: set[str | None]) -> int:
-    """Sum the typed relations' edges of these months (not co-participation)."""
-    return _fill_edges(conn, [], relations_of(conn, in_months(relations.c.date, months)))
+    """Sum the typed relations' edges of these months (not co-participation), folding their
+    entities by the part of the entity tree above them."""
+    stated = relations_of(conn, in_months(relations.c.date, months))
+    named = {e for source, target, *_ in stated for e in (source, target) if e}
+    return _fill_edges(conn, [], stated, ancestry(conn, named))
+
+
+def ancestry(conn: Connection, ids: Iterable[str]) -> list[tuple[str, str, str | None]]:
+    """`entity_tree` rows of these entities and of all their ancestors."""
+    found: dict[str, tuple[str, str, str | None]] = {}
+    wanted = set(ids)
+    while wanted:
+        rows = entity_rows(conn, entities.c.id, wanted)
+        found.update((row[0], row) for row in rows)
+        wanted = {parent for _, _, parent in rows if parent and parent not in found}
+    return list(found.values())
 
 
 def _fill_edges(
     conn: Connection,
     members: list[tuple[str, str | None, list[str]]],
     stated: list[tuple[str | None, str | None, str, str | None, str]],
+    tree: list[tuple[str, str, str | None]] | None = None,
 ) -> int:
+    """Insert the edges summed from `members` and `stated`; `tree`: entity_tree rows of at
+    least their entities and their ancestors (default: every entity)."""
     rows: list[dict[str, object]] = []
-    tree = entity_tree(conn)
+    tree = entity_tree(conn) if tree is None else tree
     for bodies in (False, True):
         node = node_folder(tree, bodies)
         rows.extend(

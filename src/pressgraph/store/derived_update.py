@@ -27,6 +27,7 @@ from pressgraph.store.judgements import kept_in
 from pressgraph.store.places import add_place_countries, pairs_in, refresh_places
 from pressgraph.store.schema import (
     MEMBER_ORDER,
+    TYPED_EDGES,
     entities,
     entity_counts,
     entity_stories,
@@ -242,8 +243,7 @@ def _relation_edges(conn: Connection, months: set[str | None]) -> None:
     conditions = [column.in_(chunk) for chunk in chunked(dated)]
     if None in months:
         conditions.append(column.is_(None))
-    kind = network_edges.c.kind != derived.CO_PARTICIPATION
-    conn.execute(delete(network_edges).where(kind, or_(*conditions)))
+    conn.execute(delete(network_edges).where(TYPED_EDGES, or_(*conditions)))
     derived.fill_relation_edges(conn, months)
 
 

@@ -42,7 +42,6 @@ from sqlalchemy import (
 
 from pressgraph.store.chunks import chunked
 from pressgraph.store.derived import (
-    CO_PARTICIPATION,
     EVIDENCE,
     Folder,
     Link,
@@ -53,7 +52,7 @@ from pressgraph.store.derived import (
     month,
     node_folder,
 )
-from pressgraph.store.schema import entities, event_members, events, network_edges
+from pressgraph.store.schema import CO_PARTICIPATION, entities, event_members, events, network_edges
 
 Members = list[tuple[str, str | None, list[str]]]  # (event, start, members), as derived reads
 Tree = list[tuple[str, str, str | None]]  # (id, kind, parent), as `derived.entity_tree`

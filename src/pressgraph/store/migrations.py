@@ -269,6 +269,19 @@ def _role_signatures(op: Operations, conn: Connection) -> None:
     op.create_index("ix_roles_removed", "roles", ["removed_id"])
 
 
+def _typed_edges(op: Operations, conn: Connection) -> None:
+    """The typed relations' edges indexed apart from co-participation: a batch sums again
+    the relation edges of its months, and deleting them scanned every edge (1.3 s at
+    25,000 pages; issue 10)."""
+    op.create_index(
+        "ix_network_edges_typed",
+        "network_edges",
+        ["month"],
+        sqlite_where=schema.TYPED_EDGES,
+        postgresql_where=schema.TYPED_EDGES,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", _initial),
     Migration(2, "story_search", _story_search, search.create_index),
@@ -290,6 +303,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(18, "edge_pairs", _edge_pairs),
     Migration(19, "place_countries", _place_countries),
     Migration(20, "role_signatures", _role_signatures),
+    Migration(21, "typed_edges", _typed_edges),
 )
 
 

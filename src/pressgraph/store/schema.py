@@ -529,6 +529,17 @@ Index(
     network_edges.c.month,
     network_edges.c.bodies,
 )
+# The typed relations' edges (few) by month, apart from co-participation (millions): a batch
+# sums again those of its relations' months. Queries use this same condition, written as SQL
+# rather than bound, so that a planner matches it to the index's without the bound value.
+CO_PARTICIPATION = "co-participation"
+TYPED_EDGES = network_edges.c.kind != literal_column(f"'{CO_PARTICIPATION}'")
+Index(
+    "ix_network_edges_typed",
+    network_edges.c.month,
+    sqlite_where=TYPED_EDGES,
+    postgresql_where=TYPED_EDGES,
+)
 
 # --- issue 12: judgements (curation) ------------------------------------------------------------
 # What people decided, as an edge list: who, when, why, and what (an action on a target, with

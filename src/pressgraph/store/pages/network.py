@@ -20,7 +20,6 @@ from sqlalchemy import ColumnElement, Connection, and_, not_, select
 
 from pressgraph.store.db import Database
 from pressgraph.store.derived import (
-    CO_PARTICIPATION,
     Folder,
     Link,
     event_members_of,
@@ -31,7 +30,7 @@ from pressgraph.store.derived import (
     relations_of,
 )
 from pressgraph.store.pages.common import events_in
-from pressgraph.store.schema import entities, events, network_edges, relations
+from pressgraph.store.schema import CO_PARTICIPATION, entities, events, network_edges, relations
 
 MAX_NODES = 120  # the busiest nodes; a bigger graph is unreadable, narrow the dates instead
 
