@@ -139,6 +139,13 @@ def _write(conn: Connection, stored: dict[Key, int], rows: list[dict[str, object
         conn.execute(delete(network_edges).where(network_edges.c.id.in_(chunk)))
 
 
+def _key_order(key: Key) -> tuple[str, str, str, str]:
+    """Edges in the order of their key (undated first in its pair): new rows get their ids
+    in the same order whatever the batch."""
+    a, b, kind, month = key
+    return a, b, kind, month or ""
+
+
 def _text(value: object) -> str | None:
     return None if value is None else str(value)
 
@@ -184,7 +191,7 @@ def _stored(conn: Connection, bodies: bool, keys: set[Key]) -> dict[Key, tuple[i
         insert(_KEYS),
         [
             {"bodies": bodies, "source": a, "target": b, "kind": k, "month": m}
-            for a, b, k, m in sorted(keys, key=repr)
+            for a, b, k, m in keys  # any order: the rows are read back into a dict
         ],
     )
     e = network_edges.c
@@ -214,7 +221,7 @@ def _added(
     shown = {i for _, link in stored.values() for i in link.evidence}
     dates = _starts(conn, shown)
     rows = []
-    for key, got in sorted(joined.items(), key=repr):
+    for key, got in sorted(joined.items(), key=lambda item: _key_order(item[0])):
         _, link = stored.get(key, (0, Link()))
         ranked = {**{i: dates.get(i) for i in link.evidence}, **got}
         first = sorted(ranked, key=lambda i: by_date(ranked[i], i))[:EVIDENCE]
@@ -243,7 +250,7 @@ def _summed_again(conn: Connection, bodies: bool, keys: set[Key]) -> list[dict[s
     in_their_months = in_months(event_members.c.start, {m for *_, m in keys})
     found = _sources(_members(conn, event_members.c.entity_id, folded, in_their_months), node)
     rows = []
-    for key in sorted(keys, key=repr):
+    for key in sorted(keys, key=_key_order):
         got = found.get(key)
         if got:
             ranked = sorted(got, key=lambda i: by_date(got[i], i))[:EVIDENCE]
