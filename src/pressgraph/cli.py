@@ -185,7 +185,7 @@ def _existing(inputs: tuple[str, ...]) -> list[str]:
     folder") and left out, not recorded as a refused page: there was nothing to read."""
     from pathlib import Path
 
-    from pressgraph.ingest.fetch import is_url
+    from pressgraph.ingest.addresses import is_url
 
     kept = []
     for item in inputs:

@@ -18,7 +18,7 @@ from pressgraph.evaluate.scoring import score
 from pressgraph.evaluate.selection import Selection
 from pressgraph.export.jsonl import write_jsonl
 from pressgraph.flow.ingest import ingest
-from pressgraph.ingest.fetch import is_url
+from pressgraph.ingest.addresses import is_url
 from pressgraph.ingest.sources import expand
 from pressgraph.records import IngestSummary
 from pressgraph.settings import Settings

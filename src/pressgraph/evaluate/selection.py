@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Literal
 
-from pressgraph.ingest.fetch import is_url
+from pressgraph.ingest.addresses import is_url
 
 Half = Literal["odd", "even"]
 

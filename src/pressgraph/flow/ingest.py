@@ -13,15 +13,15 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pressgraph.clean.page import clean_page, page_line_keys
 from pressgraph.clean.stories import split_stories
 from pressgraph.clean.text import language_of
 from pressgraph.errors import PressgraphError
 from pressgraph.flow.runs import running
-from pressgraph.ingest.fetch import Fetcher, is_url
+from pressgraph.ingest.addresses import is_url, strip_credentials
 from pressgraph.ingest.files import Input
-from pressgraph.ingest.guard import strip_credentials
 from pressgraph.ingest.sources import read_input
 from pressgraph.records import IngestSummary, Page, Refusal
 from pressgraph.settings import Settings
@@ -29,6 +29,9 @@ from pressgraph.store.db import Database
 from pressgraph.store.documents import WriteResult, record_refusal, write_document
 from pressgraph.store.jobs import JobRef, mark_empty, queue_inputs
 from pressgraph.store.sitelines import furniture_keys, host_of
+
+if TYPE_CHECKING:
+    from pressgraph.ingest.fetch import Fetcher
 
 Progress = Callable[[str], None]
 Result = WriteResult | Refusal
@@ -94,7 +97,7 @@ def ingest(
     queue_inputs(db, run, keys)
     summary = IngestSummary()
     # One fetcher (connections, robots.txt rules) for the run, made only if something is fetched.
-    with Fetcher(settings) if any(map(is_url, paths)) else nullcontext() as fetcher:
+    with _fetcher(settings) if any(map(is_url, paths)) else nullcontext() as fetcher:
         for item, path, key in zip(inputs, paths, keys, strict=True):
             pages = 0
             for pages, result in enumerate(_results(db, item, settings, fetcher, run, key), 1):
@@ -104,6 +107,13 @@ def ingest(
             if progress is not None:
                 progress(path)
     return summary
+
+
+def _fetcher(settings: Settings) -> Fetcher:
+    """The HTTP fetcher of a run that reads web addresses (the client is imported then)."""
+    from pressgraph.ingest.fetch import Fetcher
+
+    return Fetcher(settings)
 
 
 def _results(

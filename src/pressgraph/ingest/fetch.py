@@ -14,6 +14,7 @@ from types import TracebackType
 import httpx
 
 from pressgraph.errors import InputError
+from pressgraph.ingest.addresses import is_url as is_url
 from pressgraph.ingest.decode import decode
 from pressgraph.ingest.formats import from_html
 from pressgraph.ingest.guard import (
@@ -26,11 +27,6 @@ from pressgraph.records import Page
 from pressgraph.settings import Settings
 
 MAX_REDIRECTS = 5
-
-
-def is_url(text: str) -> bool:
-    """True for an http(s) address, which ingest fetches instead of reading a file."""
-    return text.startswith(("http://", "https://"))
 
 
 class Fetcher:

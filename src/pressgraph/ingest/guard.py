@@ -20,12 +20,12 @@ import time
 import typing
 from collections.abc import Iterable
 from dataclasses import dataclass
-from urllib.parse import urlsplit, urlunsplit
 
 import httpcore
 import httpx
 
 from pressgraph.errors import InputError
+from pressgraph.ingest.addresses import strip_credentials as strip_credentials
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
@@ -213,15 +213,3 @@ class GuardedTransport(httpx.HTTPTransport):
             max_connections=max_connections,
             network_backend=backend,
         )
-
-
-def strip_credentials(url: str) -> str:
-    """The address without a user name or password (`https://user:pw@host/` -> `https://host/`),
-    which must never be stored or shown."""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return url
-    if "@" not in parts.netloc:
-        return url
-    return urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))

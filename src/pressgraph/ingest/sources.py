@@ -13,18 +13,21 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from pressgraph.errors import InputError
+from pressgraph.ingest.addresses import is_url, strip_credentials
 from pressgraph.ingest.decode import decode
 from pressgraph.ingest.feeds import FEED_SUFFIXES, FeedItem, is_feed, parse_feed
-from pressgraph.ingest.fetch import Fetcher, is_url
 from pressgraph.ingest.files import Input, check_link, read_capped, read_lines, walk
 from pressgraph.ingest.formats import from_fragment, from_html, from_markdown, parsed
-from pressgraph.ingest.guard import strip_credentials
-from pressgraph.ingest.robots import Robots
 from pressgraph.records import Page, Refusal
 from pressgraph.settings import Settings
+
+if TYPE_CHECKING:  # fetching imports the HTTP client: only when an address is read
+    from pressgraph.ingest.fetch import Fetcher
+    from pressgraph.ingest.robots import Robots
 
 TEXT_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -119,6 +122,8 @@ def _fetcher(settings: Settings, given: Fetcher | None) -> Iterator[Fetcher]:
     if given is not None:
         yield given
         return
+    from pressgraph.ingest.fetch import Fetcher
+
     with Fetcher(settings) as own:
         yield own
 
@@ -161,6 +166,8 @@ def _feed_pages(
     the item carries. An item that cannot be read is refused on its own; the other items go
     on, all within the feed's deadline."""
     items = parse_feed(text, where)
+    from pressgraph.ingest.robots import Robots
+
     robots = Robots(http) if settings.robots else None
     outer = http.outer_deadline
     http.outer_deadline = time.monotonic() + settings.feed_timeout
