@@ -250,8 +250,10 @@ def _is_language_switcher(line: str) -> bool:
     for phrase in f.language_phrases:
         plain = plain.replace(phrase, " ")
     tokens = [t for t in _SPLIT_TOKENS.split(plain) if t]
+    if not all(t in f.languages or _LANGUAGE_CODE.match(t) for t in tokens):
+        return False  # most lines: stops at the first word that is no language
     named = [t for t in tokens if _LANGUAGE_CODE.match(t) or (t in f.languages and len(t) > 3)]
-    return len(named) >= 2 and all(t in f.languages or _LANGUAGE_CODE.match(t) for t in tokens)
+    return len(named) >= 2
 
 
 def _is_share_row(line: str) -> bool:
@@ -325,11 +327,13 @@ def weekdays() -> frozenset[str]:
 
 def is_contact(line: str) -> bool:
     """True for a line that is only an e-mail address or phone number, with or without a label."""
-    f = furniture()
-    if f.contact_line.match(line) and (_EMAIL.search(line) or _PHONE.search(line)):
+    email = "@" in line and _EMAIL.search(line) is not None
+    if not email and _PHONE.search(line) is None:
+        return False  # most lines: the text of the page
+    if furniture().contact_line.match(line):
         return True
-    rest = _PHONE.sub("", _EMAIL.sub("", line)).strip(" ,;:/")
-    return rest == "" and bool(_EMAIL.search(line) or _is_bare_phone(line))
+    rest = _PHONE.sub("", _EMAIL.sub("", line) if email else line).strip(" ,;:/")
+    return rest == "" and (email or _is_bare_phone(line))
 
 
 def _is_bare_phone(line: str) -> bool:

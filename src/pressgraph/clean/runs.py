@@ -203,8 +203,8 @@ def _tagline(texts: Sequence[str], is_date: Callable[[str], bool]) -> list[int]:
     return []
 
 
-_LATIN = re.compile("[A-Za-z]")
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_LATIN = re.compile("[A-Za-z]+")  # runs of letters: counted by their lengths
+_CYRILLIC = re.compile("[\u0400-\u04ff]+")
 _TAG_WORD = re.compile(r"^(?:\(.*\)|[\W\d]*[A-ZА-ЯЁ0-9].*)$")
 
 
@@ -243,8 +243,8 @@ def _foreign_labels(texts: Sequence[str], is_date: Callable[[str], bool]) -> lis
 
 def _page_script(texts: Sequence[str]) -> str | None:
     """ "cyrillic" or "latin": the script of most letters of the texts; None without letters."""
-    latin = sum(_LATIN.subn("", text)[1] for text in texts)  # counted in C: pages may be long
-    cyrillic = sum(_CYRILLIC.subn("", text)[1] for text in texts)
+    latin = sum(len(run) for text in texts for run in _LATIN.findall(text))
+    cyrillic = sum(len(run) for text in texts for run in _CYRILLIC.findall(text))
     if latin + cyrillic == 0:
         return None
     return "cyrillic" if cyrillic > latin else "latin"
