@@ -47,6 +47,7 @@ MODEL = Settings().model
 # the time an alias was made).
 TABLES: dict[str, tuple[str, ...]] = {
     "entities": ("id", "kind", "name", "acronym", "parent_id", "rank", "aliases", "gazetteer_id"),
+    "block_spellings": ("block", "text", "parent_key", "mentions"),
     "entity_aliases": ("old_id", "entity_id", "reason"),
     "mentions": ("story_id", "removed_id", "idx", "entity_id", "cluster_id", "block"),
     "roles": ("story_id", "removed_id", "start", "person_id", "organization_id", "country_id"),

@@ -21,7 +21,7 @@ apply (a merge or split moves mentions across blocks): `needs_rebuild` says when
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pressgraph.resolve.entities import (
     SUMMED,
@@ -36,16 +36,16 @@ from pressgraph.store.aliases import taken_ids
 from pressgraph.store.annotations import EntityRow, Links, StoredMention
 from pressgraph.store.blocks import (
     EntityChanges,
+    block_spellings,
     entity_tree_rows,
     existing_entities,
     is_parent,
     mentions_in_blocks,
     new_mentions,
-    parent_keys,
-    spelling_counts,
     write_changes,
 )
 from pressgraph.store.db import Database
+from pressgraph.store.spellings import Spellings
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,9 @@ def update_entities(db: Database) -> EntityUpdate:
     links.update(counted.links)
     rows, tree_changed = _with_ancestors(db, rows)
     subset += counted.mentions
-    changes = _changes(subset, rows, links, blocks, {m.id for m in new})
+    changes = replace(
+        _changes(subset, rows, links, blocks, {m.id for m in new}), spellings=counted.totals
+    )
     gone = entity_tree_rows(db, changes.gone)
     write_changes(db, changes)
     old = {m.entity for m in subset if m.entity}
@@ -105,25 +107,33 @@ class _Summed:
     mentions: list[StoredMention]
     rows: list[EntityRow]
     links: dict[int, str]
+    totals: dict[str, Spellings]  # the blocks' counts with the new mentions
 
 
 def _summed(db: Database, new: list[StoredMention], blocks: dict[int, str]) -> _Summed:
-    """The entities of the `SUMMED` blocks of these new mentions, from the spellings of
-    the stored mentions counted in the store and of the new ones."""
-    counts = spelling_counts(db, {blocks[m.id] for m in new})
+    """The entities of the `SUMMED` blocks of these new mentions, from the counts of their
+    stored mentions' spellings and parents, kept in the store, and of the new ones."""
+    totals = block_spellings(db, {blocks[m.id] for m in new})
     for m in new:
-        counts.setdefault(blocks[m.id], Counter())[m.mention.text] += 1
-    new_orgs = {blocks[m.id] for m in new if blocks[m.id].startswith("org|org~")}
-    keys = parent_keys(db, new_orgs)
-    for m in new:
-        if blocks[m.id] in new_orgs and m.mention.parent:
-            keys.setdefault(blocks[m.id], Counter())[m.mention.parent] += 1
+        key = (m.mention.text, m.mention.parent or "")
+        totals.setdefault(blocks[m.id], Counter())[key] += 1
     rows = [
-        summed_row(block, spellings, parent_counts(keys.get(block, Counter())))
-        for block, spellings in sorted(counts.items())
+        summed_row(block, *_spellings_and_parents(counts))
+        for block, counts in sorted(totals.items())
     ]
     links = {m.id: blocks[m.id].partition("|")[2] for m in new}
-    return _Summed(new, rows, links)
+    return _Summed(new, rows, links, totals)
+
+
+def _spellings_and_parents(counts: Spellings) -> tuple[Counter[str], Counter[str]]:
+    """How often each spelling names the entity, and each parent (by entity id) is given."""
+    spellings: Counter[str] = Counter()
+    keys: Counter[str] = Counter()
+    for (text, parent), n in counts.items():
+        spellings[text] += n
+        if parent:
+            keys[parent] += n
+    return spellings, parent_counts(keys)
 
 
 def _text_order(m: StoredMention) -> tuple[bool, str, int, int]:

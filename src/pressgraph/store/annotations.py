@@ -50,6 +50,7 @@ from pressgraph.store.schema import (
     roles,
     stories,
 )
+from pressgraph.store.spellings import fill_spellings
 
 
 @dataclass(frozen=True)
@@ -491,6 +492,7 @@ def replace_entities(
         if rows:
             conn.execute(entities.insert(), rows)
         _link(conn, links)
+        fill_spellings(conn)
         current = {str(r["id"]) for r in rows}
         write_aliases(conn, updated_aliases(read_aliases(conn), moved, current))
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, and_, delete, func, select, update
@@ -31,6 +31,7 @@ from pressgraph.store.db import Database
 from pressgraph.store.derived import entity_rows
 from pressgraph.store.judgements import read_judgements
 from pressgraph.store.schema import entities, mentions, pending_stages, roles
+from pressgraph.store.spellings import Spellings, read_spellings, write_spellings
 
 REBUILD = "rebuild"  # the pending stage that makes the next resolution a full one
 FACTS = "facts"  # entities of a batch written, its facts not yet: a stop in between
@@ -72,34 +73,10 @@ def mentions_in_blocks(db: Database, blocks: Iterable[str]) -> list[StoredMentio
     return found
 
 
-def spelling_counts(db: Database, blocks: Iterable[str]) -> dict[str, Counter[str]]:
-    """Block -> how often each spelling of its resolved mentions occurs (summed in SQL)."""
-    found: dict[str, Counter[str]] = {}
+def block_spellings(db: Database, blocks: Iterable[str]) -> dict[str, Spellings]:
+    """Block -> how often each (spelling, parent key) names its entity, as kept."""
     with db.read() as conn:
-        for chunk in chunked(sorted(set(blocks))):
-            query = (
-                select(mentions.c.block, mentions.c.text, func.count())
-                .where(mentions.c.block.in_(chunk))
-                .group_by(mentions.c.block, mentions.c.text)
-            )
-            for block, text, n in conn.execute(query):
-                found.setdefault(str(block), Counter())[str(text)] += int(n)
-    return found
-
-
-def parent_keys(db: Database, blocks: Iterable[str]) -> dict[str, Counter[str]]:
-    """Block -> how often each parent key is given by its resolved mentions (SQL sums)."""
-    found: dict[str, Counter[str]] = {}
-    with db.read() as conn:
-        for chunk in chunked(sorted(set(blocks))):
-            query = (
-                select(mentions.c.block, mentions.c.parent_key, func.count())
-                .where(mentions.c.block.in_(chunk), mentions.c.parent_key.is_not(None))
-                .group_by(mentions.c.block, mentions.c.parent_key)
-            )
-            for block, key, n in conn.execute(query):
-                found.setdefault(str(block), Counter())[str(key)] += int(n)
-    return found
+        return read_spellings(conn, blocks)
 
 
 def existing_entities(db: Database, ids: Iterable[str]) -> dict[str, str | None]:
@@ -139,6 +116,7 @@ class EntityChanges:
     changed: set[int]
     moved: dict[str, Alias]
     targets: set[str]
+    spellings: dict[str, Spellings] = field(default_factory=dict)  # new totals of blocks
 
 
 def write_changes(db: Database, found: EntityChanges) -> None:
@@ -149,6 +127,7 @@ def write_changes(db: Database, found: EntityChanges) -> None:
         if found.rows:
             conn.execute(entities.insert(), [_entity_row(e) for e in found.rows])
         link_mentions(conn, found.links, found.changed)
+        write_spellings(conn, found.spellings)
         relink_roles(conn, found.targets)
         mark_pending(conn, FACTS)  # cleared with the facts' transaction (resolve/fact_update)
         if found.moved or found.gone:

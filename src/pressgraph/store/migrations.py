@@ -22,7 +22,16 @@ from sqlalchemy import Column, Connection, String, Text, inspect, select, update
 from pressgraph.clean.page import page_line_keys
 from pressgraph.clean.text import story_hash
 from pressgraph.records import Page
-from pressgraph.store import aliases, derived, places, schema, search, search_pg, sitelines
+from pressgraph.store import (
+    aliases,
+    derived,
+    places,
+    schema,
+    search,
+    search_pg,
+    sitelines,
+    spellings,
+)
 
 if TYPE_CHECKING:  # Alembic is imported only when a database has migrations to run (0.1 s)
     from alembic.operations import Operations
@@ -282,6 +291,14 @@ def _typed_edges(op: Operations, conn: Connection) -> None:
     )
 
 
+def _block_spellings(op: Operations, conn: Connection) -> None:
+    """How often each spelling (and parent) names the entity of an organization's, a
+    country's or a place's block, kept as mentions are resolved: a batch read the counts
+    from every mention of the CSTO's block (0.4 s a page at 50,000 pages; issue 10)."""
+    schema.metadata.create_all(conn, tables=[schema.block_spellings])
+    spellings.fill_spellings(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", _initial),
     Migration(2, "story_search", _story_search, search.create_index),
@@ -304,6 +321,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(19, "place_countries", _place_countries),
     Migration(20, "role_signatures", _role_signatures),
     Migration(21, "typed_edges", _typed_edges),
+    Migration(22, "block_spellings", _block_spellings),
 )
 
 

@@ -159,6 +159,20 @@ mentions = Table(
     # yet (migration 17).
     Column("block", Text),
 )
+# How often each spelling names the entity of an organization's, a country's or a place's
+# block, under each parent key ("" for none): all such an entity's row depends on, kept as
+# mentions are resolved so that a new mention of the CSTO reads a few rows, not the
+# hundreds of thousands of mentions of its block (migration 22).
+SUMMED_BLOCKS = ("org|", "country|", "place|")
+block_spellings = Table(
+    "block_spellings",
+    metadata,
+    Column("block", Text, primary_key=True),
+    Column("text", Text, primary_key=True),
+    Column("parent_key", Text, primary_key=True),
+    Column("mentions", Integer, nullable=False),
+)
+
 # (story, index) is how facts point at mentions; the index serves story lookups too.
 Index("ix_mentions_story", mentions.c.story_id, mentions.c.idx)
 Index("ix_mentions_entity", mentions.c.entity_id)
