@@ -13,7 +13,7 @@ the batch's relations are summed again. A change in the tree of bodies sums ever
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,7 +36,9 @@ from pressgraph.store.judgements import kept_in
 from pressgraph.store.places import add_place_countries, pairs_in, refresh_places
 from pressgraph.store.schema import (
     MEMBER_ORDER,
+    SUMMED_BLOCKS,
     TYPED_EDGES,
+    block_spellings,
     entities,
     entity_counts,
     entity_stories,
@@ -185,7 +187,7 @@ def _entity_counts(conn: Connection, ids: set[str]) -> None:
     rows: list[dict[str, object]] = []
     for chunk in chunked(sorted(ids)):
         present = set(conn.execute(select(entities.c.id).where(entities.c.id.in_(chunk))).scalars())
-        said = _per_entity(conn, mentions.c.entity_id, chunk)
+        said = _mention_counts(conn, chunk)
         in_stories = _per_entity(conn, entity_stories.c.entity_id, chunk)
         family = _family_events(conn, chunk)
         rows.extend(
@@ -198,6 +200,22 @@ def _entity_counts(conn: Connection, ids: set[str]) -> None:
             for eid in sorted(present)
         )
     derived._insert(conn, entity_counts, rows)
+
+
+def _mention_counts(conn: Connection, chunk: Sequence[str]) -> dict[str, int]:
+    """Entity -> its mentions. Those of an organization, a country or a place are its
+    block's, as kept in `block_spellings` (the CSTO has hundreds of thousands: counting them
+    grew with the database); a person's are counted. This path runs only without
+    judgements (resolve/update.py), so every mention of such a block names its entity."""
+    blocks = {f"{prefix}{eid}": eid for eid in chunk for prefix in SUMMED_BLOCKS}
+    query = (
+        select(block_spellings.c.block, func.sum(block_spellings.c.mentions))
+        .where(block_spellings.c.block.in_(sorted(blocks)))
+        .group_by(block_spellings.c.block)
+    )
+    found = {blocks[str(block)]: int(n) for block, n in conn.execute(query)}
+    rest = [eid for eid in chunk if eid not in found]
+    return {**found, **_per_entity(conn, mentions.c.entity_id, rest)} if rest else found
 
 
 def _per_entity(conn: Connection, column: Any, chunk: Any) -> dict[str, int]:
