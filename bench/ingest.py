@@ -55,13 +55,15 @@ def run_ingest(folder: Path, settings: Settings) -> float:
     return elapsed
 
 
-def run_spacy(folder: Path, model: str) -> float:
+def run_spacy(folder: Path, model: str, n_process: int = 1) -> float:
+    """Seconds plain spaCy `nlp.pipe` takes over the folder's texts, model loaded (with
+    `n_process` > 1, the start of its worker processes, which load the model, included)."""
     import spacy
 
     nlp = spacy.load(model)
     texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
     start = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=16):
+    for _ in nlp.pipe(texts, batch_size=16, n_process=n_process):
         pass
     return time.perf_counter() - start
 

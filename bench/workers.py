@@ -5,7 +5,8 @@ turns, ingests it into a fresh SQLite database with `pressgraph ingest --workers
 command: start, read, clean, store, annotate, resolve) and annotates it again with
 `pressgraph annotate --redo --workers N` (annotation and resolution only). Reports the median
 pages per second of each over the runs and the ratio of 2 workers to 1; as a reference on the
-same texts in the same run, plain spaCy `nlp.pipe` of the configured model in one process.
+same texts in the same run, plain spaCy `nlp.pipe` of the configured model in one process
+(model loaded) and with `n_process` = the worker count.
 
     .venv/bin/python bench/workers.py [--words 100000] [--runs 3] [--workers 2]
 """
@@ -85,10 +86,21 @@ def main() -> None:
         print(f"corpus: {pages} pages, {words:,} words ({model})")
         found = measure(folder, args.runs, (1, args.workers))
         spacy_s = statistics.median(run_spacy(folder, model) for _ in range(args.runs))
+        many_s = statistics.median(run_spacy(folder, model, args.workers) for _ in range(args.runs))
     report(found, pages, words, args.workers)
+    one, many = (
+        statistics.median(found["ingest 1"]),
+        statistics.median(found[f"ingest {args.workers}"]),
+    )
     print(
         f"plain spaCy nlp.pipe, one process: {pages / spacy_s:5.2f} pages/s "
-        f"({words / spacy_s:,.0f} words/s; reference, same texts, model already loaded)"
+        f"({words / spacy_s:,.0f} words/s; reference, same texts, model already loaded); "
+        f"ingest with 1 worker is {spacy_s / one:.2f}x of it"
+    )
+    print(
+        f"plain spaCy nlp.pipe, n_process={args.workers}: {pages / many_s:5.2f} pages/s "
+        f"({words / many_s:,.0f} words/s; its processes' start included); "
+        f"ingest with {args.workers} workers is {many_s / many:.2f}x of it"
     )
     sys.stdout.flush()
 

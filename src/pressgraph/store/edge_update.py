@@ -45,6 +45,7 @@ from pressgraph.store.derived import (
     EVIDENCE,
     Folder,
     Link,
+    ancestry,
     by_date,
     edge_row,
     entity_rows,
@@ -153,12 +154,7 @@ def _text(value: object) -> str | None:
 def tree_around(conn: Connection, ids: Iterable[str]) -> Tree:
     """`derived.entity_tree` rows of these entities, their ancestors and their descendants:
     enough to fold them, and to find every entity that folds into one of them."""
-    found: dict[str, tuple[str, str, str | None]] = {}
-    wanted = set(ids)
-    while wanted:  # the entities and their ancestors
-        rows = entity_rows(conn, entities.c.id, wanted)
-        found.update((r[0], r) for r in rows)
-        wanted = {r[2] for r in rows if r[2] and r[2] not in found}
+    found = {row[0]: row for row in ancestry(conn, ids)}
     parents = set(found)
     while parents:  # their descendants
         rows = [r for r in entity_rows(conn, entities.c.parent_id, parents) if r[0] not in found]
