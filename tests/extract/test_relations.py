@@ -684,3 +684,21 @@ def test_cooperation_with_partners(relations_nlp: Language, text: str, edges: se
 )
 def test_no_relation_with_partners(relations_nlp: Language, text: str) -> None:
     assert _find(relations_nlp, text) == set()
+
+
+def test_a_sentence_skips_the_cues_only_when_none_of_them_would_find_a_head() -> None:
+    """`any_cue` (one prefix tree of every cue's words) finds a head exactly where one of
+    the cues' own patterns does: on every line of the sample pages and on made-up ones."""
+    data = lexicon.relation_data()
+    lines = [
+        *SEED_000.read_text(encoding="utf-8").splitlines(),
+        *SEED_004.read_text(encoding="utf-8").splitlines(),
+        "The two ministries signed a Memorandum of Understanding.",
+        "MEMORANDA were exchanged; the co-memorandum was not.",
+        "Nothing here relates anyone to anything.",
+    ]
+    for line in lines:
+        expected = any(cue.head.search(line) for cue in data.cues)
+        assert bool(data.any_cue.search(line)) == expected, line
+    assert any(data.any_cue.search(line) for line in lines)
+    assert not all(data.any_cue.search(line) for line in lines if line.strip())

@@ -43,10 +43,19 @@ def placeholder_items(doc: Doc, text: str, data: RelationData) -> dict[int, Item
         for s in doc.spans.get(group, [])
     ]
     people.sort(key=lambda s: s.start_char)
-    found += [_pronoun(t, people, text, data) for t in doc if t.lower_ in data.speaker_pronouns]
+    speakers, blocking, the_organization = [], [], []
+    for t in doc:  # one pass: a Token is costly to make
+        lower = t.lower_
+        if lower in data.speaker_pronouns:
+            speakers.append(_pronoun(t, people, text, data))
+        if lower in data.blocking_pronouns:
+            blocking.append(Item("X", t.i, t.i + 1, None))
+        if _is_the_organization(t, data):
+            the_organization.append(Item("O", t.i, t.i + 1, None))
+    found += speakers
     found += _they(doc, orgs, data)  # before the blocking pronouns: the first item wins a token
-    found += [Item("X", t.i, t.i + 1, None) for t in doc if t.lower_ in data.blocking_pronouns]
-    found += [Item("O", t.i, t.i + 1, None) for t in doc if _is_the_organization(t, data)]
+    found += blocking
+    found += the_organization
     found += _groups(doc, orgs, data)
     chosen: dict[int, Item] = {}
     last_end = 0
