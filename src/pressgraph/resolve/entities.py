@@ -304,11 +304,8 @@ def _known_org_row(entity: str, seen: list[str]) -> EntityRow:
     )
 
 
-SUMMED = ("org|", "country|", "place|")
-
-
 def summed_row(block: str, spellings: Counter[str], parents: Counter[str]) -> EntityRow:
-    """The entity of a block of `SUMMED` kinds (an organization, a country, a place) from
+    """The entity of a block of `SUMMED_BLOCKS` kinds (an organization, a country, a place) from
     how often each spelling names it and, for an organization the gazetteer does not know,
     how often each parent is given: all its row depends on, so a new mention of the CSTO
     needs no stored mention read."""

@@ -8,7 +8,7 @@ resolves alone: reading the new mentions and the stored mentions of their blocks
 resolving them with `build_entities`, gives for them exactly what resolving every mention
 gives, ids included (a cluster keeps the id most of its mentions had, a new one takes a
 fresh id no entity or alias has: `identity`). Mentions of other blocks keep their entities.
-The blocks of organizations, countries and places (`SUMMED`: the CSTO is in most stories)
+The blocks of organizations, countries and places (`SUMMED_BLOCKS`: the CSTO is in most stories)
 are not read at all: a new mention links to the block's entity, whose row depends only on
 how often each spelling occurs (and, for an organization the gazetteer does not know, each
 parent), which the store counts.
@@ -24,7 +24,6 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from pressgraph.resolve.entities import (
-    SUMMED,
     build_entities,
     mention_blocks,
     parent_counts,
@@ -45,6 +44,7 @@ from pressgraph.store.blocks import (
     write_changes,
 )
 from pressgraph.store.db import Database
+from pressgraph.store.schema import SUMMED_BLOCKS
 from pressgraph.store.spellings import Spellings
 
 
@@ -72,7 +72,7 @@ def update_entities(db: Database) -> EntityUpdate:
     if not new:
         return NOTHING
     new_blocks = mention_blocks(new)  # new mentions come whole stories at a time
-    summed = {b for b in new_blocks.values() if b.startswith(SUMMED)}
+    summed = {b for b in new_blocks.values() if b.startswith(SUMMED_BLOCKS)}
     read = {b for b in new_blocks.values() if b != "-"} - summed
     stored = mentions_in_blocks(db, read)
     subset = sorted([*stored, *(m for m in new if new_blocks[m.id] not in summed)], key=_text_order)
@@ -111,7 +111,7 @@ class _Summed:
 
 
 def _summed(db: Database, new: list[StoredMention], blocks: dict[int, str]) -> _Summed:
-    """The entities of the `SUMMED` blocks of these new mentions, from the counts of their
+    """The entities of the `SUMMED_BLOCKS` blocks of these new mentions, from the counts of their
     stored mentions' spellings and parents, kept in the store, and of the new ones."""
     totals = block_spellings(db, {blocks[m.id] for m in new})
     for m in new:

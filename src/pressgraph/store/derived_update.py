@@ -21,12 +21,10 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     delete,
-    distinct,
     func,
     insert,
     or_,
     select,
-    union_all,
 )
 
 from pressgraph.store import derived
@@ -189,7 +187,7 @@ def _entity_counts(conn: Connection, ids: set[str]) -> None:
         present = set(conn.execute(select(entities.c.id).where(entities.c.id.in_(chunk))).scalars())
         said = _mention_counts(conn, chunk)
         in_stories = _per_entity(conn, entity_stories.c.entity_id, chunk)
-        family = _family_events(conn, chunk)
+        family = derived.family_event_counts(conn, chunk)
         rows.extend(
             {
                 "entity_id": eid,
@@ -220,24 +218,6 @@ def _mention_counts(conn: Connection, chunk: Sequence[str]) -> dict[str, int]:
 
 def _per_entity(conn: Connection, column: Any, chunk: Any) -> dict[str, int]:
     query = select(column, func.count()).where(column.in_(chunk)).group_by(column)
-    return {str(r[0]): int(r[1]) for r in conn.execute(query)}
-
-
-def _family_events(conn: Connection, chunk: Any) -> dict[str, int]:
-    """Entity -> how many events it and its bodies attended, for the entities of `chunk`
-    (counted in SQL: the CSTO and its bodies attend tens of thousands)."""
-    family = union_all(
-        select(entities.c.id.label("member"), entities.c.id.label("family")).where(
-            entities.c.id.in_(chunk)
-        ),
-        select(entities.c.id, entities.c.parent_id).where(entities.c.parent_id.in_(chunk)),
-    ).subquery()
-    query = (
-        select(family.c.family, func.count(distinct(event_members.c.event_id)))
-        .join(event_members, event_members.c.entity_id == family.c.member)
-        .where(derived.attended())
-        .group_by(family.c.family)
-    )
     return {str(r[0]): int(r[1]) for r in conn.execute(query)}
 
 
