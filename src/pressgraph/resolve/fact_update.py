@@ -41,6 +41,7 @@ from pressgraph.store.fact_blocks import (
     write_merge_keys,
 )
 from pressgraph.store.facts import StoryEventRow, read_story_events
+from pressgraph.store.relation_update import stated_in
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ def update_facts(
         write_events(conn, new_rows)
         link_story_events(conn, {r.id: done.event_of[str(r.id)] for r in done.rows})
         write_merge_keys(conn, {r.id: _keys(r) for r in done.rows})
+        stated = stated_in(conn, stories)
         relink_facts(conn, stories, stories | {r.event.story for r in done.rows})
         scope = Scope(
             stories=frozenset(touched),
@@ -86,6 +88,7 @@ def update_facts(
             entities=entity_ids,
             tree_changed=tree_changed,
             gone=gone,
+            stated=stated,
         )
         update_derived(conn, scope)
         facts_done(conn)

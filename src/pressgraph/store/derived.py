@@ -370,18 +370,19 @@ def by_date(date: str | None, ident: str) -> tuple[str, str]:
 def relations_of(
     conn: Connection, where: ColumnElement[bool]
 ) -> list[tuple[str | None, str | None, str, str | None, str]]:
-    """(source, target, kind, date, story) of the relations `where` selects, earliest first."""
+    """(source, target, kind, date, story) of the relations `where` selects, earliest first
+    (undated first, then by id: sorted in Python, as `by_date`, so that an edge's evidence
+    is the same on every database and when a batch adds to it)."""
     query = select(
+        relations.c.id,
         relations.c.source_id,
         relations.c.target_id,
         relations.c.kind,
         relations.c.date,
         relations.c.story_id,
     ).where(where, kept_in(conn, relations))
-    return [
-        (r[0], r[1], r[2], r[3], r[4])
-        for r in conn.execute(query.order_by(relations.c.date, relations.c.id))
-    ]
+    rows = sorted(conn.execute(query), key=lambda r: (r[4] or "", r[0]))
+    return [(r[1], r[2], r[3], r[4], r[5]) for r in rows]
 
 
 def fill_network_edges(conn: Connection, months: set[str | None] | None) -> int:
@@ -389,14 +390,6 @@ def fill_network_edges(conn: Connection, months: set[str | None] | None) -> int:
     members = event_members_of(conn, in_months(events.c.start, months))
     stated = relations_of(conn, in_months(relations.c.date, months))
     return _fill_edges(conn, members, stated)
-
-
-def fill_relation_edges(conn: Connection, months: set[str | None]) -> int:
-    """Sum the typed relations' edges of these months (not co-participation), folding their
-    entities by the part of the entity tree above them."""
-    stated = relations_of(conn, in_months(relations.c.date, months))
-    named = {e for source, target, *_ in stated for e in (source, target) if e}
-    return _fill_edges(conn, [], stated, ancestry(conn, named))
 
 
 def ancestry(conn: Connection, ids: Iterable[str]) -> list[tuple[str, str, str | None]]:

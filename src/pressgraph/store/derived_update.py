@@ -6,14 +6,16 @@ an event's members on its story events, roles and row, an entity's counts on its
 stories and events and on its bodies' events, a post on its person's roles, an edge of a
 month on that month's events and relations (and on the tree of bodies, which folds them),
 a place on its stories. So the rows of the stories, events and entities the batch touched
-are deleted and summed again; the rest stay. The co-participation edges take what the
-batch's events changed (store/edge_update.py); the typed relations' edges of the months of
-the batch's relations are summed again. A change in the tree of bodies sums every edge again.
+are deleted and summed again; the rest stay. An entity's counts take the difference the
+batch's stories and events make (store/count_update.py). The co-participation edges take
+what the batch's events changed (store/edge_update.py), the typed relations' edges what its
+stories' relations changed (store/relation_update.py). A change in the tree of bodies sums
+every edge again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,29 +25,25 @@ from sqlalchemy import (
     delete,
     func,
     insert,
-    or_,
     select,
 )
 
 from pressgraph.store import derived
 from pressgraph.store.chunks import chunked
+from pressgraph.store.count_update import Counted, counts_held, update_entity_counts
 from pressgraph.store.edge_update import members_of, update_co_participation
 from pressgraph.store.judgements import kept_in
 from pressgraph.store.places import add_place_countries, pairs_in, refresh_places
+from pressgraph.store.relation_update import Stated, stated_in, update_relation_edges
 from pressgraph.store.schema import (
     MEMBER_ORDER,
-    SUMMED_BLOCKS,
-    TYPED_EDGES,
-    block_spellings,
     entities,
-    entity_counts,
     entity_stories,
     event_members,
     events,
     mentions,
     network_edges,
     posts,
-    relations,
     roles,
     stories,
     story_events,
@@ -56,30 +54,34 @@ from pressgraph.store.schema import (
 class Scope:
     """What a batch touched: texts (story ids, "removed:<id>"), event ids (before and
     after), entity ids (before and after), whether bodies moved, and the entities that
-    resolution merged away (id, kind, parent), which the edges they had still fold by."""
+    resolution merged away (id, kind, parent), which the edges they had still fold by, and
+    the relations of the batch's stories before their entities were linked again."""
 
     stories: frozenset[str]
     events: frozenset[str]
     entities: frozenset[str]
     tree_changed: bool
     gone: tuple[tuple[str, str, str | None], ...] = ()
+    stated: Stated = ()  # the relations of the stories as they were before the batch
 
 
 def update_derived(conn: Connection, scope: Scope) -> None:
     """Sum again the derived rows `scope` touches (inside the caller's transaction)."""
     story_ids = sorted(s for s in scope.stories if not s.startswith("removed:"))
+    held = counts_held(conn, story_ids, scope.events)
     _entity_stories(conn, story_ids)
     before = members_of(conn, scope.events)
     members = _event_members(conn, sorted(scope.events))
     touched = _with_parents(conn, set(scope.entities) | members | _role_people(conn, story_ids))
-    _entity_counts(conn, touched)
+    after = counts_held(conn, story_ids, scope.events)
+    update_entity_counts(conn, touched, Counted(held, after, scope.tree_changed, scope.gone))
     _posts(conn, touched)
     if scope.tree_changed:
         conn.execute(delete(network_edges))
         derived.fill_network_edges(conn, None)
     else:
         update_co_participation(conn, before, members_of(conn, scope.events), list(scope.gone))
-        _relation_edges(conn, _relation_months(conn, story_ids))
+        update_relation_edges(conn, scope.stated, stated_in(conn, story_ids), list(scope.gone))
     refresh_places(conn, only=touched | _entities_in(conn, story_ids))
 
 
@@ -179,48 +181,6 @@ def _with_parents(conn: Connection, ids: set[str]) -> set[str]:
     return found
 
 
-def _entity_counts(conn: Connection, ids: set[str]) -> None:
-    for where in _in(entity_counts.c.entity_id, ids):
-        conn.execute(delete(entity_counts).where(where))
-    rows: list[dict[str, object]] = []
-    for chunk in chunked(sorted(ids)):
-        present = set(conn.execute(select(entities.c.id).where(entities.c.id.in_(chunk))).scalars())
-        said = _mention_counts(conn, chunk)
-        in_stories = _per_entity(conn, entity_stories.c.entity_id, chunk)
-        family = derived.family_event_counts(conn, chunk)
-        rows.extend(
-            {
-                "entity_id": eid,
-                "mentions": said.get(eid, 0),
-                "stories": in_stories.get(eid, 0),
-                "events": family.get(eid, 0),
-            }
-            for eid in sorted(present)
-        )
-    derived._insert(conn, entity_counts, rows)
-
-
-def _mention_counts(conn: Connection, chunk: Sequence[str]) -> dict[str, int]:
-    """Entity -> its mentions. Those of an organization, a country or a place are its
-    block's, as kept in `block_spellings` (the CSTO has hundreds of thousands: counting them
-    grew with the database); a person's are counted. This path runs only without
-    judgements (resolve/update.py), so every mention of such a block names its entity."""
-    blocks = {f"{prefix}{eid}": eid for eid in chunk for prefix in SUMMED_BLOCKS}
-    query = (
-        select(block_spellings.c.block, func.sum(block_spellings.c.mentions))
-        .where(block_spellings.c.block.in_(sorted(blocks)))
-        .group_by(block_spellings.c.block)
-    )
-    found = {blocks[str(block)]: int(n) for block, n in conn.execute(query)}
-    rest = [eid for eid in chunk if eid not in found]
-    return {**found, **_per_entity(conn, mentions.c.entity_id, rest)} if rest else found
-
-
-def _per_entity(conn: Connection, column: Any, chunk: Any) -> dict[str, int]:
-    query = select(column, func.count()).where(column.in_(chunk)).group_by(column)
-    return {str(r[0]): int(r[1]) for r in conn.execute(query)}
-
-
 def _posts(conn: Connection, people: set[str]) -> None:
     """Sum again the posts of these people, and those of nobody resolved."""
     conn.execute(delete(posts).where(posts.c.person_id.is_(None)))
@@ -229,28 +189,6 @@ def _posts(conn: Connection, people: set[str]) -> None:
     derived.fill_posts(conn, roles.c.person_id.is_(None))
     for where in _in(roles.c.person_id, people):
         derived.fill_posts(conn, where)
-
-
-def _relation_months(conn: Connection, story_ids: list[str]) -> set[str | None]:
-    found: set[str | None] = set()
-    for where in _in(relations.c.story_id, story_ids):
-        found.update(
-            derived.month(d) for d in conn.execute(select(relations.c.date).where(where)).scalars()
-        )
-    return found
-
-
-def _relation_edges(conn: Connection, months: set[str | None]) -> None:
-    """Sum again the typed relations' edges of these months."""
-    if not months:
-        return
-    dated = sorted(m for m in months if m is not None)
-    column = network_edges.c.month
-    conditions = [column.in_(chunk) for chunk in chunked(dated)]
-    if None in months:
-        conditions.append(column.is_(None))
-    conn.execute(delete(network_edges).where(TYPED_EDGES, or_(*conditions)))
-    derived.fill_relation_edges(conn, months)
 
 
 def _entities_in(conn: Connection, story_ids: list[str]) -> set[str]:

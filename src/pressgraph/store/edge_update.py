@@ -111,12 +111,12 @@ def update_co_participation(conn: Connection, before: Members, after: Members, g
             if k not in left
             and (fresh := {e: d for e, d in got.items() if e not in old.get(k, {})})
         }
-        stored = _stored(conn, bodies, left | set(joined))
+        stored = stored_edges(conn, bodies, left | set(joined))
         rows = _summed_again(conn, bodies, left) + _added(conn, bodies, joined, stored)
-        _write(conn, {k: i for k, (i, _) in stored.items()}, rows)
+        write_edges(conn, {k: i for k, (i, _) in stored.items()}, rows)
 
 
-def _write(conn: Connection, stored: dict[Key, int], rows: list[dict[str, object]]) -> None:
+def write_edges(conn: Connection, stored: dict[Key, int], rows: list[dict[str, object]]) -> None:
     """Update the stored rows in place (their key, so every index, stays as it is), add the
     new edges, delete the stored edges no event sums any more."""
     changed: list[dict[str, object]] = []
@@ -140,7 +140,7 @@ def _write(conn: Connection, stored: dict[Key, int], rows: list[dict[str, object
         conn.execute(delete(network_edges).where(network_edges.c.id.in_(chunk)))
 
 
-def _key_order(key: Key) -> tuple[str, str, str, str]:
+def key_order(key: Key) -> tuple[str, str, str, str]:
     """Edges in the order of their key (undated first in its pair): new rows get their ids
     in the same order whatever the batch."""
     a, b, kind, month = key
@@ -178,7 +178,7 @@ def _lost(was: dict[str, str | None], now: dict[str, str | None]) -> bool:
     return any(e not in now or now[e] != d for e, d in was.items())
 
 
-def _stored(conn: Connection, bodies: bool, keys: set[Key]) -> dict[Key, tuple[int, Link]]:
+def stored_edges(conn: Connection, bodies: bool, keys: set[Key]) -> dict[Key, tuple[int, Link]]:
     """The stored rows of these edges: key -> (row id, what it sums)."""
     if not keys:
         return {}
@@ -217,7 +217,7 @@ def _added(
     shown = {i for _, link in stored.values() for i in link.evidence}
     dates = _starts(conn, shown)
     rows = []
-    for key, got in sorted(joined.items(), key=lambda item: _key_order(item[0])):
+    for key, got in sorted(joined.items(), key=lambda item: key_order(item[0])):
         _, link = stored.get(key, (0, Link()))
         ranked = {**{i: dates.get(i) for i in link.evidence}, **got}
         first = sorted(ranked, key=lambda i: by_date(ranked[i], i))[:EVIDENCE]
@@ -246,7 +246,7 @@ def _summed_again(conn: Connection, bodies: bool, keys: set[Key]) -> list[dict[s
     in_their_months = in_months(event_members.c.start, {m for *_, m in keys})
     found = _sources(_members(conn, event_members.c.entity_id, folded, in_their_months), node)
     rows = []
-    for key in sorted(keys, key=_key_order):
+    for key in sorted(keys, key=key_order):
         got = found.get(key)
         if got:
             ranked = sorted(got, key=lambda i: by_date(got[i], i))[:EVIDENCE]
