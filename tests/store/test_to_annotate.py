@@ -1,5 +1,7 @@
 """What is left to annotate: the stories and press signatures of the pages not done, found
-without reading every annotated id of the database; failures only on retry; all on redo."""
+from the documents still waiting (store/waiting.py), not by reading every annotated id of
+the database; failures only on retry; all on redo. The pages are stored, annotated and failed
+through the store's own writes, which keep the waiting documents."""
 
 from __future__ import annotations
 
@@ -7,45 +9,77 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import delete, insert, select
+from sqlalchemy import select
 
-from pressgraph.store.annotations import removed_target, stories_to_annotate, unfinished
+from pressgraph.flow.ingest import store_page
+from pressgraph.records import Annotated, AnnotationFailure, Page
+from pressgraph.store.annotations import (
+    record_failure,
+    replace_annotations,
+    stories_to_annotate,
+    unfinished,
+)
 from pressgraph.store.db import Database
-from pressgraph.store.schema import annotated, annotation_errors, removed, stories
+from pressgraph.store.schema import waiting_documents
+from pressgraph.store.waiting import fill_waiting, texts_waiting
 from tests import databases
-from tests.conftest import Seeded
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 @pytest.fixture
-def db(seeded: Seeded, tmp_path: Path) -> Iterator[Database]:
-    opened = Database(databases.copy(seeded.url, tmp_path / "todo.db"))
+def db(tmp_path: Path) -> Iterator[Database]:
+    opened = Database(databases.fresh_url(tmp_path))
+    for path in sorted(EXAMPLES.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        store_page(opened, Page(source=str(path), raw=text, text=text, format="text"))
     yield opened
     opened.close()
 
 
-def _targets(db: Database) -> tuple[list[str], str]:
-    """The annotated stories (main ones first) and one press signature's target."""
+def _waiting(db: Database) -> list[str]:
     with db.read() as conn:
-        ids = list(conn.execute(select(stories.c.id).order_by(stories.c.id)).scalars())
-        signature = conn.execute(
-            select(removed.c.id).where(removed.c.kind == "signature").limit(1)
-        ).scalar_one()
-    return ids, removed_target(signature)
+        return sorted(conn.execute(select(waiting_documents.c.document_id)).scalars())
+
+
+def _as_found_again(db: Database) -> list[str]:
+    """The waiting documents as migration 23 finds them, from every text."""
+    with db.read() as conn:
+        return sorted(set(conn.execute(texts_waiting()).scalars()))
 
 
 def test_only_what_is_not_done_comes_back(db: Database) -> None:
-    assert stories_to_annotate(db) == [] and not unfinished(db)
-    ids, signature = _targets(db)
-    waiting, failed = ids[0], ids[1]
-    with db.begin() as conn:
-        conn.execute(delete(annotated).where(annotated.c.target.in_([waiting, failed, signature])))
-        row = {"target": failed, "stage": "roles", "message": "broken", "at": "2026-12-06"}
-        conn.execute(insert(annotation_errors).values(row))
+    texts = stories_to_annotate(db)
+    pages = sorted({t.document for t in texts})
+    assert len(pages) == 2 and _waiting(db) == pages == _as_found_again(db) and unfinished(db)
+    assert any(t.id.startswith("removed:") for t in texts)  # a press signature is a text
+    first = [t for t in texts if t.document == pages[0]]
+    assert len(first) >= 2
+    done, failed = first[0], first[1]
+    replace_annotations(db, Annotated(done.id, (), ()), "test-model")
+    record_failure(db, AnnotationFailure(failed.id, "roles", "broken"))
     left = stories_to_annotate(db)
-    assert {s.id for s in left} == {waiting, signature} and len(left) == 2
-    assert [s.document for s in left] == sorted(s.document for s in left)  # in page order
-    assert unfinished(db)
-    retried = {s.id for s in stories_to_annotate(db, retry=True)}
-    assert retried == {waiting, failed, signature}
-    redone = {s.id for s in stories_to_annotate(db, redo=True)}
-    assert {waiting, failed, signature} < redone and len(redone) > len(ids)
+    assert {t.id for t in left} == {t.id for t in texts} - {done.id, failed.id}
+    assert [t.document for t in left] == sorted(t.document for t in left)  # in page order
+    retried = {t.id for t in stories_to_annotate(db, retry=True)}
+    assert retried == {t.id for t in texts} - {done.id}
+    for text in left:  # the rest of the texts annotated: nothing waits any more
+        replace_annotations(db, Annotated(text.id, (), ()), "test-model")
+    assert stories_to_annotate(db) == []
+    assert _waiting(db) == [] == _as_found_again(db)  # unfinished: resolution is still due
+    assert {t.id for t in stories_to_annotate(db, retry=True)} == {failed.id}
+    redone = {t.id for t in stories_to_annotate(db, redo=True)}
+    assert redone == {t.id for t in texts}
+
+
+def test_the_migration_finds_the_documents_that_wait(db: Database) -> None:
+    texts = stories_to_annotate(db)
+    replace_annotations(db, Annotated(texts[0].id, (), ()), "test-model")
+    for text in texts:
+        if text.document != texts[0].document:
+            replace_annotations(db, Annotated(text.id, (), ()), "test-model")
+    kept = _waiting(db)
+    with db.begin() as conn:
+        conn.execute(waiting_documents.delete())
+        fill_waiting(conn)
+    assert _waiting(db) == kept == [texts[0].document]

@@ -51,6 +51,7 @@ from pressgraph.store.schema import (
     stories,
 )
 from pressgraph.store.spellings import fill_spellings
+from pressgraph.store.waiting import any_waiting, documents_waiting
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,7 @@ def stories_to_annotate(
     with db.read() as conn:
         # Only the pages with something to annotate are read: a new page in a large database
         # must not read every story, nor every annotated id (issue 10).
-        pages = None if redo else _pages_with_work(conn, retry)
+        pages = None if redo else documents_waiting(conn, retry)
         done = set() if redo else _done(conn, pages or [], retry)
         columns = (stories.c.id, stories.c.document_id, stories.c.date, stories.c.headline)
         rows = []
@@ -157,32 +158,9 @@ def stories_to_annotate(
     return sorted(found, key=lambda s: s.document)  # stable: stories and signatures in order
 
 
-def _skipped(retry: bool) -> Any:
-    """The targets not to annotate again: annotated, and (unless `retry`) failed."""
-    skip = select(annotated.c.target)
-    return skip if retry else skip.union_all(select(annotation_errors.c.target))
-
-
 def _signature_target() -> ColumnElement[str]:
     """SQL: `removed_target` of a removed row."""
     return literal("removed:") + cast(removed.c.id, String)
-
-
-def _work(retry: bool) -> Any:
-    """SQL: the documents with a story or a signature still to annotate."""
-    skip = _skipped(retry)
-    with_stories = select(stories.c.document_id).where(
-        stories.c.duplicate_of.is_(None), stories.c.id.not_in(skip)
-    )
-    with_signatures = select(removed.c.document_id).where(
-        removed.c.kind == "signature", _signature_target().not_in(skip)
-    )
-    return with_stories.union(with_signatures)
-
-
-def _pages_with_work(conn: Connection, retry: bool) -> list[str]:
-    """The documents with a story or a signature still to annotate, in id order."""
-    return sorted(set(conn.execute(_work(retry)).scalars()))
 
 
 def _done(conn: Connection, pages: list[str], retry: bool) -> set[str]:
@@ -375,7 +353,7 @@ def unfinished(db: Database) -> bool:
     with db.read() as conn:
         if conn.execute(select(pending_stages.c.stage).limit(1)).first() is not None:
             return True
-        return conn.execute(_work(retry=False).limit(1)).first() is not None
+        return any_waiting(conn)
 
 
 def _mention_row(idx: int, m: Mention) -> dict[str, object]:

@@ -27,6 +27,7 @@ from pressgraph.store.db import Database
 from pressgraph.store.jobs import JobRef, mark_page, mark_refused
 from pressgraph.store.schema import documents, refusals, removed, stories
 from pressgraph.store.sitelines import count_page
+from pressgraph.store.waiting import set_waiting
 
 
 @dataclass(frozen=True)
@@ -117,9 +118,12 @@ def _write_document(
             conn.execute(removed.insert(), [_removed_row(doc_id, r) for r in cleaned.removed])
         if site is not None:
             count_page(conn, *site)
-        if job is not None:  # a new page waits for annotation if it has texts to annotate
-            signed = any(r.kind == "signature" for r in cleaned.removed)
-            waiting = signed or any(r["duplicate_of"] is None for r in rows)
+        # a new page waits for annotation if it has texts to annotate
+        signed = any(r.kind == "signature" for r in cleaned.removed)
+        waiting = signed or any(r["duplicate_of"] is None for r in rows)
+        if waiting:
+            set_waiting(conn, doc_id, True)
+        if job is not None:
             mark_page(conn, job, page.source, doc_id, duplicate=False, waiting=waiting)
     return WriteResult(doc_id, "version" if version > 1 else "stored", version, len(found))
 

@@ -32,6 +32,7 @@ from sqlalchemy import (
 
 from pressgraph.store.db import Database
 from pressgraph.store.schema import annotated, annotation_errors, jobs, removed, runs, stories
+from pressgraph.store.waiting import set_waiting
 
 BATCH = 500  # inputs per statement when queueing: under every database's parameter limit
 
@@ -149,7 +150,9 @@ def settle(conn: Connection, target: str) -> None:
     document = _document_of(conn, target)
     if document is None:
         return
-    state = document_state(conn, document)
+    rows = _text_states(conn, document)
+    set_waiting(conn, document, any(not done and stage is None for _, done, stage, _ in rows))
+    state = _state(rows)
     conn.execute(
         update(jobs)
         .where(jobs.c.document_id == document, jobs.c.state.in_(("stored", "annotated", "failed")))
@@ -171,18 +174,30 @@ def _document_of(conn: Connection, target: str) -> str | None:
 def document_state(conn: Connection, document: str) -> JobState:
     """Failed (the first text that failed, and why), annotated (every text the annotation
     stage reads is), or stored; in one read."""
+    return _state(_text_states(conn, document))
+
+
+TextState = tuple[str, bool, str | None, str | None]  # target, annotated, failed stage, why
+
+
+def _text_states(conn: Connection, document: str) -> list[TextState]:
+    """(target, annotated, failed stage, failure message) of each text of the document."""
     texts = _texts(document).subquery()
-    rows = conn.execute(
+    query = (
         select(texts.c.target, annotated.c.target.is_not(None), annotation_errors.c.stage)
         .add_columns(annotation_errors.c.message)
         .outerjoin(annotated, annotated.c.target == texts.c.target)
         .outerjoin(annotation_errors, annotation_errors.c.target == texts.c.target)
         .order_by(texts.c.target)
-    ).all()
-    failed = next((r for r in rows if r.stage is not None), None)
+    )
+    return [(str(r[0]), bool(r[1]), r[2], r[3]) for r in conn.execute(query)]
+
+
+def _state(rows: list[TextState]) -> JobState:
+    failed = next((r for r in rows if r[2] is not None), None)
     if failed is not None:
-        why = f"{failed.target}: {failed.message}"
-        return JobState("failed", f"annotate:{failed.stage}", why[:2000])
+        target, _, stage, message = failed
+        return JobState("failed", f"annotate:{stage}", f"{target}: {message}"[:2000])
     return JobState("annotated" if all(r[1] for r in rows) else "stored")
 
 

@@ -31,6 +31,7 @@ from pressgraph.store import (
     search_pg,
     sitelines,
     spellings,
+    waiting,
 )
 
 if TYPE_CHECKING:  # Alembic is imported only when a database has migrations to run (0.1 s)
@@ -299,6 +300,14 @@ def _block_spellings(op: Operations, conn: Connection) -> None:
     spellings.fill_spellings(conn)
 
 
+def _waiting_documents(op: Operations, conn: Connection) -> None:
+    """The documents with a text still to annotate, kept as pages are stored and annotated:
+    finding them compared every story with every annotated target (0.13 s a run at 50,000
+    pages, 2 s from a cold disk; issue 10)."""
+    schema.metadata.create_all(conn, tables=[schema.waiting_documents])
+    waiting.fill_waiting(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", _initial),
     Migration(2, "story_search", _story_search, search.create_index),
@@ -322,6 +331,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(20, "role_signatures", _role_signatures),
     Migration(21, "typed_edges", _typed_edges),
     Migration(22, "block_spellings", _block_spellings),
+    Migration(23, "waiting_documents", _waiting_documents),
 )
 
 

@@ -39,6 +39,7 @@ from pressgraph.store.schema import (
     story_events,
 )
 from pressgraph.store.sitelines import host_of, uncount_page
+from pressgraph.store.waiting import forget_waiting
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ def remove_documents(db: Database, ids: list[str]) -> RemoveSummary:
         _uncount_sites(conn, found)
         conn.execute(delete(removed).where(removed.c.document_id.in_(found)))
         conn.execute(delete(stories).where(stories.c.document_id.in_(found)))
+        forget_waiting(conn, found)
         conn.execute(delete(documents).where(documents.c.id.in_(found)))
         mark_pending(conn, "resolve")
         mark_pending(conn, "rebuild")  # entities may lose mentions: resolved in full

@@ -254,6 +254,17 @@ annotation_errors = Table(
     Column("at", String(32), nullable=False),
 )
 
+# Documents with a text to annotate (a story that is not a copy, a press signature) that is
+# neither annotated nor failed: the annotation stage finds its work here instead of comparing
+# every story with every annotated one, a cost that grew with the database (issue 10,
+# migration 23). Written with the page, and by the transaction that annotates (or fails) its
+# last text, or that makes a copy of a removed story a first copy (store/waiting.py).
+waiting_documents = Table(
+    "waiting_documents",
+    metadata,
+    Column("document_id", String(16), ForeignKey("documents.id"), primary_key=True),
+)
+
 # Stages a run must still finish: "resolve" from the first story annotated (or document
 # removed) until resolution has rebuilt the entities, so a run killed in between is finished
 # by the next `ingest` or `annotate`.
