@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import or_, select, text
+from sqlalchemy import select, text
 
 from pressgraph.errors import SettingsError, StoreError
-from pressgraph.store import schema
+from pressgraph.store import derived, schema
 from pressgraph.store.db import Database
 from pressgraph.store.migrations import MIGRATIONS
 from tests.conftest import SEED_000, SEED_004, Cli
@@ -49,19 +49,20 @@ def test_a_writing_connection_keeps_more_pages_than_a_read_only_one(db: Database
 
 
 @pytest.mark.sqlite_only(reason="reads SQLite's query plan")
-def test_the_typed_edges_of_a_month_are_found_without_reading_co_participation(
-    db: Database,
-) -> None:
-    edges = schema.network_edges
-    query = select(edges.c.id).where(
-        schema.TYPED_EDGES, or_(edges.c.month == "2019-10", edges.c.month.is_(None))
+def test_an_entitys_members_of_one_month_are_found_by_date(db: Database) -> None:
+    m = schema.event_members.c
+    query = select(m.event_id).where(
+        m.entity_id.in_(["org:csto", "org:csto-secretariat"]),
+        m.part != "place",
+        derived.in_months(m.start, {"2019-10"}),
     )
     with db.read() as conn:
-        compiled = query.compile(conn)  # bound as the stores binds it
+        # bound as the store binds it, the IN list expanded
+        compiled = query.compile(conn, compile_kwargs={"render_postcompile": True})
         values = tuple(compiled.params[name] for name in compiled.positiontup or ())
         rows = conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}", values)
         plan = " ".join(str(row[-1]) for row in rows)
-    assert "ix_network_edges_typed" in plan
+    assert "ix_event_members_start (entity_id=? AND start>? AND start<?)" in plan
 
 
 def test_a_bad_url_says_how_to_fix_it() -> None:

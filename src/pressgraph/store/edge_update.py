@@ -243,8 +243,12 @@ def _summed_again(conn: Connection, bodies: bool, keys: set[Key]) -> list[dict[s
     tree = tree_around(conn, nodes)
     node = node_folder(tree, bodies)
     folded = [eid for eid, _, _ in tree if node(eid) in nodes]
-    in_their_months = in_months(event_members.c.start, {m for *_, m in keys})
-    found = _sources(_members(conn, event_members.c.entity_id, folded, in_their_months), node)
+    members: Members = []
+    for in_month in sorted({m for *_, m in keys}, key=lambda m: m or ""):
+        # a month at a time: one range of the index of members by date per entity
+        where = in_months(event_members.c.start, {in_month})
+        members += _members(conn, event_members.c.entity_id, folded, where)
+    found = _sources(members, node)
     rows = []
     for key in sorted(keys, key=key_order):
         got = found.get(key)

@@ -499,6 +499,9 @@ event_members = Table(
     sqlite_with_rowid=False,
 )
 Index("ix_event_members_event", event_members.c.event_id)
+# An entity's events of one month: an edge summed again reads its two nodes' events of its
+# month, not every event of a busy organization (issue 10, migration 24).
+Index("ix_event_members_start", event_members.c.entity_id, event_members.c.start)
 # An entity's newest events without its officials' (most rows of a busy organization): an
 # index walk that stops after a page of them.
 Index(
@@ -554,17 +557,7 @@ Index(
     network_edges.c.month,
     network_edges.c.bodies,
 )
-# The typed relations' edges (few) by month, apart from co-participation (millions): a batch
-# sums again those of its relations' months. Queries use this same condition, written as SQL
-# rather than bound, so that a planner matches it to the index's without the bound value.
-CO_PARTICIPATION = "co-participation"
-TYPED_EDGES = network_edges.c.kind != literal_column(f"'{CO_PARTICIPATION}'")
-Index(
-    "ix_network_edges_typed",
-    network_edges.c.month,
-    sqlite_where=TYPED_EDGES,
-    postgresql_where=TYPED_EDGES,
-)
+CO_PARTICIPATION = "co-participation"  # the kind of an edge summed from shared events
 
 # --- issue 12: judgements (curation) ------------------------------------------------------------
 # What people decided, as an edge list: who, when, why, and what (an action on a target, with
