@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Connection, delete, insert, select
 
@@ -47,6 +47,7 @@ members_st = st.frozensets(
     st.tuples(st.sampled_from([r[0] for r in TREE]), st.sampled_from(PARTS)), max_size=6
 )
 event_st = st.tuples(st.sampled_from(DATES), members_st)
+PAIR = frozenset({("org:a", "participant"), ("person:p", "participant")})
 events_st = st.dictionaries(st.sampled_from([f"event:{n}" for n in range(9)]), event_st)
 
 
@@ -93,6 +94,12 @@ def _merged(stored: dict[str, Event], gone: set[str]) -> dict[str, Event]:
     max_examples=60,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@example(  # an edge keeps five events; one joins before the last of them, then one after
+    first={f"event:{n}": ("2019-05-20", PAIR) for n in range(1, 6)},
+    changed={"event:0": ("2019-05-03", PAIR), "event:8": ("2019-05-20", PAIR)},
+    dropped=set(),
+    gone=set(),
 )
 @given(
     first=events_st,

@@ -214,16 +214,49 @@ def _added(
     conn: Connection, bodies: bool, joined: Sources, stored: dict[Key, tuple[int, Link]]
 ) -> list[dict[str, object]]:
     """The rows of edges that events joined: the stored sums with the new events added."""
-    shown = {i for _, link in stored.values() for i in link.evidence}
-    dates = _starts(conn, shown)
+    dates = _starts(conn, _evidence_to_date(joined, stored, None))
+    dates.update(_starts(conn, _evidence_to_date(joined, stored, dates)))
     rows = []
     for key, got in sorted(joined.items(), key=lambda item: key_order(item[0])):
         _, link = stored.get(key, (0, Link()))
-        ranked = {**{i: dates.get(i) for i in link.evidence}, **got}
-        first = sorted(ranked, key=lambda i: by_date(ranked[i], i))[:EVIDENCE]
+        if _after_the_evidence(link, got, dates):
+            first = link.evidence
+        else:
+            ranked = {**{i: dates.get(i) for i in link.evidence}, **got}
+            first = sorted(ranked, key=lambda i: by_date(ranked[i], i))[:EVIDENCE]
         summed = Link(link.count + len(got), [*link.dates, *(d for d in got.values() if d)], first)
         rows.append(edge_row(bodies, key, summed))
     return rows
+
+
+def _after_the_evidence(
+    link: Link, got: dict[str, str | None], dates: dict[str, str | None]
+) -> bool:
+    """Whether an edge keeps its evidence: it has its EVIDENCE events already, and every
+    event joining it comes after the last of them (a feed's new events mostly do)."""
+    if len(link.evidence) < EVIDENCE:
+        return False
+    last = link.evidence[-1]
+    bound = by_date(dates.get(last), last)
+    return all(by_date(d, i) > bound for i, d in got.items())
+
+
+def _evidence_to_date(
+    joined: Sources, stored: dict[Key, tuple[int, Link]], dates: dict[str, str | None] | None
+) -> set[str]:
+    """The stored evidence whose dates the new events are ranked with: first (`dates` None)
+    the last evidence event of each edge, whose date is enough when the edge is full and the
+    new events come after it; then the rest of the evidence of the other edges."""
+    wanted: set[str] = set()
+    for key, got in joined.items():
+        if key not in stored:
+            continue
+        evidence = stored[key][1].evidence
+        if dates is None:
+            wanted.update(evidence[-1:])
+        elif not _after_the_evidence(stored[key][1], got, dates):
+            wanted.update(i for i in evidence if i not in dates)
+    return wanted
 
 
 def _starts(conn: Connection, event_ids: set[str]) -> dict[str, str | None]:

@@ -320,6 +320,17 @@ def _member_months(op: Operations, conn: Connection) -> None:
     op.drop_index("ix_network_edges_typed", "network_edges")
 
 
+def _edge_keys(op: Operations, conn: Connection) -> None:
+    """One index of the network's edges, by (bodies, month, pair), for the pages' date
+    ranges and the batch's lookups alike: the index by pair took a batch's new edges all over
+    it, and the index by month was a second one to write (issue 10)."""
+    op.drop_index("ix_network_edges_pair", "network_edges")
+    op.drop_index("ix_network_edges_month", "network_edges")
+    op.create_index(
+        "ix_network_edges_key", "network_edges", ["bodies", "month", "source", "target", "kind"]
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", _initial),
     Migration(2, "story_search", _story_search, search.create_index),
@@ -345,6 +356,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(22, "block_spellings", _block_spellings),
     Migration(23, "waiting_documents", _waiting_documents),
     Migration(24, "member_months", _member_months),
+    Migration(25, "edge_keys", _edge_keys),
 )
 
 

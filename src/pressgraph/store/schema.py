@@ -546,17 +546,18 @@ network_edges = Table(
     Column("last", String(10)),
     Column("evidence", Text, nullable=False),  # the first few event or story ids, one per line
 )
-Index("ix_network_edges_month", network_edges.c.bodies, network_edges.c.month)
-# A batch's events update the stored rows of the pairs they touch (store/edge_update.py).
-# Every column of the key, so that SQLite prefers it to ix_network_edges_month for the lookup.
+# The key of an edge, month before pair (migration 25): the network's pages read the months of
+# a date range (its prefix), and a batch finds and adds the edges of its events' months, which
+# for a feed are the latest: its writes fall in one region of the index, not all over it.
 Index(
-    "ix_network_edges_pair",
+    "ix_network_edges_key",
+    network_edges.c.bodies,
+    network_edges.c.month,
     network_edges.c.source,
     network_edges.c.target,
     network_edges.c.kind,
-    network_edges.c.month,
-    network_edges.c.bodies,
 )
+
 CO_PARTICIPATION = "co-participation"  # the kind of an edge summed from shared events
 
 # --- issue 12: judgements (curation) ------------------------------------------------------------
