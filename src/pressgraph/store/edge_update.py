@@ -190,22 +190,18 @@ def stored_edges(conn: Connection, bodies: bool, keys: set[Key]) -> dict[Key, tu
             for a, b, k, m in keys  # any order: the rows are read back into a dict
         ],
     )
-    e = network_edges.c
-    query = select(e.id, e.source, e.target, e.kind, e.month, e.count, e.first, e.last).join(
-        _KEYS,
-        and_(
-            e.source == _KEYS.c.source,
-            e.target == _KEYS.c.target,
-            e.kind == _KEYS.c.kind,
-            e.month.is_not_distinct_from(_KEYS.c.month),
-            e.bodies == _KEYS.c.bodies,
-        ),
-    )
+    e, k = network_edges.c, _KEYS.c
+    pair = and_(e.bodies == k.bodies, e.source == k.source, e.target == k.target, e.kind == k.kind)
     found: dict[Key, tuple[int, Link]] = {}
-    for row in conn.execute(query.add_columns(e.evidence)).mappings():
-        dates = [d for d in (row["first"], row["last"]) if d]
-        link = Link(row["count"], dates, row["evidence"].split())
-        found[(row["source"], row["target"], row["kind"], row["month"])] = (row["id"], link)
+    # Dated and undated edges apart: each condition is one the index can seek on every
+    # database (PostgreSQL does not seek on IS NOT DISTINCT FROM).
+    for same_month in (e.month == k.month, and_(e.month.is_(None), k.month.is_(None))):
+        columns = (e.id, e.source, e.target, e.kind, e.month, e.count, e.first, e.last)
+        query = select(*columns, e.evidence).join(_KEYS, and_(pair, same_month))
+        for row in conn.execute(query).mappings():
+            dates = [d for d in (row["first"], row["last"]) if d]
+            link = Link(row["count"], dates, row["evidence"].split())
+            found[(row["source"], row["target"], row["kind"], row["month"])] = (row["id"], link)
     _KEYS.drop(conn)
     return found
 
