@@ -83,6 +83,18 @@ def test_the_worker_imports_nothing_of_the_store() -> None:
     assert done.stdout.strip() == "[]"
 
 
+def test_the_parent_of_the_workers_does_not_import_spacy() -> None:
+    # the forkserver imports it for the workers (nlp/task.py); the parent only sends stories
+    code = (
+        "import sys, pressgraph.flow.annotate, pressgraph.cli; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc')))"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
 def test_chunks_are_small_when_stories_are_few_and_workers_need_enough() -> None:
     stories = [(f"s{i}", "text", None, {}) for i in range(100)]
     assert [len(c) for c in chunked(stories, 2)] == [7] * 14 + [2]

@@ -7,10 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from spacy.tokens import Doc
-
-from pressgraph.nlp.pipeline import ANCHOR_KEY, HEADLINE_KEY, build_pipeline, with_context
-from pressgraph.nlp.windows import annotate_safely
+from pressgraph.nlp.keys import ANCHOR_KEY, HEADLINE_KEY
 from pressgraph.nlp.workers import Story, annotate_in_workers
 from pressgraph.records import Annotated, AnnotationFailure, NotReturned
 
@@ -38,10 +35,6 @@ def annotate_texts(
     if workers > 1:
         yield from annotate_in_workers(model, texts, workers)
         return
-    nlp = build_pipeline(model)
-    context = {story: more for story, _, _, more in texts}
+    from pressgraph.nlp.task import annotate_here  # spaCy: only where it annotates
 
-    def prepare(doc: Doc, story: str, date: str | None) -> Doc:
-        return with_context(doc, date, context.get(story))
-
-    yield from annotate_safely(nlp, ((s, t, d) for s, t, d, _ in texts), prepare)
+    yield from annotate_here(model, texts)

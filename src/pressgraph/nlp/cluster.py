@@ -24,15 +24,8 @@ from distributed.comm.core import CommClosedError
 
 from pressgraph.errors import ClusterError
 from pressgraph.nlp.pipeline import build_pipeline
-from pressgraph.nlp.workers import (
-    AHEAD,
-    Chunk,
-    Found,
-    Story,
-    annotate_chunk,
-    chunked,
-    in_order,
-)
+from pressgraph.nlp.task import annotate_chunk
+from pressgraph.nlp.workers import AHEAD, Chunk, Found, Story, chunked, in_order
 from pressgraph.records import NotReturned
 
 CONNECT_TIMEOUT = 10.0  # seconds to reach the scheduler before saying so

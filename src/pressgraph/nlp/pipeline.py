@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from pressgraph.errors import SettingsError
 from pressgraph.nlp.convert import to_records
+from pressgraph.nlp.keys import DATE_KEY
 from pressgraph.nlp.registry import BEFORE_PARSER, COMPONENTS
 from pressgraph.nlp.ruler import speed_up_rulers
 from pressgraph.records import Annotated
@@ -60,11 +61,6 @@ def annotate(
     docs = (with_context(nlp.make_doc(text), date, more.get(sid)) for sid, text, date in items)
     for (story, _, date), doc in zip(items, nlp.pipe(docs, batch_size=batch_size), strict=True):
         yield to_records(story, date, doc)
-
-
-DATE_KEY = "pressgraph.date"
-ANCHOR_KEY = "pressgraph.anchor"  # an undated story: the date of its nearest dated neighbour
-HEADLINE_KEY = "pressgraph.headline"  # a headline stored apart from the story's text
 
 
 def with_context(doc: Doc, date: str | None, context: Mapping[str, str] | None = None) -> Doc:

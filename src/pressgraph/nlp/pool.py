@@ -13,7 +13,7 @@ from __future__ import annotations
 from multiprocessing import forkserver, get_context
 from multiprocessing.context import BaseContext
 
-WORKER_MODULE = "pressgraph.nlp.workers"
+WORKER_MODULE = "pressgraph.nlp.task"
 
 
 def worker_context() -> BaseContext:

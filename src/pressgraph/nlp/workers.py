@@ -8,8 +8,10 @@ is the same as with one process (tests/test_cli_workers.py compares the exports)
 
 The workers are forked from a forkserver (nlp/pool.py), never from the parent. This module
 imports nothing from `pressgraph.store` (nor `pressgraph.settings`, which does): the stages stay
-pure, and only the parent touches the database. Starting workers and loading the model in each
-costs seconds, so a few stories are annotated by fewer workers (at least PER_WORKER each).
+pure, and only the parent touches the database. Nor does it import spaCy: what a worker runs
+is in nlp/task.py, which the forkserver imports for the workers, not the parent. Starting
+workers and loading the model in each costs seconds, so a few stories are annotated by fewer
+workers (at least PER_WORKER each).
 
 A worker that dies (killed, out of memory) breaks the pool: the stories of every chunk whose
 results never came back are yielded as `NotReturned` and stored nowhere, so the next run
@@ -23,14 +25,9 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import suppress
 from typing import Protocol
 
-from spacy.tokens import Doc
-
-from pressgraph.nlp.pipeline import build_pipeline, with_context
 from pressgraph.nlp.pool import worker_context
-from pressgraph.nlp.windows import annotate_safely
 from pressgraph.records import Annotated, AnnotationFailure, NotReturned
 
 CHUNK = 32  # stories per task at most: fewer when there are few, so every worker gets some
@@ -43,21 +40,18 @@ _LOST = "the worker process stopped before returning this story; the next run an
 
 
 def _start(model: str) -> None:
-    """Worker initializer: load the pipeline once per process. An error is raised again by
-    the first chunk, so the parent shows it (an initializer's error only breaks the pool)."""
-    with suppress(Exception):  # annotate_chunk loads it again and raises the error
-        build_pipeline(model)
+    """Worker initializer: load the pipeline (nlp/task.py, imported by the worker only)."""
+    from pressgraph.nlp.task import load
+
+    load(model)
 
 
 def annotate_chunk(model: str, chunk: Chunk) -> list[Found]:
-    """Run in a worker: each story's records, or its failure, in order."""
-    nlp = build_pipeline(model)  # loaded by the initializer: cached
-    context = {story: more for story, _, _, more in chunk}
+    """Run in a worker: each story's records, or its failure, in order (nlp/task.py, which
+    the forkserver has imported already: the parent never imports spaCy for its workers)."""
+    from pressgraph.nlp import task
 
-    def prepare(doc: Doc, story: str, date: str | None) -> Doc:
-        return with_context(doc, date, context.get(story))
-
-    return list(annotate_safely(nlp, ((s, t, d) for s, t, d, _ in chunk), prepare))
+    return task.annotate_chunk(model, chunk)
 
 
 def chunked(stories: Sequence[Story], workers: int) -> list[Chunk]:
