@@ -22,7 +22,15 @@ from pressgraph.store.count_update import Counted, counts_held, update_entity_co
 from pressgraph.store.db import Database
 from pressgraph.store.schema import entities, entity_counts, entity_stories, event_members, events
 from tests import databases
-from tests.store.test_edge_update import MERGED_INTO, TREE, Event, _merged, _remove, _write
+from tests.store.test_edge_update import (
+    MERGED_INTO,
+    TREE,
+    Event,
+    _merged,
+    _remove,
+    _write,
+    write_tree,
+)
 from tests.store.test_edge_update import events_st as events_st
 
 STORIES = [f"story:{n}" for n in range(5)]
@@ -88,9 +96,7 @@ def test_counts_moved_by_a_batch_equal_the_counts_summed_again(
     with db.begin() as conn:
         for table in (entity_counts, entity_stories, event_members, events, entities):
             conn.execute(delete(table))
-        for eid, kind, parent in TREE:
-            row = {"id": eid, "kind": kind, "name": eid, "parent_id": parent}
-            conn.execute(insert(entities).values(aliases="[]", stage="t", **row))
+        write_tree(conn)
         _write(conn, first)
         _write_stories(conn, said)
         derived._fill_entity_counts(conn)

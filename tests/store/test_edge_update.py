@@ -58,6 +58,13 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
     database.close()
 
 
+def write_tree(conn: Connection) -> None:
+    """The entities of TREE."""
+    for eid, kind, parent in TREE:
+        row = {"id": eid, "kind": kind, "name": eid, "parent_id": parent}
+        conn.execute(insert(entities).values(aliases="[]", stage="t", **row))
+
+
 def _write(conn: Connection, stored: dict[str, Event]) -> None:
     for event_id, (start, who) in stored.items():
         conn.execute(insert(events).values(id=event_id, kind="meeting", start=start, stage="t"))
@@ -117,9 +124,7 @@ def test_updated_edges_equal_the_edges_summed_again(
     with db.begin() as conn:
         for table in (network_edges, event_members, events, entities):
             conn.execute(delete(table))
-        for eid, kind, parent in TREE:
-            row = {"id": eid, "kind": kind, "name": eid, "parent_id": parent}
-            conn.execute(insert(entities).values(aliases="[]", stage="t", **row))
+        write_tree(conn)
         _write(conn, first)
         derived.fill_network_edges(conn, None)
 
@@ -142,9 +147,7 @@ def test_updated_edges_equal_the_edges_summed_again(
 def test_an_event_that_loses_its_date_moves_its_edge_to_the_undated_row(tmp_path: Path) -> None:
     db = Database(databases.fresh_url(tmp_path))
     with db.begin() as conn:
-        for eid, kind, parent in TREE:
-            row = {"id": eid, "kind": kind, "name": eid, "parent_id": parent}
-            conn.execute(insert(entities).values(aliases="[]", stage="t", **row))
+        write_tree(conn)
         who = frozenset({("person:p", "participant"), ("org:c", "organizer")})
         _write(conn, {"event:1": ("2019-05-03", who), "event:2": ("2019-05-20", who)})
         derived.fill_network_edges(conn, None)

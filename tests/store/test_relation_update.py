@@ -23,7 +23,7 @@ from pressgraph.store.db import Database
 from pressgraph.store.relation_update import stated_in, update_relation_edges
 from pressgraph.store.schema import documents, entities, network_edges, relations, stories
 from tests import databases
-from tests.store.test_edge_update import DATES, MERGED_INTO, TREE, _edges
+from tests.store.test_edge_update import DATES, MERGED_INTO, TREE, _edges, write_tree
 
 STORIES = [f"s{n}" for n in range(4)]
 KINDS = ("cooperation", "agreement")
@@ -123,9 +123,7 @@ def test_updated_typed_edges_equal_the_edges_summed_again(
     with db.begin() as conn:
         for table in (network_edges, relations, entities):
             conn.execute(delete(table))
-        for eid, kind, parent in TREE:
-            row = {"id": eid, "kind": kind, "name": eid, "parent_id": parent}
-            conn.execute(insert(entities).values(aliases="[]", stage="t", **row))
+        write_tree(conn)
         _write(conn, first)
         derived.fill_network_edges(conn, None)
 

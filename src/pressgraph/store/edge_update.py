@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from itertools import combinations
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import (
     Boolean,
@@ -60,6 +60,8 @@ Tree = list[tuple[str, str, str | None]]  # (id, kind, parent), as `derived.enti
 Key = tuple[str, str, str, str | None]  # (source, target, kind, month)
 Sources = dict[Key, dict[str, str | None]]  # edge -> the events summed in it, with their dates
 _SUMS = ("count", "first", "last", "evidence")
+T = TypeVar("T")
+V = TypeVar("V")
 
 _KEYS = Table(  # the edges a batch touches, joined to the stored rows by their index
     "edge_keys",
@@ -100,17 +102,11 @@ def update_co_participation(conn: Connection, before: Members, after: Members, g
     (inside the caller's transaction; the tree of bodies has not moved)."""
     ids = {m for _, _, who in [*before, *after] for m in who}
     now = tree_around(conn, ids | {parent for _, _, parent in gone if parent})
-    then = now + [row for row in gone if row[0] not in {r[0] for r in now}]
+    then = with_gone(now, gone)
     for bodies in (False, True):
         old = _sources(before, node_folder(then, bodies))
         new = _sources(after, node_folder(now, bodies))
-        left = {k for k, was in old.items() if _lost(was, new.get(k, {}))}
-        joined = {
-            k: fresh
-            for k, got in new.items()
-            if k not in left
-            and (fresh := {e: d for e, d in got.items() if e not in old.get(k, {})})
-        }
+        left, joined = split_changes(old, new)
         stored = stored_edges(conn, bodies, left | set(joined))
         rows = _summed_again(conn, bodies, left) + _added(conn, bodies, joined, stored)
         write_edges(conn, {k: i for k, (i, _) in stored.items()}, rows)
@@ -173,9 +169,29 @@ def _sources(members: Members, node: Folder) -> Sources:
     return found
 
 
-def _lost(was: dict[str, str | None], now: dict[str, str | None]) -> bool:
-    """Whether an event summed in an edge left it, or is summed under another date."""
-    return any(e not in now or now[e] != d for e, d in was.items())
+def with_gone(now: Tree, gone: Tree) -> Tree:
+    """The tree as it was before the batch: now's, with the entities merged away in it."""
+    there = {row[0] for row in now}
+    return now + [row for row in gone if row[0] not in there]
+
+
+def split_changes(
+    old: dict[Key, dict[T, V]], new: dict[Key, dict[T, V]]
+) -> tuple[set[Key], dict[Key, dict[T, V]]]:
+    """What a batch did to the edges, from what each summed before and after (source ->
+    what it brings: an event's date, a relation's date and story): the edges a source left
+    or changed in, to sum again, and for the others the sources that joined them."""
+    left = {
+        k
+        for k, was in old.items()
+        if any(i not in new.get(k, {}) or new[k][i] != v for i, v in was.items())
+    }
+    joined = {
+        k: fresh
+        for k, got in new.items()
+        if k not in left and (fresh := {i: v for i, v in got.items() if i not in old.get(k, {})})
+    }
+    return left, joined
 
 
 def stored_edges(conn: Connection, bodies: bool, keys: set[Key]) -> dict[Key, tuple[int, Link]]:

@@ -43,8 +43,10 @@ from pressgraph.store.edge_update import (
     Key,
     Tree,
     key_order,
+    split_changes,
     stored_edges,
     tree_around,
+    with_gone,
     write_edges,
 )
 from pressgraph.store.schema import relations
@@ -73,17 +75,11 @@ def update_relation_edges(conn: Connection, before: Stated, after: Stated, gone:
     `after` (inside the caller's transaction; the tree of bodies has not moved)."""
     ids = {e for row in (*before, *after) for e in row[1:3] if e}
     now = ancestry(conn, ids | {parent for _, _, parent in gone if parent})
-    then = now + [row for row in gone if row[0] not in {r[0] for r in now}]
+    then = with_gone(now, gone)
     for bodies in (False, True):
         old = _held(before, node_folder(then, bodies))
         new = _held(after, node_folder(now, bodies))
-        left = {k for k, was in old.items() if _lost(was, new.get(k, {}))}
-        joined = {
-            k: fresh
-            for k, got in new.items()
-            if k not in left
-            and (fresh := {i: v for i, v in got.items() if i not in old.get(k, {})})
-        }
+        left, joined = split_changes(old, new)
         stored = stored_edges(conn, bodies, left | set(joined))
         rows = _stated_again(conn, bodies, left) + _added(conn, bodies, joined, stored)
         write_edges(conn, {k: i for k, (i, _) in stored.items()}, rows)
@@ -97,11 +93,6 @@ def _held(stated: Stated, node: Folder) -> Held:
         if head and tail and head != tail:
             found[(head, tail, kind, month(date))][rid] = (date, story)
     return found
-
-
-def _lost(was: dict[int, tuple[str | None, str]], now: dict[int, tuple[str | None, str]]) -> bool:
-    """Whether a relation summed in an edge left it."""
-    return any(now.get(i) != held for i, held in was.items())
 
 
 def _added(
