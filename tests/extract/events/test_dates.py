@@ -6,7 +6,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Span
 
-from pressgraph.nlp.pipeline import ANCHOR_KEY, HEADLINE_KEY, annotate
+from pressgraph.nlp.keys import ANCHOR_KEY, HEADLINE_KEY
+from pressgraph.nlp.pipeline import annotate
 from pressgraph.store.annotations import _neighbour_dates
 from tests.extract.conftest import Find
 

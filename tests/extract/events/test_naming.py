@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from pressgraph.nlp.pipeline import HEADLINE_KEY, annotate
+from pressgraph.nlp.keys import HEADLINE_KEY
+from pressgraph.nlp.pipeline import annotate
 from tests.extract.conftest import Find
 
 
