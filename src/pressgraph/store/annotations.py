@@ -17,12 +17,9 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     RowMapping,
-    String,
     bindparam,
-    cast,
     delete,
     func,
-    literal,
     select,
     true,
     update,
@@ -51,7 +48,7 @@ from pressgraph.store.schema import (
     stories,
 )
 from pressgraph.store.spellings import fill_spellings
-from pressgraph.store.waiting import any_waiting, documents_waiting
+from pressgraph.store.waiting import any_waiting, documents_waiting, signature_target
 
 
 @dataclass(frozen=True)
@@ -158,11 +155,6 @@ def stories_to_annotate(
     return sorted(found, key=lambda s: s.document)  # stable: stories and signatures in order
 
 
-def _signature_target() -> ColumnElement[str]:
-    """SQL: `removed_target` of a removed row."""
-    return literal("removed:") + cast(removed.c.id, String)
-
-
 def _done(conn: Connection, pages: list[str], retry: bool) -> set[str]:
     """The targets of these documents' stories and signatures not to annotate again."""
     done: set[str] = set()
@@ -170,7 +162,7 @@ def _done(conn: Connection, pages: list[str], retry: bool) -> set[str]:
     for n in range(0, len(pages), _SLICE):
         chunk = pages[n : n + _SLICE]
         targets = select(stories.c.id).where(stories.c.document_id.in_(chunk))
-        signatures = select(_signature_target()).where(
+        signatures = select(signature_target()).where(
             removed.c.kind == "signature", removed.c.document_id.in_(chunk)
         )
         for table in tables:

@@ -159,6 +159,15 @@ def tree_around(conn: Connection, ids: Iterable[str]) -> Tree:
     return sorted(found.values())
 
 
+def folded_into(conn: Connection, keys: Iterable[Key], bodies: bool) -> tuple[Folder, list[str]]:
+    """How these edges' nodes fold, and every entity that folds into one of them (sorted):
+    whose facts an edge is summed again from."""
+    nodes = {n for a, b, _, _ in keys for n in (a, b)}
+    tree = tree_around(conn, nodes)
+    node = node_folder(tree, bodies)
+    return node, sorted(eid for eid, _, _ in tree if node(eid) in nodes)
+
+
 def _sources(members: Members, node: Folder) -> Sources:
     """Edge -> the events summed in it (id -> date), as `derived.links` pairs them."""
     found: Sources = defaultdict(dict)
@@ -284,10 +293,7 @@ def _summed_again(conn: Connection, bodies: bool, keys: set[Key]) -> list[dict[s
     edge no event sums any more)."""
     if not keys:
         return []
-    nodes = {n for a, b, _, _ in keys for n in (a, b)}
-    tree = tree_around(conn, nodes)
-    node = node_folder(tree, bodies)
-    folded = [eid for eid, _, _ in tree if node(eid) in nodes]
+    node, folded = folded_into(conn, keys, bodies)
     members: Members = []
     for in_month in sorted({m for *_, m in keys}, key=lambda m: m or ""):
         # a month at a time: one range of the index of members by date per entity

@@ -21,10 +21,7 @@ from dataclasses import dataclass
 from sqlalchemy import (
     CompoundSelect,
     Connection,
-    String,
-    cast,
     delete,
-    literal,
     select,
     union_all,
     update,
@@ -32,7 +29,7 @@ from sqlalchemy import (
 
 from pressgraph.store.db import Database
 from pressgraph.store.schema import annotated, annotation_errors, jobs, removed, runs, stories
-from pressgraph.store.waiting import set_waiting
+from pressgraph.store.waiting import set_waiting, signature_target
 
 BATCH = 500  # inputs per statement when queueing: under every database's parameter limit
 
@@ -207,7 +204,7 @@ def _texts(document: str) -> CompoundSelect[str]:
     own = select(stories.c.id.label("target")).where(
         stories.c.document_id == document, stories.c.duplicate_of.is_(None)
     )
-    signed = select((literal("removed:", String) + cast(removed.c.id, String)).label("target"))
+    signed = select(signature_target().label("target"))
     return union_all(
         own, signed.where(removed.c.document_id == document, removed.c.kind == "signature")
     )

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, select
+from sqlalchemy import ColumnElement, Connection, and_, select
 
 from pressgraph.store.chunks import chunked
 from pressgraph.store.derived import (
@@ -42,32 +42,34 @@ from pressgraph.store.derived import (
 from pressgraph.store.edge_update import (
     Key,
     Tree,
+    folded_into,
     key_order,
     split_changes,
     stored_edges,
-    tree_around,
     with_gone,
     write_edges,
 )
 from pressgraph.store.schema import relations
 
 # (relation id, source, target, kind, date, story) of stored relations
-Stated = tuple[tuple[int, str | None, str | None, str, str | None, str], ...]
+StatedRow = tuple[int, str | None, str | None, str, str | None, str]
+Stated = tuple[StatedRow, ...]
 Held = dict[Key, dict[int, tuple[str | None, str]]]  # edge -> relation id -> (date, story)
 Rank = tuple[str, int]  # where a relation comes in an edge's evidence: (date or "", id)
 
 
 def stated_in(conn: Connection, story_ids: Iterable[str]) -> Stated:
     """The relations of these stories, as stored now."""
-    r = relations.c
-    found = []
+    found: list[StatedRow] = []
     for chunk in chunked(sorted(set(story_ids))):
-        query = select(r.id, r.source_id, r.target_id, r.kind, r.date, r.story_id)
-        found += [
-            (int(x[0]), x[1], x[2], str(x[3]), x[4], str(x[5]))
-            for x in conn.execute(query.where(r.story_id.in_(chunk)))
-        ]
+        found += _stated(conn, relations.c.story_id.in_(chunk))
     return tuple(found)
+
+
+def _stated(conn: Connection, where: ColumnElement[bool]) -> list[StatedRow]:
+    r = relations.c
+    query = select(r.id, r.source_id, r.target_id, r.kind, r.date, r.story_id).where(where)
+    return [(int(x[0]), x[1], x[2], str(x[3]), x[4], str(x[5])) for x in conn.execute(query)]
 
 
 def update_relation_edges(conn: Connection, before: Stated, after: Stated, gone: Tree) -> None:
@@ -136,18 +138,13 @@ def _stated_again(conn: Connection, bodies: bool, keys: set[Key]) -> list[dict[s
     edge no relation sums any more)."""
     if not keys:
         return []
-    nodes = {n for a, b, _, _ in keys for n in (a, b)}
-    tree = tree_around(conn, nodes)
-    node = node_folder(tree, bodies)
-    folded = {eid for eid, _, _ in tree if node(eid) in nodes}
-    r = relations.c
-    rows = []
-    for chunk in chunked(sorted(folded)):
-        query = select(r.id, r.source_id, r.target_id, r.kind, r.date, r.story_id).where(
-            r.source_id.in_(chunk), in_months(r.date, {m for *_, m in keys})
-        )
-        rows += [x for x in conn.execute(query) if x[2] in folded]
+    node, folded = folded_into(conn, keys, bodies)
+    among, months = set(folded), in_months(relations.c.date, {m for *_, m in keys})
+    rows: list[StatedRow] = []
+    for chunk in chunked(folded):
+        where = and_(relations.c.source_id.in_(chunk), months)
+        rows += [x for x in _stated(conn, where) if x[2] in among]
     rows.sort(key=lambda x: (x[4] or "", x[0]))
-    found = links([], [(x[1], x[2], x[3], x[4], x[5]) for x in rows], node)
+    found = links([], [x[1:] for x in rows], node)
     kept = sorted((key for key in keys if key in found), key=key_order)
     return [edge_row(bodies, key, found[key]) for key in kept]

@@ -11,6 +11,7 @@ did (`texts_waiting`) fills the table when migration 23 adds it.
 from __future__ import annotations
 
 from sqlalchemy import (
+    ColumnElement,
     CompoundSelect,
     Connection,
     String,
@@ -76,6 +77,11 @@ def _failed_documents(conn: Connection) -> set[str]:
     return found
 
 
+def signature_target() -> ColumnElement[str]:
+    """SQL: the target of a removed row ("removed:<id>"), as the annotation stage names it."""
+    return literal(SIGNATURE, String) + cast(removed.c.id, String)
+
+
 def texts_waiting() -> CompoundSelect[tuple[str]]:
     """SQL: the documents with a story or a signature neither annotated nor failed, found by
     comparing every one with the annotated and failed targets."""
@@ -83,9 +89,8 @@ def texts_waiting() -> CompoundSelect[tuple[str]]:
     with_stories = select(stories.c.document_id).where(
         stories.c.duplicate_of.is_(None), stories.c.id.not_in(skip)
     )
-    target = literal(SIGNATURE) + cast(removed.c.id, String)
     with_signatures = select(removed.c.document_id).where(
-        removed.c.kind == "signature", target.not_in(skip)
+        removed.c.kind == "signature", signature_target().not_in(skip)
     )
     return with_stories.union(with_signatures)
 
