@@ -23,6 +23,7 @@ from sqlalchemy import (
     Connection,
     delete,
     select,
+    text,
     union_all,
     update,
 )
@@ -78,6 +79,10 @@ def queue_inputs(db: Database, run: int, inputs: Sequence[str]) -> None:
     input (all its pages) are replaced."""
     at, unique = _now(), list(dict.fromkeys(inputs))
     with db.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            # Runs queueing the same inputs at once take turns, as SQLite's writers do: else
+            # the second one's rows meet the first one's uncommitted ones on the unique index.
+            conn.execute(text("LOCK TABLE jobs IN SHARE ROW EXCLUSIVE MODE"))
         for i in range(0, len(unique), BATCH):
             batch = unique[i : i + BATCH]
             conn.execute(delete(jobs).where(jobs.c.input.in_(batch)))
