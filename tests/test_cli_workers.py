@@ -53,3 +53,34 @@ def test_two_workers_know_what_one_process_knows(
         assert again.output.strip().endswith(f"workers: {n}")
     redone = _export(one, tmp_path / "one-again.jsonl")
     assert redone != first and redone == _export(two, tmp_path / "two-again.jsonl")
+
+
+def test_workers_are_worth_starting_early_for_many_pages_only(tmp_path: Path) -> None:
+    from pressgraph.cli import _may_need_workers
+    from pressgraph.ingest.files import Input
+
+    page = Input(str(tmp_path / "page.txt"))
+    assert not _may_need_workers([page])
+    assert _may_need_workers([page] * workers.PER_WORKER)
+    assert not _may_need_workers([page] * (workers.PER_WORKER - 1))
+    for many in ("pages.jsonl", "feed.RSS", "news.atom"):
+        assert _may_need_workers([page, Input(str(tmp_path / many))]), many
+    assert _may_need_workers([Input("https://example.org/news/")])
+
+
+@pytest.mark.slow
+def test_one_page_is_annotated_here_without_starting_the_workers_server(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pressgraph.nlp import pool
+
+    started: list[bool] = []
+    monkeypatch.setattr(pool, "start_server", lambda: started.append(True))
+    page = sorted(EXAMPLES.glob("*.txt"))[0]
+    done = _run(databases.fresh_url(tmp_path, "one.db"), "ingest", "--workers", "2", str(page))
+    assert done.exit_code == 0, done.output
+    assert done.output.strip().endswith("workers: 1") and started == []
+    # many pages: the server starts at once (its imports overlap the reading of the pages)
+    monkeypatch.setattr(workers, "PER_WORKER", 1)
+    many = _run(databases.fresh_url(tmp_path, "two.db"), "ingest", "--workers", "2", str(EXAMPLES))
+    assert many.exit_code == 0 and started, many.output

@@ -16,6 +16,7 @@ from pressgraph.cli_judge import checked_token, judge, report_judgements
 from pressgraph.errors import EvaluationError, PressgraphError
 from pressgraph.flow.ingest import ingest
 from pressgraph.flow.runs import running
+from pressgraph.ingest.files import Input
 from pressgraph.ingest.sources import list_inputs
 from pressgraph.records import IngestSummary
 from pressgraph.settings import Settings, from_env
@@ -165,17 +166,20 @@ def ingest_command(
     if not found:
         ctx.exit(1)
     db = _open(ctx, settings.db_url)
-    if annotate and workers > 1 and not scheduler:
+    items = list_inputs(found)
+    early = annotate and workers > 1 and not scheduler and _may_need_workers(items)
+    if early:
         from pressgraph.nlp.pool import start_server
 
         start_server()  # imports spaCy in the background while the pages are read
-    items = list_inputs(found)
     with running(db, "ingest", len(items)) as run:
         with _progress("Ingesting", len(items)) as bar:
             summary = ingest(db, items, settings, progress=bar.step, run=run)
         _print_summary(summary)
         if annotate and (summary.stored or _unfinished(db)):
-            _annotate(db, settings, redo=False, workers=workers, scheduler=scheduler, run=run)
+            _annotate(
+                db, settings, redo=False, workers=workers, scheduler=scheduler, run=run, early=early
+            )
     if summary.stored == 0 and summary.duplicates == 0:
         ctx.exit(1)
 
@@ -200,6 +204,22 @@ def _existing(inputs: tuple[str, ...]) -> list[str]:
     return kept
 
 
+def _may_need_workers(items: list[Input]) -> bool:
+    """Whether these inputs may give stories enough for worker processes: many files, or one
+    that holds many pages (a JSONL file, a feed, an address). For a few pages the server is
+    not started: they are annotated in this process."""
+    from pathlib import Path
+
+    from pressgraph.ingest.addresses import is_url
+    from pressgraph.ingest.feeds import FEED_SUFFIXES
+    from pressgraph.nlp.workers import PER_WORKER
+
+    many = {*FEED_SUFFIXES, ".jsonl"}
+    return len(items) >= PER_WORKER or any(
+        is_url(i.path) or Path(i.path).suffix.lower() in many for i in items
+    )
+
+
 def _unfinished(db: Database) -> bool:
     """True when an earlier run left stories to annotate or entities to resolve."""
     from pressgraph.store.annotations import unfinished
@@ -217,10 +237,12 @@ def _annotate(
     workers: int = 1,
     scheduler: str | None = None,
     run: int | None = None,
+    early: bool = True,
 ) -> None:
     """Run the annotation stage with a progress bar and print its summary line (as part of
-    run `run`, or as a run of its own)."""
-    if workers > 1 and not scheduler:
+    run `run`, or as a run of its own). `early`: start the workers' server before it is
+    known whether there are stories enough for workers (else it starts when there are)."""
+    if early and workers > 1 and not scheduler:
         from pressgraph.nlp.pool import start_server
 
         start_server()  # its imports go on while this process imports the same

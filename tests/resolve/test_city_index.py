@@ -107,3 +107,15 @@ def test_a_cache_folder_that_cannot_be_made_costs_only_the_time(
     made = city_index.load(lambda: city_index.build(CITIES, CAPITALS, fold))
     assert made[1]["bogota"] == (0, 1)
     assert taken.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_the_countries_cities_are_kept_apart_and_read_without_the_index(cache: Path) -> None:
+    made = city_index.load_points(lambda: city_index.build(CITIES, CAPITALS, fold))
+    assert made == {
+        "CO": ("Bogotá", "CO", 4.6, -74.08, 1, 7_000_000),
+        "US": ("Bogota", "US", 40.87, -74.03, 2, 8_000),  # no Washington: the largest city
+    }
+    assert city_index.points_file().exists() and not city_index.cache_file().exists()
+    assert city_index.load_points(_never) == made
+    city_index.points_file().write_bytes(b"\x00not marshal")
+    assert city_index.load_points(lambda: city_index.build(CITIES, CAPITALS, fold)) == made

@@ -26,21 +26,29 @@ def test_a_country_is_placed_at_its_capital() -> None:
 
 
 def _forget() -> None:
-    for cached in (geocode.country_point, geocode._index, geocode._city, geocode._geonames):
+    for cached in (
+        geocode.country_point,
+        geocode._country_cities,
+        geocode._index,
+        geocode._city,
+        geocode._geonames,
+    ):
         cached.cache_clear()
 
 
-def test_placing_a_country_reads_the_kept_index_not_the_gazetteer(
+def test_placing_a_country_reads_its_kept_city_not_the_index_nor_the_gazetteer(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     _forget()
     assert geocode.country_point("KAZ") is not None  # the index is made, and kept, once
     assert list((tmp_path / "pressgraph").glob("cities-*.marshal"))
+    assert list((tmp_path / "pressgraph").glob("country-cities-*.marshal"))
     _forget()
     tajikistan = geocode.country_point("TJK")
     assert tajikistan is not None and 38 < tajikistan.latitude < 39  # Dushanbe
     assert geocode._geonames.cache_info().currsize == 0  # its JSON files: not read
+    assert geocode._index.cache_info().currsize == 0  # nor the 34,000 cities
 
 
 @pytest.mark.parametrize(

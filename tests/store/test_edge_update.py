@@ -20,7 +20,7 @@ from sqlalchemy import Connection, delete, insert, select
 
 from pressgraph.store import derived
 from pressgraph.store.db import Database
-from pressgraph.store.edge_update import members_of, update_co_participation
+from pressgraph.store.edge_update import Key, key_order, members_of, update_co_participation
 from pressgraph.store.schema import MEMBER_ORDER, entities, event_members, events, network_edges
 from tests import databases
 
@@ -162,3 +162,12 @@ def test_an_event_that_loses_its_date_moves_its_edge_to_the_undated_row(tmp_path
         None: (1, None, None, "event:1"),
         "2019-05": (1, "2019-05-20", "2019-05-20", "event:2"),
     }
+
+
+_ID = st.text(st.characters(min_codepoint=1), max_size=12)  # ids hold no NUL
+
+
+@given(st.lists(st.tuples(_ID, _ID, _ID, st.none() | _ID), min_size=2, max_size=30))
+def test_the_order_of_new_edges_is_the_order_of_their_keys(keys: list[Key]) -> None:
+    by_parts = sorted(keys, key=lambda k: (k[0], k[1], k[2], k[3] or ""))
+    assert sorted(keys, key=key_order) == by_parts

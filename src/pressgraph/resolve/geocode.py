@@ -98,9 +98,14 @@ def country_point(alpha3: str) -> Geo | None:
     country = pycountry.countries.get(alpha_3=alpha3)
     if country is None:
         return None
-    position = _index()[2].get(country.alpha_2)
-    if position is None:
+    city = _country_cities().get(country.alpha_2)
+    if city is None:
         return None
-    city = _city(position)
     name = getattr(country, "common_name", None) or country.name
-    return Geo(str(name), alpha3, city.latitude, city.longitude, "country", None, None)
+    return Geo(str(name), alpha3, city[2], city[3], "country", None, None)
+
+
+@lru_cache(maxsize=1)
+def _country_cities() -> dict[str, city_index.City]:
+    """The city each country is shown at (kept on disk apart from the index of cities)."""
+    return city_index.load_points(_index)

@@ -34,6 +34,7 @@ from pressgraph.records import (
     Role,
 )
 from pressgraph.store.aliases import Alias, read_aliases, updated_aliases, write_aliases
+from pressgraph.store.bulk import execute_many
 from pressgraph.store.db import Database, record_row
 from pressgraph.store.facts import delete_facts, write_facts
 from pressgraph.store.jobs import settle
@@ -257,11 +258,8 @@ def replace_annotations(db: Database, found: Annotated, model: str) -> None:
             {**_mention_row(i, m), **where, **before.get((m.start, m.end, m.kind), UNLINKED)}
             for i, m in enumerate(found.mentions)
         ]
-        if rows:
-            conn.execute(mentions.insert(), rows)
-        role_rows = [{**_role_row(r), **where} for r in found.roles]
-        if role_rows:
-            conn.execute(roles.insert(), role_rows)
+        execute_many(conn, mentions.insert(), rows)
+        execute_many(conn, roles.insert(), [{**_role_row(r), **where} for r in found.roles])
         if where["story_id"]:
             write_facts(conn, found)
         conn.execute(
@@ -514,8 +512,7 @@ def link_mentions(conn: Connection, links: Links, ids: Iterable[int]) -> None:
         }
         for k in sorted(ids)
     ]
-    if values:
-        conn.execute(stmt, values)
+    execute_many(conn, stmt, values)
 
 
 def load_entities(db: Database) -> list[EntityRow]:

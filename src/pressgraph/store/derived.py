@@ -37,6 +37,7 @@ from sqlalchemy import (
     union_all,
 )
 
+from pressgraph.store.bulk import execute_many
 from pressgraph.store.chunks import chunked
 from pressgraph.store.judgements import kept_in
 from pressgraph.store.places import fill_place_countries, refresh_places
@@ -496,7 +497,7 @@ def _last_full_month(date_to: str) -> str:
 
 def _insert(conn: Connection, table: Any, rows: list[dict[str, object]]) -> None:
     for n in range(0, len(rows), _CHUNK):
-        conn.execute(insert(table), rows[n : n + _CHUNK])
+        execute_many(conn, insert(table), rows[n : n + _CHUNK])
 
 
 def _rows(conn: Connection, table: Any) -> int:

@@ -23,6 +23,7 @@ from pressgraph.records import (
     StoredStory,
     Story,
 )
+from pressgraph.store.bulk import execute_many
 from pressgraph.store.db import Database
 from pressgraph.store.jobs import JobRef, mark_page, mark_refused
 from pressgraph.store.schema import documents, refusals, removed, stories
@@ -113,9 +114,9 @@ def _write_document(
         rows = [_story_row(doc_id, cleaned.text, s) for s in found]
         if rows:
             _link_duplicates(conn, rows)
-            conn.execute(stories.insert(), rows)
+            execute_many(conn, stories.insert(), rows)
         if cleaned.removed:
-            conn.execute(removed.insert(), [_removed_row(doc_id, r) for r in cleaned.removed])
+            execute_many(conn, removed.insert(), [_removed_row(doc_id, r) for r in cleaned.removed])
         if site is not None:
             count_page(conn, *site)
         # a new page waits for annotation if it has texts to annotate

@@ -40,6 +40,7 @@ from sqlalchemy import (
     update,
 )
 
+from pressgraph.store.bulk import execute_many
 from pressgraph.store.chunks import chunked
 from pressgraph.store.derived import (
     EVIDENCE,
@@ -127,20 +128,19 @@ def write_edges(conn: Connection, stored: dict[Key, int], rows: list[dict[str, o
             # only the sums: SQLite then leaves the key's indexes alone
             changed.append({"row_id": row_id, **{c: row[c] for c in _SUMS}})
     if changed:
-        conn.execute(
-            update(network_edges).where(network_edges.c.id == bindparam("row_id")), changed
-        )
-    if added:
-        conn.execute(insert(network_edges), added)
+        statement = update(network_edges).where(network_edges.c.id == bindparam("row_id"))
+        execute_many(conn, statement, changed)
+    execute_many(conn, insert(network_edges), added)
     for chunk in chunked(sorted(stored.values())):
         conn.execute(delete(network_edges).where(network_edges.c.id.in_(chunk)))
 
 
-def key_order(key: Key) -> tuple[str, str, str, str]:
+def key_order(key: Key) -> str:
     """Edges in the order of their key (undated first in its pair): new rows get their ids
-    in the same order whatever the batch."""
+    in the same order whatever the batch. One string sorts as the tuple of its parts would
+    (the separator is below every character of an id) and compares in one step."""
     a, b, kind, month = key
-    return a, b, kind, month or ""
+    return f"{a}\0{b}\0{kind}\0{month or ''}"
 
 
 def _text(value: object) -> str | None:
@@ -208,7 +208,8 @@ def stored_edges(conn: Connection, bodies: bool, keys: set[Key]) -> dict[Key, tu
     if not keys:
         return {}
     _KEYS.create(conn)  # a failure rolls the transaction back, the table with it
-    conn.execute(
+    execute_many(
+        conn,
         insert(_KEYS),
         [
             {"bodies": bodies, "source": a, "target": b, "kind": k, "month": m}

@@ -20,6 +20,7 @@ from pressgraph.records import (
     Statement,
     StoryEvent,
 )
+from pressgraph.store.bulk import execute_many
 from pressgraph.store.chunks import chunked
 from pressgraph.store.db import Database, record_row
 from pressgraph.store.schema import (
@@ -54,15 +55,13 @@ def write_facts(conn: Connection, found: Annotated) -> None:
             {"story_event_id": row_id, "mention_idx": i, "part": part, "stage": ANNOTATE_STAGE}
             for i, part in event.parts
         ]
-        if parts:
-            conn.execute(story_event_parts.insert(), parts)
+        execute_many(conn, story_event_parts.insert(), parts)
     for table, rows in (
         (statements, [_statement_row(s) for s in found.statements]),
         (claims, [_claim_row(c) for c in found.claims]),
         (relations, [_relation_row(r) for r in found.relations]),
     ):
-        if rows:
-            conn.execute(table.insert(), rows)
+        execute_many(conn, table.insert(), rows)
 
 
 _STORY = {"story": "story_id", "index": "idx"}
