@@ -17,6 +17,7 @@ clusters are compared as sets of mentions and the events as sets of story events
 
 from __future__ import annotations
 
+import datetime as dt
 import tempfile
 from collections.abc import Iterator
 from itertools import pairwise
@@ -24,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
@@ -32,7 +33,7 @@ from pressgraph.flow.annotate import _annotated
 from pressgraph.flow.ingest import ingest
 from pressgraph.ingest.sources import expand
 from pressgraph.records import Annotated
-from pressgraph.resolve.events import merge_keys, neighbour_keys
+from pressgraph.resolve.events import EventCandidate, may_overlap, merge_keys, neighbour_keys
 from pressgraph.resolve.update import rebuild, resolve_changes
 from pressgraph.settings import Settings
 from pressgraph.store import schema
@@ -199,16 +200,44 @@ def test_the_flow_rebuilds_when_mentions_are_replaced(
         assert conn.execute(select(schema.pending_stages)).first() is None
 
 
-def test_merge_keys_are_the_months_and_the_name_an_event_is_compared_under() -> None:
+def test_merge_keys_are_the_days_or_months_and_the_name_an_event_is_compared_under() -> None:
     keys = merge_keys("exercise", 'the "Interaction-2023"', "2023-08-30", "2023-09-02")
     assert keys == {
-        "month|exercise|2023-08",
-        "month|exercise|2023-09",
+        *(f"day|exercise|2023-08-{d}" for d in ("30", "31")),
+        "day|exercise|2023-09-01",
+        "day|exercise|2023-09-02",
         "dated|exercise|interaction-2023",
     }
+    # a long event (a month, a season) by its months; a day meets them through its month
+    assert merge_keys("meeting", None, "2023-08", None) == {"month|meeting|2023-08"}
+    assert neighbour_keys({"day|meeting|2023-08-05"}) == {
+        "day|meeting|2023-08-05",
+        "month|meeting|2023-08",
+    }
+    assert len(neighbour_keys({"month|meeting|2024-02"})) == 1 + 29  # its days, leap year
     # Undated, a name that identifies an event meets the dated events of that name only.
     undated = merge_keys("exercise", '"Interaction-2023"', None, None)
     assert undated == {"undated|exercise|interaction-2023"}
     assert neighbour_keys(undated) == {"dated|exercise|interaction-2023"}
     assert "undated|exercise|interaction-2023" in neighbour_keys(keys)
     assert merge_keys("summit", "SCO summit", None, None) == set()  # a kind of event: alone
+
+
+_DATE = st.dates(dt.date(2019, 11, 1), dt.date(2020, 3, 31)).map(dt.date.isoformat)
+_WRITTEN = _DATE | _DATE.map(lambda d: d[:7])  # a day, or a month only
+
+
+@given(_WRITTEN, st.none() | _WRITTEN, _WRITTEN, st.none() | _WRITTEN, st.booleans())
+def test_two_events_whose_days_overlap_meet_by_their_keys(
+    a_start: str, a_end: str | None, b_start: str, b_end: str | None, month_keyed: bool
+) -> None:
+    a, b = (
+        EventCandidate(f"k{i}", f"s{i}", "meeting", None, start, end, None, frozenset())
+        for i, (start, end) in enumerate(((a_start, a_end), (b_start, b_end)))
+    )
+    assume(may_overlap(a, b) and a_start <= (a_end or a_start) and b_start <= (b_end or b_start))
+    a_keys = merge_keys("meeting", None, a_start, a_end)
+    b_keys = merge_keys("meeting", None, b_start, b_end)
+    if month_keyed:  # keyed by its months, as every story event was before day keys
+        a_keys = {f"month|meeting|{k[-10:-3]}" if k.startswith("day|") else k for k in a_keys}
+    assert a_keys & neighbour_keys(b_keys) and b_keys & neighbour_keys(a_keys)

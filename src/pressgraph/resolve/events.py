@@ -37,6 +37,7 @@ __all__ = [
     "neighbour_keys",
 ]
 
+SHORT = 7  # days: an event over fewer is keyed by its days, a longer one by its months
 _NOISE = re.compile(r"[^\w\s-]+")
 _ARTICLES = frozenset({"the", "a", "an"})
 _QUOTES = ('"', "“", "”", "«", "»")
@@ -91,15 +92,20 @@ def merge_events(candidates: Sequence[EventCandidate]) -> dict[str, str]:
 
 
 def merge_keys(kind: str, name: str | None, start: str | None, end: str | None) -> set[str]:
-    """The keys a story event is compared under: each (kind, month) its dates cover, and
-    its (kind, name) as a dated event or, undated, as a name that identifies one. Two
-    candidates can merge only when one's keys meet the other's `neighbour_keys`, so the
-    candidates linked by keys to a new one are all a merge needs to see again."""
+    """The keys a story event is compared under: each (kind, day) of a short event (at most
+    SHORT days), else each (kind, month) its dates cover; and its (kind, name) as a dated
+    event or, undated, as a name that identifies one. Two candidates can merge only when
+    their days overlap, so one's keys meet the other's `neighbour_keys`: the candidates
+    linked by keys to a new one are all a merge needs to see again. Days, not months, keep
+    what a new event reads as few as the events of its own days, however full its months."""
     dated = _dated(EventCandidate("", "", kind, name, start, end, None, frozenset()))
     if dated is None:
         norm = _norm_name(name) if name and _identifies(name) else ()
         return {f"undated|{kind}|{' '.join(norm)}"} if norm else set()
-    keys = {f"month|{kind}|{year}-{month:02d}" for year, month in _months(dated)}
+    if (dated.last - dated.first).days < SHORT:
+        keys = {f"day|{kind}|{day.isoformat()}" for day in _days(dated.first, dated.last)}
+    else:
+        keys = {f"month|{kind}|{year}-{month:02d}" for year, month in _months(dated)}
     if dated.name:
         keys.add(f"dated|{kind}|{' '.join(dated.name)}")
     return keys
@@ -125,10 +131,29 @@ def may_overlap(a: EventCandidate, b: EventCandidate) -> bool:
 
 
 def neighbour_keys(keys: set[str]) -> set[str]:
-    """The keys of the candidates one with `keys` may merge with: the same months; a dated
-    name meets the undated mentions of it, and the other way round."""
-    swap = {"month": "month", "dated": "undated", "undated": "dated"}
-    return {swap[head] + "|" + rest for head, _, rest in (k.partition("|") for k in keys)}
+    """The keys of the candidates one with `keys` may merge with: a day meets the same day
+    and the month it is in (the long events, and what was keyed by month before day keys);
+    a month meets the same month and each of its days; a dated name meets the undated
+    mentions of it, and the other way round."""
+    found: set[str] = set()
+    for key in keys:
+        head, _, rest = key.partition("|")
+        kind, _, value = rest.partition("|")
+        if head == "day":
+            found |= {key, f"month|{kind}|{value[:7]}"}
+        elif head == "month":
+            year, month = (int(p) for p in value.split("-"))
+            first = dt.date(year, month, 1)
+            last = first.replace(day=calendar.monthrange(year, month)[1])
+            found |= {key, *(f"day|{kind}|{d.isoformat()}" for d in _days(first, last))}
+        else:
+            found.add(("undated" if head == "dated" else "dated") + "|" + rest)
+    return found
+
+
+def _days(first: dt.date, last: dt.date) -> Iterator[dt.date]:
+    for n in range((last - first).days + 1):
+        yield first + dt.timedelta(days=n)
 
 
 def _attach_undated_by_name(

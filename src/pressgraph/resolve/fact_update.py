@@ -1,10 +1,11 @@
 """Resolve the facts a batch touches (issue 10), with the result of `resolve_facts`.
 
-Story events meet only those sharing a merge key (`events.merge_keys`: a kind and a month,
-or a kind and a name), and groups join only along pairs that may merge (`may_merge`), so
-the story events linked to the batch's by a chain of such pairs, with the other members of
-the events they were in, merge alone as they merge among all. Events sharing a label are
-numbered together, so the stored events with a label the batch's events have join too.
+Story events meet only those sharing a merge key (`events.merge_keys`: a kind and a day, or
+a month for a long event, or a kind and a name), and groups join only along pairs that may
+merge (`may_merge`), so the story events linked to the batch's by a chain of such pairs,
+with the other members of the events they were in, merge alone as they merge among all.
+Events sharing a label are numbered together, so the stored events with a label the batch's
+events have join too.
 Facts of the touched stories take their entities again, and the derived tables are summed
 again for the stories, events and entities touched (store/derived_update.py).
 """
