@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from itertools import combinations
+from operator import itemgetter
 from typing import Any, TypeVar
 
 from sqlalchemy import (
@@ -115,32 +116,34 @@ def update_co_participation(conn: Connection, before: Members, after: Members, g
 
 def write_edges(conn: Connection, stored: dict[Key, int], rows: list[dict[str, object]]) -> None:
     """Update the stored rows in place (their key, so every index, stays as it is), add the
-    new edges, delete the stored edges no event sums any more."""
-    changed: list[dict[str, object]] = []
-    added: list[dict[str, object]] = []
+    new edges, delete the stored edges no event sums any more. Rows are updated in the
+    order of their ids and added in the order of their keys (`key_order`)."""
+    changed: list[tuple[int, dict[str, object]]] = []
+    added: list[tuple[str, dict[str, object]]] = []
     for row in rows:
         month = row["month"]
         key = (str(row["source"]), str(row["target"]), str(row["kind"]), _text(month))
         row_id = stored.pop(key, None)
         if row_id is None:
-            added.append(row)
+            added.append((key_order(key), row))
         else:
             # only the sums: SQLite then leaves the key's indexes alone
-            changed.append({"row_id": row_id, **{c: row[c] for c in _SUMS}})
-    if changed:
-        statement = update(network_edges).where(network_edges.c.id == bindparam("row_id"))
-        execute_many(conn, statement, changed)
-    execute_many(conn, insert(network_edges), added)
+            changed.append((row_id, {"row_id": row_id, **{c: row[c] for c in _SUMS}}))
+    statement = update(network_edges).where(network_edges.c.id == bindparam("row_id"))
+    execute_many(conn, statement, [row for _, row in sorted(changed, key=itemgetter(0))])
+    execute_many(conn, insert(network_edges), [row for _, row in sorted(added, key=itemgetter(0))])
     for chunk in chunked(sorted(stored.values())):
         conn.execute(delete(network_edges).where(network_edges.c.id.in_(chunk)))
 
 
 def key_order(key: Key) -> str:
-    """Edges in the order of their key (undated first in its pair): new rows get their ids
-    in the same order whatever the batch. One string sorts as the tuple of its parts would
-    (the separator is below every character of an id) and compares in one step."""
+    """Edges in the order of their index (month, then pair; undated first): new rows get their
+    ids in the same order whatever the batch, and a batch's reads and writes go through the
+    index page after page instead of all over it (a database of millions of edges is far
+    larger than the pages SQLite keeps). One string sorts as the tuple of its parts would (the
+    separator is below every character of an id) and compares in one step."""
     a, b, kind, month = key
-    return f"{a}\0{b}\0{kind}\0{month or ''}"
+    return f"{month or ''}\0{a}\0{b}\0{kind}"
 
 
 def _text(value: object) -> str | None:
@@ -213,7 +216,7 @@ def stored_edges(conn: Connection, bodies: bool, keys: set[Key]) -> dict[Key, tu
         insert(_KEYS),
         [
             {"bodies": bodies, "source": a, "target": b, "kind": k, "month": m}
-            for a, b, k, m in keys  # any order: the rows are read back into a dict
+            for a, b, k, m in sorted(keys, key=key_order)  # looked up in the index's order
         ],
     )
     e, k = network_edges.c, _KEYS.c
@@ -239,7 +242,7 @@ def _added(
     dates = _starts(conn, _evidence_to_date(joined, stored, None))
     dates.update(_starts(conn, _evidence_to_date(joined, stored, dates)))
     rows = []
-    for key, got in sorted(joined.items(), key=lambda item: key_order(item[0])):
+    for key, got in joined.items():  # in any order: `write_edges` orders the rows
         _, link = stored.get(key, (0, Link()))
         if _after_the_evidence(link, got, dates):
             first = link.evidence
