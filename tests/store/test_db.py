@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -29,6 +32,18 @@ def test_a_new_database_matches_the_tables_and_records_every_migration(db: Datab
 def test_opening_again_applies_nothing(empty_db_url: str) -> None:
     assert Database(empty_db_url).applied == [m.name for m in MIGRATIONS]
     assert Database(empty_db_url).applied == []
+
+
+def test_opening_an_up_to_date_database_does_not_import_alembic(db: Database) -> None:
+    """Every command opens the database: alembic (0.1 s to import) only when it migrates."""
+    code = (
+        "import sys; from pressgraph.store.db import Database; "
+        f"assert Database({db.url!r}).applied == []; "
+        "print(sorted(m for m in sys.modules if m.startswith('alembic')))"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert done.returncode == 0 and done.stdout.strip() == "[]", done.stderr
 
 
 @pytest.mark.sqlite_only(reason="WAL and foreign keys are PRAGMAs of SQLite's")

@@ -387,14 +387,14 @@ def upgrade(conn: Connection) -> list[str]:
                 migration.on_create(conn)
             _record(conn, migration)
         return [m.name for m in MIGRATIONS]
+    pending = [m for m in MIGRATIONS if m.id not in done]
+    if not pending:  # as at every start of an up-to-date database: alembic is not imported
+        return []
     from alembic.migration import MigrationContext  # here: see the imports
     from alembic.operations import Operations
 
     op = Operations(MigrationContext.configure(conn))
-    names = []
-    for migration in MIGRATIONS:
-        if migration.id not in done:
-            migration.upgrade(op, conn)
-            _record(conn, migration)
-            names.append(migration.name)
-    return names
+    for migration in pending:
+        migration.upgrade(op, conn)
+        _record(conn, migration)
+    return [m.name for m in pending]
