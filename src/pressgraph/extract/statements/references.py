@@ -141,15 +141,18 @@ def _head_at(doc: Doc, start: int) -> tuple[int, tuple[str, ...]] | None:
     """The longest post title (or generic post noun) starting at token `start`."""
     words: list[str] = []
     ends: list[int] = []  # token index after each word
+    heads = lexicon().heads_by_first
     for token in doc[start : start + _HEAD_TOKENS]:
         if token.text == "-":
             continue
         parts = post_words(token.text)  # "Secretary-General" may be one token
         if not parts or not all(p.isalpha() for p in parts):
             break
+        if not words and parts[0] not in heads:  # no title starts with this word
+            return None
         words.extend(parts)
         ends.extend([token.i + 1] * len(parts))
-    for head in lexicon().heads_by_first.get(words[0], ()) if words else ():
+    for head in heads.get(words[0], ()) if words else ():
         if tuple(words[: len(head)]) == head:
             return ends[len(head) - 1], head
     return None
