@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, delete, func, insert, select, true
 
 from pressgraph.store.chunks import chunked
-from pressgraph.store.schema import entities, entity_stories, place_countries, places
+from pressgraph.store.schema import entities, entity_counts, entity_stories, place_countries, places
 
 COUNTRY = "country:"
 
@@ -165,13 +165,11 @@ def _kept_around(
 
 
 def _story_counts(conn: Connection, chosen: Callable[[Any], ColumnElement[bool]]) -> dict[str, int]:
-    query = (
-        select(entity_stories.c.entity_id, func.count())
-        .where(
-            entity_stories.c.entity_id.startswith("place:")
-            | entity_stories.c.entity_id.startswith(COUNTRY),
-            chosen(entity_stories.c.entity_id),
-        )
-        .group_by(entity_stories.c.entity_id)
+    """The stories of each place and country, as kept in `entity_counts` (filled, or moved by
+    a batch, before the places are): counting a country's rows of `entity_stories` read
+    tens of thousands for every page that named it."""
+    c = entity_counts.c
+    query = select(c.entity_id, c.stories).where(
+        c.entity_id.startswith("place:") | c.entity_id.startswith(COUNTRY), chosen(c.entity_id)
     )
     return {str(e): int(n) for e, n in conn.execute(query)}
