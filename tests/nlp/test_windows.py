@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 from sqlalchemy import func, select
 
-from pressgraph.nlp.windows import windows
+from pressgraph.nlp.windows import annotate_safely, windows
 from pressgraph.store.annotations import all_mentions, list_failures
 from pressgraph.store.db import Database
 from pressgraph.store.documents import list_stories
@@ -130,3 +131,21 @@ def test_an_error_in_a_component_is_recorded_with_its_stage(
     assert "Kaboom" in next(s.text for s in list_stories(db) if s.id == failure.story)
     with db.read() as conn:
         assert conn.execute(select(func.count()).select_from(annotated)).scalar() == 3
+
+
+def test_our_components_get_the_story_text_kept_not_joined_again(small_model: Language) -> None:
+    """The text a Doc was made from is kept on it (`nlp.spans.keep_text`) before anything
+    reads it, in one piece or in windows: spaCy's `Doc.text` joins every token again."""
+    seen: list[tuple[object, str]] = []
+
+    def prepare(doc: Doc, _story: str, _date: str | None) -> Doc:
+        seen.append((doc.user_data.get("pressgraph.text"), doc.text))
+        return doc
+
+    short = "On June 1, 2021, the ministers met in Minsk.\n"
+    long = "The ministers of defence met in Minsk on June 1, 2021.\n\n" * 80
+    assert len(long) > LIMIT
+    items = [("short", short, None), ("long", long, None)]
+    done = list(annotate_safely(small_model, items, prepare))
+    assert [d.story for d in done] == ["short", "long"]
+    assert seen == [(short, short), (long, long)]

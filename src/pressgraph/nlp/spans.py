@@ -116,3 +116,11 @@ def doc_text(doc: Doc) -> str:
     if not isinstance(text, str):
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+def keep_text(doc: Doc, text: str) -> Doc:
+    """Give `doc` the text it was made from, for `doc_text` to return without joining its
+    tokens (3-4 ms for a story of a thousand words). `text` is the Doc's own: the tokenizer
+    keeps every character of its input."""
+    doc.user_data[_TEXT_KEY] = text
+    return doc

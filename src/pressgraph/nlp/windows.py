@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from pressgraph.nlp.convert import to_records
 from pressgraph.nlp.registry import COMPONENTS
+from pressgraph.nlp.spans import keep_text
 from pressgraph.records import Annotated, AnnotationFailure
 
 WINDOW = 100_000  # characters; far below spaCy's max_length, and memory stays bounded
@@ -103,7 +104,9 @@ def _batch(
     if not batch:
         return
     try:
-        docs = [prepare(nlp.make_doc(text), story, date) for story, text, date in batch]
+        docs = [
+            prepare(keep_text(nlp.make_doc(text), text), story, date) for story, text, date in batch
+        ]
         piped = nlp.pipe(docs, batch_size=_BATCH)
         done = [to_records(s, d, doc) for (s, _, d), doc in zip(batch, piped, strict=True)]
     except Exception:  # found again story by story below, with the stage that failed
@@ -115,7 +118,7 @@ def _batch(
 def _single(nlp: Language, item: Item, prepare: Prepare) -> Annotated | AnnotationFailure:
     story, text, date = item
     try:
-        doc = prepare(_step("tokenizer", nlp.make_doc, text), story, date)
+        doc = prepare(keep_text(_step("tokenizer", nlp.make_doc, text), text), story, date)
         doc = _run(nlp, doc, lambda _name: True)
         return _step("records", to_records, story, date, doc)
     except _StageError as failed:
@@ -139,7 +142,7 @@ def _windowed(
         doc = _step("window", Doc.from_docs, parts, ensure_whitespace=False)
         if doc.text != text:
             raise _StageError("window", "the joined windows do not give the story's text back")
-        doc = _run(nlp, prepare(doc, story, date), lambda name: name in OURS)
+        doc = _run(nlp, prepare(keep_text(doc, text), story, date), lambda name: name in OURS)
         return _step("records", to_records, story, date, doc)
     except _StageError as failed:
         return _failure(story, failed)
