@@ -4,8 +4,11 @@ dateline run into the first sentence."""
 from __future__ import annotations
 
 import spacy
+from hypothesis import example, given
+from hypothesis import strategies as st
+from spacy.tokens import Doc
 
-from pressgraph.nlp.paragraphs import mark_paragraphs
+from pressgraph.nlp.paragraphs import _mark_dateline, mark_paragraphs
 
 
 def _starts(text: str) -> list[str]:
@@ -32,3 +35,32 @@ def test_an_agency_name_and_a_dash_after_the_dateline_city() -> None:
 def test_capitals_in_a_sentence_are_no_dateline() -> None:
     assert _starts("The CSTO. SCO The words") == []
     assert _starts("US. UN The words") == []
+
+
+_PIECES = st.sampled_from(
+    ["Minsk", "MINSK", "TASS", ".", "The", "met", "–", " ", "  ", "\n", "\n\n", "\n \n", "\n\n\n"]
+)
+
+
+def _token_by_token(doc: Doc) -> Doc:
+    """The component's rule read token by token (how it was first written)."""
+    broken = False
+    for token in doc:
+        if token.is_space:
+            broken = broken or token.text.count("\n") >= 2
+            continue
+        if broken and token.i > 0:
+            token.is_sent_start = True
+        if broken or token.i == 0:
+            _mark_dateline(doc, token.i)
+        broken = False
+    return doc
+
+
+@example("MINSK . TASS The met")  # a dateline at the start, and after a blank line:
+@example("met \n\n MINSK . TASS – The met")
+@given(st.lists(_PIECES, max_size=40).map(" ".join))
+def test_only_the_space_tokens_are_visited_with_the_same_starts(text: str) -> None:
+    nlp = spacy.blank("en")
+    expected = [t.is_sent_start for t in _token_by_token(nlp(text))]
+    assert [t.is_sent_start for t in mark_paragraphs(nlp(text))] == expected

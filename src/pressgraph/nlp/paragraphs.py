@@ -9,6 +9,8 @@ after this component, keeps that boundary.
 
 from __future__ import annotations
 
+import numpy as np
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -17,18 +19,27 @@ _MIN_CAPS = 3  # "MINSK", "TASS": not "A" or "US" alone
 
 
 def mark_paragraphs(doc: Doc) -> Doc:
-    """Set `is_sent_start` on the first token after every run of white space with a blank line."""
-    after_break = False
-    for token in doc:
-        if token.is_space:
-            after_break = after_break or token.text.count("\n") >= 2
-            continue
-        if after_break and token.i > 0:
-            token.is_sent_start = True
-        if after_break or token.i == 0:
-            _mark_dateline(doc, token.i)
-        after_break = token.whitespace_.count("\n") >= 2
+    """Set `is_sent_start` on the first token after every run of white space with a blank line
+    (a space token holding two line breaks). Only the space tokens are visited: making a
+    Token for each of a story's words cost more than the rest of this component."""
+    if len(doc) and not doc[0].is_space:
+        _mark_dateline(doc, 0)
+    last, broken = -2, False
+    for i in np.flatnonzero(doc.to_array(IS_SPACE)).tolist():
+        if i != last + 1:  # a new run of white space: the one before it ended
+            _after_run(doc, last, broken)
+            broken = False
+        broken = broken or doc[i].text.count("\n") >= 2
+        last = i
+    _after_run(doc, last, broken)
     return doc
+
+
+def _after_run(doc: Doc, last: int, broken: bool) -> None:
+    """After a run of white space ending at token `last`: a paragraph starts if it broke one."""
+    if broken and last + 1 < len(doc):
+        doc[last + 1].is_sent_start = True
+        _mark_dateline(doc, last + 1)
 
 
 def _mark_dateline(doc: Doc, i: int) -> None:
