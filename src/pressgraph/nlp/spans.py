@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+import numpy as np
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
 ORGS = "pg_orgs"
@@ -124,3 +126,12 @@ def keep_text(doc: Doc, text: str) -> Doc:
     keeps every character of its input."""
     doc.user_data[_TEXT_KEY] = text
     return doc
+
+
+def positions(doc: Doc, words: Iterable[str], attr: int = LOWER) -> list[int]:
+    """The indices of the tokens whose `attr` (the lowercase form, else e.g. ORTH) is one of
+    `words`, in order, read from the doc's array: no Token is made for the other words, which
+    cost more than what a component then does with the few it wants."""
+    wanted = np.array([doc.vocab.strings[word] for word in words], dtype=np.uint64)
+    found: list[int] = np.flatnonzero(np.isin(doc.to_array(attr), wanted)).tolist()
+    return found

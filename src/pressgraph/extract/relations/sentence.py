@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from pressgraph.extract.relations.lexicon import RelationData
@@ -15,7 +16,7 @@ from pressgraph.extract.relations.organizations import (
     last_distinct,
     pronoun_person,
 )
-from pressgraph.nlp.spans import COUNTRIES, ORGS, PEOPLE, PLACES
+from pressgraph.nlp.spans import COUNTRIES, ORGS, PEOPLE, PLACES, positions
 
 _SUBJECT = frozenset({"nsubj", "nsubjpass"})
 
@@ -43,15 +44,14 @@ def placeholder_items(doc: Doc, text: str, data: RelationData) -> dict[int, Item
         for s in doc.spans.get(group, [])
     ]
     people.sort(key=lambda s: s.start_char)
-    speakers, blocking, the_organization = [], [], []
-    for t in doc:  # one pass: a Token is costly to make
-        lower = t.lower_
-        if lower in data.speaker_pronouns:
-            speakers.append(_pronoun(t, people, text, data))
-        if lower in data.blocking_pronouns:
-            blocking.append(Item("X", t.i, t.i + 1, None))
-        if _is_the_organization(t, data):
-            the_organization.append(Item("O", t.i, t.i + 1, None))
+    # the few tokens each rule wants, from the doc's arrays: a Token is costly to make
+    speakers = [_pronoun(doc[i], people, text, data) for i in positions(doc, data.speaker_pronouns)]
+    blocking = [Item("X", i, i + 1, None) for i in positions(doc, data.blocking_pronouns)]
+    the_organization = [
+        Item("O", i, i + 1, None)
+        for i in positions(doc, data.organization_words, ORTH)
+        if _is_the_organization(doc[i], data)
+    ]
     found += speakers
     found += _they(doc, orgs, data)  # before the blocking pronouns: the first item wins a token
     found += blocking
@@ -74,10 +74,12 @@ def placeholder_items(doc: Doc, text: str, data: RelationData) -> dict[int, Item
 def _groups(doc: Doc, orgs: list[Span], data: RelationData) -> list[Item]:
     """ "the two organizations", "both organisations": the organizations last named before."""
     found = []
-    for tok in doc[:-1]:
-        count = data.group_numbers.get(tok.lower_)
-        noun = doc[tok.i + 1]
-        if count is None or noun.lower_ not in data.group_nouns:
+    for i in positions(doc, data.group_numbers):
+        if i + 1 == len(doc):
+            break
+        tok, noun = doc[i], doc[i + 1]
+        count = data.group_numbers[tok.lower_]
+        if noun.lower_ not in data.group_nouns:
             continue
         if tok.lower_ not in data.group_numbers_alone and (
             tok.i == 0 or doc[tok.i - 1].lower_ not in data.group_determiners
@@ -94,8 +96,8 @@ def _they(doc: Doc, orgs: list[Span], data: RelationData) -> list[Item]:
     observer status with the UN General Assembly"."""
     by_token = {i: span for span in orgs for i in range(span.start, span.end)}
     found = []
-    for tok in doc:
-        if tok.lower_ in data.plural_pronouns and tok.dep_ in _SUBJECT:
+    for tok in (doc[i] for i in positions(doc, data.plural_pronouns)):
+        if tok.dep_ in _SUBJECT:
             group = _subject_organizations(doc, tok, by_token)
             if group:
                 found.append(Item("O", tok.i, tok.i + 1, None, group))

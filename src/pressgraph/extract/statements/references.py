@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from pressgraph.extract.roles import FoundRole
 from pressgraph.extract.statements.grammar import is_subject
 from pressgraph.extract.statements.lexicon import lexicon, post_words
-from pressgraph.nlp.spans import COUNTRIES, ORGS, PEOPLE, PLACES
+from pressgraph.nlp.spans import COUNTRIES, ORGS, PEOPLE, PLACES, positions
 
 _NOT_NAMES = frozenset({"GPE", "NORP", "ORG", "LOC", "DATE", "FAC", "EVENT"})
 _DETERMINERS = frozenset({"the", "its", "his", "her", "their"})
@@ -72,10 +72,9 @@ def _post_references(doc: Doc, people: list[Span], named: set[int]) -> Iterator[
     taken = {i for p in people for i in range(p.start, p.end)}
     evidence = [(r.start, r.end) for r in roles]
     at = 0
-    while at < len(doc):
-        post = _post_at(doc, at, keys)
+    for start in positions(doc, _DETERMINERS):  # what a post reference opens with
+        post = _post_at(doc, start, keys) if start >= at else None
         if post is None:
-            at += 1
             continue
         at = post.end
         if any(i in taken for i in range(post.start, post.end)) or _names_follow(doc, post, taken):

@@ -1,0 +1,20 @@
+"""Helpers over a Doc (nlp/spans.py): the tokens of some words found from the doc's arrays."""
+
+from __future__ import annotations
+
+import spacy
+from hypothesis import given
+from hypothesis import strategies as st
+from spacy.attrs import ORTH
+
+from pressgraph.nlp.spans import positions
+
+_WORDS = st.sampled_from(["The", "the", "THE", "they", "They", "two", "Organization", "ОДКБ", "."])
+
+
+@given(st.lists(_WORDS, max_size=30), st.sets(_WORDS, max_size=4))
+def test_positions_are_the_tokens_of_the_words_in_order(words: list[str], wanted: set[str]) -> None:
+    doc = spacy.blank("en")(" ".join(words))
+    lowered = {w.lower() for w in wanted}
+    assert positions(doc, lowered) == [t.i for t in doc if t.lower_ in lowered]
+    assert positions(doc, wanted, ORTH) == [t.i for t in doc if t.text in wanted]
