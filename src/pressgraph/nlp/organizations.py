@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+import numpy as np
+from spacy.attrs import IS_UPPER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -200,7 +202,7 @@ def _listed_acronyms(doc: Doc, orgs: list[Span], claimed: set[int]) -> list[Span
     used = claimed | {i for s in orgs for i in range(s.start, s.end)}
     countries = gazetteer.country_forms()
     out = []
-    for tok in doc:
+    for tok in (doc[int(i)] for i in np.flatnonzero(doc.to_array(IS_UPPER))):  # as acronyms are
         if tok.i in used or len(tok.text) < _MIN_LISTED or not _ACRONYM.match(tok.text):
             continue
         if gazetteer.normalize_alias(tok.text) in countries or tok.ent_type_ in _NOT_ORG:

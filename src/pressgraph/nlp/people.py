@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -30,7 +31,15 @@ from pressgraph.nlp.name_words import (
     trim_name,
     words,
 )
-from pressgraph.nlp.spans import ORGS, PEOPLE, is_free, keep_longest, make_span, taken
+from pressgraph.nlp.spans import (
+    ORGS,
+    PEOPLE,
+    is_free,
+    keep_longest,
+    make_span,
+    positions,
+    taken,
+)
 from pressgraph.resolve.names import looks_personal, parse_person_name
 
 __all__ = ["PersonFinder", "bare_surnames", "name_run", "person_span"]
@@ -180,14 +189,13 @@ def _plausible_single(
     if any(len(s) > 1 and word in {t.text for t in s} for s in found):
         return True
     return any(
-        t.text == word
-        and t.i != span.start
-        and t.i > 0
-        and is_name_word(doc[t.i - 1].text)
-        and not is_title_word(doc[t.i - 1].text)
-        and doc[t.i - 1].whitespace_ != ""
-        and doc[t.i - 1].ent_type_ not in {"ORG", "GPE", "NORP", "FAC", "LOC"}
-        for t in doc
+        i != span.start
+        and i > 0
+        and is_name_word(doc[i - 1].text)
+        and not is_title_word(doc[i - 1].text)
+        and doc[i - 1].whitespace_ != ""
+        and doc[i - 1].ent_type_ not in {"ORG", "GPE", "NORP", "FAC", "LOC"}
+        for i in positions(doc, (word,), ORTH)
     )
 
 
@@ -200,8 +208,8 @@ def bare_surnames(doc: Doc, found: list[Span], claimed: set[int]) -> Iterator[Sp
         return
     used = claimed | {i for s in found for i in range(s.start, s.end)}
     heads = words().org_heads
-    for token in doc:
-        if token.text not in surnames or token.i in used:
+    for token in (doc[i] for i in positions(doc, surnames, ORTH)):
+        if token.i in used:
             continue
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if after is not None and (after.lower_ in heads or is_name_word(after.text)):
