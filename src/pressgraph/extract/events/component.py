@@ -3,20 +3,24 @@ drafts, adds speakers and delegations, and freezes the drafts into FoundEvent re
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
+from spacy.attrs import POS
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from pressgraph.extract.events.codenames import ListIntro, add_code_names
 from pressgraph.extract.events.draft import Draft, event_for, said_in_sentence
 from pressgraph.extract.events.headline import name_from_headline
 from pressgraph.extract.events.lexicon import Lexicon
-from pressgraph.extract.events.nouns import event_noun
+from pressgraph.extract.events.nouns import NOUN_TAGS, event_noun
 from pressgraph.extract.events.reading import read_facts
 from pressgraph.extract.events.records import FoundEvent
 from pressgraph.extract.events.repeats import merge_repeats
 from pressgraph.extract.events.speakers import add_delegations, add_speakers
 from pressgraph.extract.events.story import Story, read_story
 from pressgraph.extract.events.verbs import Told, verb_event
+from pressgraph.nlp.spans import positions
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
@@ -58,10 +62,13 @@ class EventFinder:
         story = read_story(doc)
         drafts: list[Draft] = []
         intro = ListIntro()
+        # the tokens that can be an event noun or an event verb (`event_noun`, `verb_event`)
+        nouns = positions(doc, NOUN_TAGS, POS)
+        verbs = positions(doc, story.lex.verb_events)
         for sent in doc.sents:
-            told = self._nouns(story, drafts, sent)
+            told = self._nouns(story, drafts, sent, _within(doc, nouns, sent))
             add_code_names(story, drafts, sent, told, intro)
-            for tok in sent:
+            for tok in _within(doc, verbs, sent):
                 met = verb_event(story, tok, sent, told)
                 if met is not None:
                     drafts.append(met)
@@ -73,10 +80,10 @@ class EventFinder:
         return doc
 
     @staticmethod
-    def _nouns(story: Story, drafts: list[Draft], sent: Span) -> list[Told]:
-        """Read the event nouns of a sentence; the events it speaks of, in order."""
+    def _nouns(story: Story, drafts: list[Draft], sent: Span, nouns: list[Token]) -> list[Told]:
+        """Read the event nouns of a sentence (its `nouns`); the events it speaks of, in order."""
         told: list[Told] = []
-        for tok in sent:
+        for tok in nouns:
             noun = event_noun(story, tok)
             said = None if noun is None else said_in_sentence(story, noun, sent)
             draft = None if said is None else event_for(story, drafts, said)
@@ -94,3 +101,8 @@ class EventFinder:
 def make_events(nlp: Language, name: str) -> EventFinder:
     """Factory of the event finder."""
     return EventFinder()
+
+
+def _within(doc: Doc, found: list[int], sent: Span) -> list[Token]:
+    """The tokens of `found` (sorted indices) inside the sentence."""
+    return [doc[i] for i in found[bisect_left(found, sent.start) : bisect_left(found, sent.end)]]

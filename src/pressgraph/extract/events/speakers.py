@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 from pressgraph.extract.events.draft import Draft
 from pressgraph.extract.events.lexicon import Lexicon
 from pressgraph.extract.events.story import Story, sentence_range
+from pressgraph.nlp.spans import positions
 
 
 def _says(lex: Lexicon, tok: Token) -> bool:
@@ -49,13 +50,15 @@ def _depth(tok: Token, top: Token) -> int:
 
 
 def _speeches(story: Story) -> Iterator[tuple[Span, Span]]:
-    """(speaker, sentence) for every person the story reports speaking."""
-    for sent in story.doc.sents:
-        for tok in sent:
-            for top in _speech_subjects(story.lex, tok):
-                person = _main_person(story, top)
-                if person is not None:
-                    yield person, sent
+    """(speaker, sentence) for every person the story reports speaking: at the speech verbs
+    and "according", found from the doc's array of lowercase forms."""
+    doc = story.doc
+    for i in positions(doc, {"according", *story.lex.speech_verbs}):
+        tok = doc[i]
+        for top in _speech_subjects(story.lex, tok):
+            person = _main_person(story, top)
+            if person is not None:
+                yield person, tok.sent
 
 
 def _first(drafts: list[Draft], kinds: frozenset[str] | None = None) -> Draft | None:
