@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -702,3 +704,26 @@ def test_a_sentence_skips_the_cues_only_when_none_of_them_would_find_a_head() ->
         assert bool(data.any_cue.search(line)) == expected, line
     assert any(data.any_cue.search(line) for line in lines)
     assert not all(data.any_cue.search(line) for line in lines if line.strip())
+
+
+_CUES = lexicon.relation_data().cues
+_HEADS = sorted({w for cue in _CUES for w in cue.head_words})
+
+
+@given(
+    st.lists(
+        st.sampled_from([*_HEADS, "the", "CSTO", "-", "\n"]).map(
+            lambda w: w.upper() if len(w) % 2 else w.title()
+        ),
+        max_size=8,
+    ),
+    st.sampled_from([" ", "  ", "\n", " \t"]),
+)
+def test_a_cue_whose_first_words_are_absent_is_skipped_safely(words: list[str], space: str) -> None:
+    """`Cue.may_match` is what a sentence is checked with before a cue's own pattern runs:
+    it must hold wherever the pattern finds a head, in any case and spacing."""
+    text = space.join(w.replace(" ", space) for w in words)
+    for cue in _CUES:
+        if cue.head.search(text):
+            assert cue.may_match(text.casefold()), (cue.head_words, text)
+    assert not any(cue.may_match("the sides discussed the weather") for cue in _CUES)

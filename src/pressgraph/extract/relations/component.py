@@ -75,7 +75,11 @@ class RelationFinder:
     ) -> Iterator[FoundRelation]:
         sentence = Sentence(sent, items, data)
         reader = Reader(sentence, data, self.max_actor_words)
-        cues = data.cues if data.any_cue.search(sentence.text) else ()
+        if data.any_cue.search(sentence.text):
+            folded = sentence.text.casefold()
+            cues = tuple(cue for cue in data.cues if cue.may_match(folded))
+        else:
+            cues = ()
         candidates = [
             c
             for cue in cues

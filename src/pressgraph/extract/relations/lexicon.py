@@ -54,6 +54,16 @@ class Cue:
     people: bool  # a person may stand for the organization of his post (if the kind allows)
     adjacent: bool  # the actor stands right before the head ("⟦O⟧, with ⟦O⟧, supports")
 
+    @cached_property
+    def first_words(self) -> frozenset[str]:
+        """The first word of each head, case folded: a text holding none of them has no match
+        of `head` (which matches them whole, in any case, any white space between words)."""
+        return frozenset(w.split()[0].casefold() for w in self.head_words if w.split())
+
+    def may_match(self, folded: str) -> bool:
+        """Whether `head` may match in a text whose `str.casefold()` is `folded`."""
+        return any(word in folded for word in self.first_words)
+
 
 @dataclass(frozen=True)
 class Upgrade:
