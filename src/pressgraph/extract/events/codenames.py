@@ -53,7 +53,11 @@ def add_code_names(
     named in an opening starts with it."""
     for said, draft in told:
         _opened_by(story, draft, said.noun, told)
-    nouns = [n for t in sent if (n := event_noun(story, t)) and n.kind in story.lex.code_kinds]
+    nouns = [
+        n
+        for t in story.nouns_in(sent)
+        if (n := event_noun(story, t)) and n.kind in story.lex.code_kinds
+    ]
     names = [(s, e) for s, e in _code_names(story, sent) if not _names_venue(story, s)]
     nouns = sorted([*nouns, *_title_nouns(story, names, nouns)], key=lambda n: n.token.i)
     if nouns:

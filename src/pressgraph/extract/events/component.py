@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from spacy.attrs import POS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -13,7 +12,7 @@ from pressgraph.extract.events.codenames import ListIntro, add_code_names
 from pressgraph.extract.events.draft import Draft, event_for, said_in_sentence
 from pressgraph.extract.events.headline import name_from_headline
 from pressgraph.extract.events.lexicon import Lexicon
-from pressgraph.extract.events.nouns import NOUN_TAGS, event_noun
+from pressgraph.extract.events.nouns import event_noun
 from pressgraph.extract.events.reading import read_facts
 from pressgraph.extract.events.records import FoundEvent
 from pressgraph.extract.events.repeats import merge_repeats
@@ -62,11 +61,9 @@ class EventFinder:
         story = read_story(doc)
         drafts: list[Draft] = []
         intro = ListIntro()
-        # the tokens that can be an event noun or an event verb (`event_noun`, `verb_event`)
-        nouns = positions(doc, NOUN_TAGS, POS)
-        verbs = positions(doc, story.lex.verb_events)
+        verbs = positions(doc, story.lex.verb_events)  # the tokens that can be an event verb
         for sent in doc.sents:
-            told = self._nouns(story, drafts, sent, _within(doc, nouns, sent))
+            told = self._nouns(story, drafts, sent, story.nouns_in(sent))
             add_code_names(story, drafts, sent, told, intro)
             for tok in _within(doc, verbs, sent):
                 met = verb_event(story, tok, sent, told)

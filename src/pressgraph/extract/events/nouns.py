@@ -11,9 +11,8 @@ from spacy.tokens import Span, Token
 from pressgraph.extract.dates import DateMention
 from pressgraph.extract.events.anchors import date_hangs
 from pressgraph.extract.events.lexicon import Lexicon
-from pressgraph.extract.events.story import Story
+from pressgraph.extract.events.story import NOUN_TAGS, Story
 
-NOUN_TAGS = frozenset({"NOUN", "PROPN"})  # the parts of speech an event or cue noun has
 _NOT_TITLE = frozenset({"DET", "ADP", "PRON", "CCONJ", "SCONJ", "PUNCT", "VERB", "AUX", "PART"})
 _CONNECTORS = frozenset({"of", "on", "for", "and", "in", "against", "the", "to", "-", "–"})
 _ORDINAL = re.compile(r"\d+(?:-?(?:st|nd|rd|th))?", re.IGNORECASE)

@@ -18,8 +18,8 @@ from pressgraph.extract.events.anchors import (
 )
 from pressgraph.extract.events.draft import Draft, Said
 from pressgraph.extract.events.naming import aside
-from pressgraph.extract.events.nouns import NOUN_TAGS, noun_date
-from pressgraph.extract.events.story import Story, lead_date, sentence_range
+from pressgraph.extract.events.nouns import noun_date
+from pressgraph.extract.events.story import NOUN_TAGS, Story, lead_date, sentence_range
 
 _NO_DOER = frozenset({"noun", "none", "ended", "within"})  # parts whose subject plays none
 

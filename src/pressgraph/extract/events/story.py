@@ -5,20 +5,25 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.attrs import POS
+from spacy.tokens import Doc, Span, Token
 
 from pressgraph.extract.dates import DateMention, find_dates
 from pressgraph.extract.dates.lexicon import LEX
 from pressgraph.extract.events.lexicon import Lexicon, load_lexicon
-from pressgraph.nlp.spans import COUNTRIES, ORGS, PEOPLE, PLACES, doc_text
+from pressgraph.nlp.spans import COUNTRIES, ORGS, PEOPLE, PLACES, doc_text, positions
 from pressgraph.resolve.names import parse_person_name, same_person
 
 _DATE_KEY = "pressgraph.date"  # the story date, set by nlp.pipeline before the pipeline runs
 _ANCHOR_KEY = "pressgraph.anchor"  # an undated story: its nearest dated neighbour's date
 _HEADLINE_KEY = "pressgraph.headline"  # a headline kept apart from the story's text
+
+
+NOUN_TAGS = frozenset({"NOUN", "PROPN"})  # the parts of speech an event or cue noun has
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,13 @@ class Story:
     person_keys: dict[tuple[int, int], str]
     headline: str | None = None  # the story's headline when kept apart from its text
     anchor: dt.date | None = None  # what its year-less dates are read against
+    nouns: tuple[int, ...] = ()  # the tokens tagged NOUN or PROPN (NOUN_TAGS), in order
+
+    def nouns_in(self, sent: Span) -> list[Token]:
+        """The sentence's nouns: the only tokens that can be an event noun."""
+        found = self.nouns
+        first, last = bisect_left(found, sent.start), bisect_left(found, sent.end)
+        return [self.doc[i] for i in found[first:last]]
 
 
 def read_story(doc: Doc) -> Story:
@@ -87,6 +99,7 @@ def read_story(doc: Doc) -> Story:
         person_keys=_person_keys(people),
         headline=doc.user_data.get(_HEADLINE_KEY),
         anchor=day_anchor,
+        nouns=tuple(positions(doc, NOUN_TAGS, POS)),  # from the doc's array: no Token each
     )
 
 
