@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from spacy.attrs import ORTH
 
-from pressgraph.nlp.spans import positions
+from pressgraph.nlp.spans import positions, within
 
 _WORDS = st.sampled_from(["The", "the", "THE", "they", "They", "two", "Organization", "ОДКБ", "."])
 
@@ -18,3 +18,12 @@ def test_positions_are_the_tokens_of_the_words_in_order(words: list[str], wanted
     lowered = {w.lower() for w in wanted}
     assert positions(doc, lowered) == [t.i for t in doc if t.lower_ in lowered]
     assert positions(doc, wanted, ORTH) == [t.i for t in doc if t.text in wanted]
+
+
+def test_within_keeps_the_found_tokens_inside_a_span() -> None:
+    doc = spacy.blank("en")("They met . They signed . The two met again .")
+    found = positions(doc, {"they", "the"})
+    assert [t.i for t in within(doc, found, doc[3:6])] == [3]
+    assert [t.i for t in within(doc, found, doc[4:9])] == [6]
+    assert [t.text for t in within(doc, found, doc[0 : len(doc)])] == ["They", "They", "The"]
+    assert within(doc, found, doc[1:3]) == []

@@ -6,11 +6,12 @@ component which characters are already claimed, so one piece of text is one ment
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 from spacy.attrs import LOWER
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 ORGS = "pg_orgs"
 COUNTRIES = "pg_countries"
@@ -135,3 +136,8 @@ def positions(doc: Doc, words: Iterable[str], attr: int = LOWER) -> list[int]:
     wanted = np.array([doc.vocab.strings[word] for word in words], dtype=np.uint64)
     found: list[int] = np.flatnonzero(np.isin(doc.to_array(attr), wanted)).tolist()
     return found
+
+
+def within(doc: Doc, found: Sequence[int], span: Span) -> list[Token]:
+    """The tokens of `found` (sorted indices, as `positions` gives) inside `span`."""
+    return [doc[i] for i in found[bisect_left(found, span.start) : bisect_left(found, span.end)]]

@@ -3,8 +3,6 @@ drafts, adds speakers and delegations, and freezes the drafts into FoundEvent re
 
 from __future__ import annotations
 
-from bisect import bisect_left
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -19,7 +17,7 @@ from pressgraph.extract.events.repeats import merge_repeats
 from pressgraph.extract.events.speakers import add_delegations, add_speakers
 from pressgraph.extract.events.story import Story, read_story
 from pressgraph.extract.events.verbs import Told, verb_event
-from pressgraph.nlp.spans import positions
+from pressgraph.nlp.spans import positions, within
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
@@ -65,7 +63,7 @@ class EventFinder:
         for sent in doc.sents:
             told = self._nouns(story, drafts, sent, story.nouns_in(sent))
             add_code_names(story, drafts, sent, told, intro)
-            for tok in _within(doc, verbs, sent):
+            for tok in within(doc, verbs, sent):
                 met = verb_event(story, tok, sent, told)
                 if met is not None:
                     drafts.append(met)
@@ -98,8 +96,3 @@ class EventFinder:
 def make_events(nlp: Language, name: str) -> EventFinder:
     """Factory of the event finder."""
     return EventFinder()
-
-
-def _within(doc: Doc, found: list[int], sent: Span) -> list[Token]:
-    """The tokens of `found` (sorted indices) inside the sentence."""
-    return [doc[i] for i in found[bisect_left(found, sent.start) : bisect_left(found, sent.end)]]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from pressgraph.extract.dates import DateMention, find_dates
 from pressgraph.extract.dates.lexicon import LEX
 from pressgraph.extract.events.lexicon import Lexicon, load_lexicon
-from pressgraph.nlp.spans import COUNTRIES, ORGS, PEOPLE, PLACES, doc_text, positions
+from pressgraph.nlp.spans import COUNTRIES, ORGS, PEOPLE, PLACES, doc_text, positions, within
 from pressgraph.resolve.names import parse_person_name, same_person
 
 _DATE_KEY = "pressgraph.date"  # the story date, set by nlp.pipeline before the pipeline runs
@@ -47,9 +46,7 @@ class Story:
 
     def nouns_in(self, sent: Span) -> list[Token]:
         """The sentence's nouns: the only tokens that can be an event noun."""
-        found = self.nouns
-        first, last = bisect_left(found, sent.start), bisect_left(found, sent.end)
-        return [self.doc[i] for i in found[first:last]]
+        return within(self.doc, self.nouns, sent)
 
 
 def read_story(doc: Doc) -> Story:
