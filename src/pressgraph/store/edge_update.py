@@ -305,7 +305,7 @@ def _summed_again(conn: Connection, bodies: bool, keys: set[Key]) -> list[dict[s
         members += _members(conn, event_members.c.entity_id, folded, where)
     found = _sources(members, node)
     rows = []
-    for key in sorted(keys, key=key_order):
+    for key in keys:  # in any order: `write_edges` orders the rows
         got = found.get(key)
         if got:
             ranked = sorted(got, key=lambda i: by_date(got[i], i))[:EVIDENCE]

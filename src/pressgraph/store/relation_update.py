@@ -43,7 +43,6 @@ from pressgraph.store.edge_update import (
     Key,
     Tree,
     folded_into,
-    key_order,
     split_changes,
     stored_edges,
     with_gone,
@@ -104,7 +103,7 @@ def _added(
     shown = {story for _, link in stored.values() for story in link.evidence}
     firsts = _first_ranks(conn, bodies, shown)
     rows = []
-    for key, got in sorted(joined.items(), key=lambda item: key_order(item[0])):
+    for key, got in joined.items():  # in any order: `write_edges` orders the rows
         _, link = stored.get(key, (0, Link()))
         ranked = {story: firsts[(key, story)] for story in link.evidence}
         for rid, (date, story) in got.items():
@@ -146,5 +145,4 @@ def _stated_again(conn: Connection, bodies: bool, keys: set[Key]) -> list[dict[s
         rows += [x for x in _stated(conn, where) if x[2] in among]
     rows.sort(key=lambda x: (x[4] or "", x[0]))
     found = links([], [x[1:] for x in rows], node)
-    kept = sorted((key for key in keys if key in found), key=key_order)
-    return [edge_row(bodies, key, found[key]) for key in kept]
+    return [edge_row(bodies, key, found[key]) for key in keys if key in found]
