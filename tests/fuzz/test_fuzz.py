@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
@@ -62,6 +62,8 @@ def test_annotation_gives_exact_records_or_a_recorded_failure(
 
 @SHORT
 @given(gen.web_query())
+@example(("/search", [("entity", "\x00")], "text/html"))  # PostgreSQL refuses NUL in text
+@example(("/entities", [("q", "a\x00b")], "text/html"))
 def test_no_query_makes_a_500(
     client: TestClient, query: tuple[str, list[tuple[str, str]], str]
 ) -> None:

@@ -90,7 +90,7 @@ def names_match(query: str) -> ColumnElement[bool]:
     """Entities with `query` in a name: the name, any spelling the stories use, the acronym,
     the id, or any name the gazetteers know for it (English and Russian: "ОДКБ" is the CSTO,
     "Россия" is Russia). Case and accents do not matter ("pesko" finds Peško)."""
-    wanted = fold(query.strip())
+    wanted = fold(query.replace("\x00", "").strip())  # no name holds a NUL
     like = f"%{wanted}%"
     said = folded(entities.c.name + " " + entities.c.aliases + " " + entities.c.id)
     orgs, countries = known_names(wanted)
@@ -134,6 +134,8 @@ def _has(names: Iterable[str], wanted: str) -> bool:
 def find_entity(db: Database, name_or_id: str) -> EntityRow:
     """One entity by id (or an id it had: see `aliases`), exact name or alias, or unique
     name substring."""
+    if "\x00" in name_or_id:  # no name or id holds one (PostgreSQL refuses it as text)
+        raise NotFoundError(f"no entity named {name_or_id!r}; try `pressgraph entities --query`")
     with db.read() as conn:
         now = conn.execute(
             select(entity_aliases.c.entity_id).where(entity_aliases.c.old_id == name_or_id)
