@@ -75,7 +75,7 @@ def test_one_page_is_annotated_here_without_starting_the_workers_server(
     from pressgraph.nlp import pool
 
     started: list[bool] = []
-    monkeypatch.setattr(pool, "start_server", lambda: started.append(True))
+    monkeypatch.setattr(pool, "start_server", lambda model=None: started.append(bool(model)))
     page = sorted(EXAMPLES.glob("*.txt"))[0]
     done = _run(databases.fresh_url(tmp_path, "one.db"), "ingest", "--workers", "2", str(page))
     assert done.exit_code == 0, done.output

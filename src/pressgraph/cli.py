@@ -171,7 +171,7 @@ def ingest_command(
     if early:
         from pressgraph.nlp.pool import start_server
 
-        start_server()  # imports spaCy in the background while the pages are read
+        start_server(settings.model)  # spaCy and the model load while the pages are read
     with running(db, "ingest", len(items)) as run:
         with _progress("Ingesting", len(items)) as bar:
             summary = ingest(db, items, settings, progress=bar.step, run=run)
@@ -245,7 +245,7 @@ def _annotate(
     if early and workers > 1 and not scheduler:
         from pressgraph.nlp.pool import start_server
 
-        start_server()  # its imports go on while this process imports the same
+        start_server(settings.model)  # its imports go on while this process imports the same
     from pressgraph.flow.annotate import annotate_stories  # spaCy loads only when needed
 
     with _progress("Annotating") as bar:

@@ -26,6 +26,11 @@ def load_yaml(package: str, filename: str) -> Any:
     except FileNotFoundError as exc:
         raise DataError(f"{where} is missing; restore it or reinstall pressgraph") from exc
     try:
-        return yaml.load(text, Loader=_LOADER)
+        return parse_yaml(text)
     except yaml.YAMLError as exc:
         raise DataError(f"{where} is not valid YAML ({exc}); fix the syntax there") from exc
+
+
+def parse_yaml(text: str) -> Any:
+    """`yaml.safe_load`, by libyaml when PyYAML has it; a broken text raises yaml.YAMLError."""
+    return yaml.load(text, Loader=_LOADER)

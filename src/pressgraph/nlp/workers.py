@@ -27,7 +27,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Protocol
 
-from pressgraph.nlp.pool import worker_context
+from pressgraph.nlp.pool import start_server, worker_context
 from pressgraph.records import Annotated, AnnotationFailure, NotReturned
 
 CHUNK = 32  # stories per task at most: fewer when there are few, so every worker gets some
@@ -72,6 +72,7 @@ def annotate_in_workers(
 ) -> Iterator[Found | NotReturned]:
     """Each story's records (or failure) in the order given, from `workers` processes; the
     stories a dead worker did not return come as `NotReturned`."""
+    start_server(model)  # at once if it was started early
     pool = ProcessPoolExecutor(
         workers, mp_context=worker_context(), initializer=_start, initargs=(model,)
     )

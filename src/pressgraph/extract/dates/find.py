@@ -45,10 +45,11 @@ def _candidates(text: str, anchor: dt.date | None) -> list[_Candidate]:
     ]
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=256)
 def _matches(text: str) -> tuple[tuple[int, re.Match[str]], ...]:
     """(rule, match) of every pattern in `text`, kept for the texts read last: a story's
-    text is read against more than one anchor (its events, its figures)."""
+    text is read against more than one anchor (its events, its figures), by components that
+    each read a batch of stories (and shorter texts: headlines, sentences) before the next."""
     return tuple(
         (rule, m) for rule, (pattern, _) in enumerate(RULES) for m in pattern.finditer(text)
     )

@@ -12,6 +12,7 @@ from pressgraph.extract.dates import DateMention
 from pressgraph.extract.events.anchors import date_hangs
 from pressgraph.extract.events.lexicon import Lexicon
 from pressgraph.extract.events.story import NOUN_TAGS, Story
+from pressgraph.nlp.lemmas import lemma
 
 _NOT_TITLE = frozenset({"DET", "ADP", "PRON", "CCONJ", "SCONJ", "PUNCT", "VERB", "AUX", "PART"})
 _CONNECTORS = frozenset({"of", "on", "for", "and", "in", "against", "the", "to", "-", "–"})
@@ -235,7 +236,7 @@ def source_of_document(story: Story, noun: Noun) -> bool:
         return False
     owner = prep.head  # "Resolution 71/179 of": the number, with the document noun before it
     words = [owner, *(c for c in owner.lefts if c.dep_ == "compound")]
-    return any(w.lemma_.lower() in story.lex.document_nouns for w in words)
+    return any(lemma(w).lower() in story.lex.document_nouns for w in words)
 
 
 def in_frame(story: Story, noun: Noun) -> str | None:

@@ -90,13 +90,16 @@ def _in_dates(start: int, end: int, dates: list[tuple[int, int]]) -> bool:
 def find_candidates(
     text: str, start: int, end: int, *, decimal_comma: bool = False
 ) -> list[Candidate]:
-    """Every number in text[start:end] that is not inside a date."""
+    """Every number in text[start:end] that is not inside a date (the dates are looked for
+    only in a stretch with a number: most sentences have none)."""
+    found = [
+        cand
+        for m in CANDIDATE.finditer(text, start, end)
+        if (cand := _candidate(m, start, decimal_comma)) is not None
+    ]
+    if not found:
+        return found
     dates = [
         (d.start + start, d.end + start) for d in find_dates(text[start:end], anchor=_DATE_ANCHOR)
     ]
-    found = []
-    for m in CANDIDATE.finditer(text, start, end):
-        cand = _candidate(m, start, decimal_comma)
-        if cand is not None and not _in_dates(cand.num_start, cand.num_end, dates):
-            found.append(cand)
-    return found
+    return [c for c in found if not _in_dates(c.num_start, c.num_end, dates)]

@@ -9,6 +9,7 @@ import re
 from spacy.tokens import Span, Token
 
 from pressgraph.extract.quantities.lexicon import LEXICON
+from pressgraph.nlp.lemmas import lemma as lemma_of
 from pressgraph.nlp.spans import doc_text
 
 _MAX_GAP = 4  # at most this many modifiers between a number and the noun it counts
@@ -164,7 +165,7 @@ def unit_name(tok: Token) -> str:
     word = tok.text.lower()
     if word in LEXICON.irregular:
         return LEXICON.irregular[word]
-    lemma = str(tok.lemma_).lower() or word
+    lemma = lemma_of(tok).lower() or word
     if (lemma == word and tok.pos_ != "NOUN" and _is_plural(tok)) or _is_plural_name(tok):
         lemma = _singular(word)  # the lemmatizer leaves names alone: "Countries", "States"
     return LEXICON.irregular.get(lemma, lemma)

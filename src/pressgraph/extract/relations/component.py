@@ -4,7 +4,7 @@ edges, sets `doc._.relations`; registers the factory "pressgraph_relations" on i
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
@@ -24,7 +24,7 @@ from pressgraph.extract.relations.reading import (
 from pressgraph.extract.relations.rosters import Owners, read_rosters
 from pressgraph.extract.relations.sentence import Item, Sentence, placeholder_items
 from pressgraph.extract.relations.signers import read_signers
-from pressgraph.nlp.spans import ORGS, doc_text
+from pressgraph.nlp.spans import ORGS, doc_text, positions
 
 
 @dataclass(frozen=True)
@@ -52,9 +52,10 @@ class RelationFinder:
         orgs = list(doc.spans.get(ORGS, []))
         owners = Owners(Organizations(orgs, data).most_mentioned)
         by_token = {i: span for span in orgs if span.kb_id_ for i in range(span.start, span.end)}
+        withs = positions(doc, ("with",))
         found: dict[tuple[str, str, str], FoundRelation] = {}
         for sent in doc.sents:
-            for relation in self._sentence(sent, items, anchor, data, owners, by_token):
+            for relation in self._sentence(sent, items, anchor, data, owners, by_token, withs):
                 key = _edge_key(relation, data)
                 kept = found.get(key)
                 if kept is None:
@@ -72,6 +73,7 @@ class RelationFinder:
         data: RelationData,
         owners: Owners,
         by_token: dict[int, Span],
+        withs: Sequence[int],
     ) -> Iterator[FoundRelation]:
         sentence = Sentence(sent, items, data)
         reader = Reader(sentence, data, self.max_actor_words)
@@ -87,7 +89,7 @@ class RelationFinder:
             for c in read_cue(reader, cue, head)
         ]
         candidates += read_rosters(reader, owners)
-        candidates += read_joint_work(sent, by_token, data)
+        candidates += read_joint_work(sent, by_token, data, withs)
         candidates += [
             c
             for cue in cues

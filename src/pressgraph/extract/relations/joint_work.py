@@ -4,24 +4,30 @@ project's owner) with each partner after "with"."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Span, Token
 
 from pressgraph.extract.relations.lexicon import RelationData
 from pressgraph.extract.relations.reading import Candidate, hedged
+from pressgraph.nlp.lemmas import lemma
+from pressgraph.nlp.spans import within
 
 _SUBJECT = frozenset({"nsubj", "nsubjpass"})
 _OWNER = frozenset({"compound", "nmod", "poss"})  # "the UNOCT project", "the OSCE's project"
 
 
 def read_joint_work(
-    sent: Span, by_token: dict[int, Span], data: RelationData
+    sent: Span, by_token: dict[int, Span], data: RelationData, withs: Sequence[int]
 ) -> Iterator[Candidate]:
-    """Edges from the verbs of joint work (`joint_work_verbs`) in one sentence."""
+    """Edges from the verbs of joint work (`joint_work_verbs`) in one sentence. The partners
+    follow the verb's "with", so only the heads of the sentence's "with"s are read (`withs`:
+    the doc's, as `positions` gives them)."""
     kind = data.kinds["cooperation"]
-    for verb in sent:
-        if verb.lemma_.lower() not in data.joint_work_verbs or hedged(sent.text, kind, data):
+    doc = sent.doc
+    heads = {w.head.i for w in within(doc, withs, sent) if w.dep_ == "prep"}
+    for verb in (doc[i] for i in sorted(heads) if sent.start <= i < sent.end):
+        if lemma(verb).lower() not in data.joint_work_verbs or hedged(sent.text, kind, data):
             continue
         subject = next((c for c in verb.children if c.dep_ in _SUBJECT), None)
         owners = _owners(subject, by_token) if subject is not None else []

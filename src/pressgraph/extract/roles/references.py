@@ -13,6 +13,8 @@ from pressgraph.extract.roles.records import FoundRole
 from pressgraph.nlp.spans import char_span
 from pressgraph.resolve.names import parse_person_name, same_person
 
+_THE = re.compile(r"\b[Tt]he\s")  # where every pattern of `_reference_spans` starts
+
 
 def references(masked: Masked, roles: list[FoundRole]) -> Iterator[Span]:
     """Later mentions of a post ("the CSTO Acting Secretary General") as the person holding it."""
@@ -23,11 +25,12 @@ def references(masked: Masked, roles: list[FoundRole]) -> Iterator[Span]:
             holders.setdefault((title.casefold(), org_key), set()).add(role.person._.key)
     evidence = [(r.start, r.end) for r in roles]
     doc = masked.doc
+    thes = [m.start() for m in _THE.finditer(masked.text)]
     for role in roles:
         org_key = role.organization._.key if role.organization is not None else None
         if not _one_person(holders[(role.title.casefold(), org_key)]):
             continue  # two people of the story hold the post: a reference would be a guess
-        for start, end in _reference_spans(masked, role, org_key):
+        for start, end in _reference_spans(masked, role, org_key, thes):
             if any(s <= start < e for s, e in evidence):
                 continue
             span = char_span(doc, start, end, "PERSON", role.person._.key, "reference")
@@ -45,8 +48,10 @@ def _one_person(names: set[str]) -> bool:
 
 
 def _reference_spans(
-    masked: Masked, role: FoundRole, org_key: str | None
+    masked: Masked, role: FoundRole, org_key: str | None, thes: list[int]
 ) -> Iterator[tuple[int, int]]:
+    """Where the post is named again after "the" (`thes`: where a "the" opens in the masked
+    text; each pattern is tried there only, in order, as a search would find its matches)."""
     same = masked.organizations(org_key)
     ref = "(?:" + "|".join(f"⟦O{i}⟧" for i in same) + ")" if same else None
     titles = title_data().synonyms.get(role.title.casefold(), (role.title,))
@@ -59,5 +64,10 @@ def _reference_spans(
     if len(role.title.split()) > 1:  # "the Acting Secretary General" alone; never a bare "the head"
         patterns.append(rf"\b[Tt]he\s+(?P<t>(?i:{words}))\b(?!\s+of\b)")
     for pattern in patterns:
-        for m in re.finditer(pattern + r"(?!\s*,?\s*(?:Mr\.?\s+)?⟦P)", masked.text):
-            yield masked.to_doc(m.start("t")), masked.to_doc(m.end("t"), end=True)
+        compiled = re.compile(pattern + r"(?!\s*,?\s*(?:Mr\.?\s+)?⟦P)")
+        after = 0
+        for at in thes:
+            m = compiled.match(masked.text, at) if at >= after else None
+            if m is not None:
+                after = m.end()
+                yield masked.to_doc(m.start("t")), masked.to_doc(m.end("t"), end=True)

@@ -22,6 +22,7 @@ from pressgraph.extract.statements.quotes import (
     speaker_lead,
 )
 from pressgraph.extract.statements.records import Attribution, Content, FoundStatement
+from pressgraph.nlp.lemmas import lemma
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _SUBORDINATE = frozenset({"relcl", "acl", "advcl", "csubj"})
@@ -198,7 +199,7 @@ def _relayed(context: Context, start: int, end: int) -> bool:
     words = [t for t in _tokens(context.doc, start, end) if not t.is_punct]
     if not 2 <= len(words) <= _MAX_RELAY or not words[-1].tag_.startswith("VB"):
         return False
-    return words[-1].lemma_.lower() in lexicon().forms and words[0].lower_ != "that"
+    return lemma(words[-1]).lower() in lexicon().forms and words[0].lower_ != "that"
 
 
 def _tokens(doc: Doc, start: int, end: int) -> list[Token]:

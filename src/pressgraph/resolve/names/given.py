@@ -13,6 +13,7 @@ from importlib import resources
 
 import yaml
 
+from pressgraph.datafiles import parse_yaml
 from pressgraph.errors import DataError
 from pressgraph.resolve.names.keys import fold, name_key
 from pressgraph.resolve.names.record import PersonName
@@ -54,7 +55,7 @@ class GivenNameTable:
 def _read_groups(text: str, source: str) -> dict[str, list[str]]:
     """The `groups:` mapping of a given-names file, checked for shape."""
     try:
-        data = yaml.safe_load(text)
+        data = parse_yaml(text)
     except yaml.YAMLError as exc:
         raise DataError(f"{source}: not valid YAML ({exc}); fix the syntax") from exc
     groups = data.get("groups") if isinstance(data, dict) else None
