@@ -130,3 +130,31 @@ def test_a_prefix_tree_shares_the_prefixes_and_of_nothing_matches_nothing() -> N
         r"Deputy\s+(?:Minister|Secretary)"
     )
     assert re.search(regexes.trie([]), "anything") is None
+
+
+# Words of a masked story, "the" among them, so that the patterns below match, overlap and
+# hold another "the" inside a match.
+_WORD = st.sampled_from(["the", "The", "then", "xthe", "Secretary", "General", "of", "⟦O1⟧", ","])
+_THE = re.compile(r"\b[Tt]he\s")
+_OPEN_WITH_THE = [
+    r"\b[Tt]he\s+(?P<t>(?i:secretary\s+general))\b(?!\s+of\b)",
+    r"\b[Tt]he\s+(?P<t>⟦O1⟧\s+(?i:secretary)|(?i:general)\s+of\s+(?:the\s+)?⟦O1⟧)",
+    r"\b[Tt]he\s+\w+(?:\s+the\s+\w+)*",  # a match may hold the next "the"
+]
+
+
+@given(
+    words=st.lists(_WORD, max_size=14),
+    spaces=st.sampled_from([" ", "  ", "\n"]),
+    pattern=st.sampled_from(_OPEN_WITH_THE),
+)
+@example(words=["the", "the", "Secretary", "the", "General"], spaces=" ", pattern=_OPEN_WITH_THE[2])
+@settings(max_examples=300)
+def test_matches_tried_where_they_can_begin_are_what_a_search_finds(
+    words: list[str], spaces: str, pattern: str
+) -> None:
+    text = spaces.join(words)
+    compiled = re.compile(pattern)
+    starts = [m.start() for m in _THE.finditer(text)]
+    found = [m.span() for m in regexes.matches_from(compiled, text, starts)]
+    assert found == [m.span() for m in compiled.finditer(text)]

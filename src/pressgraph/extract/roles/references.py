@@ -11,6 +11,7 @@ from pressgraph.extract.roles.grammar import title_data
 from pressgraph.extract.roles.masked import Masked
 from pressgraph.extract.roles.records import FoundRole
 from pressgraph.nlp.spans import char_span
+from pressgraph.regexes import matches_from
 from pressgraph.resolve.names import parse_person_name, same_person
 
 _THE = re.compile(r"\b[Tt]he\s")  # where every pattern of `_reference_spans` starts
@@ -51,7 +52,7 @@ def _reference_spans(
     masked: Masked, role: FoundRole, org_key: str | None, thes: list[int]
 ) -> Iterator[tuple[int, int]]:
     """Where the post is named again after "the" (`thes`: where a "the" opens in the masked
-    text; each pattern is tried there only, in order, as a search would find its matches)."""
+    text; each pattern is tried there only, as a search would find its matches)."""
     same = masked.organizations(org_key)
     ref = "(?:" + "|".join(f"⟦O{i}⟧" for i in same) + ")" if same else None
     titles = title_data().synonyms.get(role.title.casefold(), (role.title,))
@@ -65,9 +66,5 @@ def _reference_spans(
         patterns.append(rf"\b[Tt]he\s+(?P<t>(?i:{words}))\b(?!\s+of\b)")
     for pattern in patterns:
         compiled = re.compile(pattern + r"(?!\s*,?\s*(?:Mr\.?\s+)?⟦P)")
-        after = 0
-        for at in thes:
-            m = compiled.match(masked.text, at) if at >= after else None
-            if m is not None:
-                after = m.end()
-                yield masked.to_doc(m.start("t")), masked.to_doc(m.end("t"), end=True)
+        for m in matches_from(compiled, masked.text, thes):
+            yield masked.to_doc(m.start("t")), masked.to_doc(m.end("t"), end=True)
