@@ -5,9 +5,9 @@ from __future__ import annotations
 import spacy
 from hypothesis import given
 from hypothesis import strategies as st
-from spacy.attrs import ORTH
+from spacy.attrs import IS_SPACE, IS_UPPER, ORTH
 
-from pressgraph.nlp.spans import positions, within
+from pressgraph.nlp.spans import flagged, positions, within
 
 _WORDS = st.sampled_from(["The", "the", "THE", "they", "They", "two", "Organization", "ОДКБ", "."])
 
@@ -27,3 +27,10 @@ def test_within_keeps_the_found_tokens_inside_a_span() -> None:
     assert [t.i for t in within(doc, found, doc[4:9])] == [6]
     assert [t.text for t in within(doc, found, doc[0 : len(doc)])] == ["They", "They", "The"]
     assert within(doc, found, doc[1:3]) == []
+
+
+@given(st.lists(_WORDS, max_size=30), st.sampled_from([" ", "  ", "\n\n "]))
+def test_flagged_are_the_tokens_whose_flag_is_set(words: list[str], space: str) -> None:
+    doc = spacy.blank("en")(space.join(words))
+    assert flagged(doc, IS_SPACE) == [t.i for t in doc if t.is_space]
+    assert flagged(doc, IS_UPPER) == [t.i for t in doc if t.is_upper]

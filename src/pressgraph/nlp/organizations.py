@@ -12,14 +12,21 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-import numpy as np
 from spacy.attrs import IS_UPPER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from pressgraph.nlp import gazetteer
-from pressgraph.nlp.spans import ORGS, is_free, keep_longest, make_span, strip_determiner, taken
+from pressgraph.nlp.spans import (
+    ORGS,
+    flagged,
+    is_free,
+    keep_longest,
+    make_span,
+    strip_determiner,
+    taken,
+)
 
 _ACRONYM = re.compile(r"^[A-ZА-Я][A-ZА-Я0-9&-]{1,9}$")
 _MIN_LISTED = 3  # an unknown acronym listed with organizations: at least this many letters
@@ -202,7 +209,7 @@ def _listed_acronyms(doc: Doc, orgs: list[Span], claimed: set[int]) -> list[Span
     used = claimed | {i for s in orgs for i in range(s.start, s.end)}
     countries = gazetteer.country_forms()
     out = []
-    for tok in (doc[int(i)] for i in np.flatnonzero(doc.to_array(IS_UPPER))):  # as acronyms are
+    for tok in (doc[i] for i in flagged(doc, IS_UPPER)):  # as acronyms are
         if tok.i in used or len(tok.text) < _MIN_LISTED or not _ACRONYM.match(tok.text):
             continue
         if gazetteer.normalize_alias(tok.text) in countries or tok.ent_type_ in _NOT_ORG:

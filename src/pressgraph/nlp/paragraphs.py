@@ -9,10 +9,11 @@ after this component, keeps that boundary.
 
 from __future__ import annotations
 
-import numpy as np
 from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+
+from pressgraph.nlp.spans import flagged
 
 _DASHES = frozenset({"-", "–", "—"})
 _MIN_CAPS = 3  # "MINSK", "TASS": not "A" or "US" alone
@@ -25,7 +26,7 @@ def mark_paragraphs(doc: Doc) -> Doc:
     if len(doc) and not doc[0].is_space:
         _mark_dateline(doc, 0)
     last, broken = -2, False
-    for i in np.flatnonzero(doc.to_array(IS_SPACE)).tolist():
+    for i in flagged(doc, IS_SPACE):
         if i != last + 1:  # a new run of white space: the one before it ended
             _after_run(doc, last, broken)
             broken = False

@@ -138,6 +138,13 @@ def positions(doc: Doc, words: Iterable[str], attr: int = LOWER) -> list[int]:
     return found
 
 
+def flagged(doc: Doc, attr: int) -> list[int]:
+    """The indices of the tokens whose boolean `attr` (IS_SPACE, IS_UPPER...) is set, in
+    order, read from the doc's array as `positions` reads words."""
+    found: list[int] = np.flatnonzero(doc.to_array(attr)).tolist()
+    return found
+
+
 def within(doc: Doc, found: Sequence[int], span: Span) -> list[Token]:
     """The tokens of `found` (sorted indices, as `positions` gives) inside `span`."""
     return [doc[i] for i in found[bisect_left(found, span.start) : bisect_left(found, span.end)]]
