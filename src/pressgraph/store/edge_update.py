@@ -221,16 +221,16 @@ def stored_edges(conn: Connection, bodies: bool, keys: set[Key]) -> dict[Key, tu
     )
     e, k = network_edges.c, _KEYS.c
     pair = and_(e.bodies == k.bodies, e.source == k.source, e.target == k.target, e.kind == k.kind)
+    columns = (e.id, e.source, e.target, e.kind, e.month, e.count, e.first, e.last, e.evidence)
     found: dict[Key, tuple[int, Link]] = {}
     # Dated and undated edges apart: each condition is one the index can seek on every
     # database (PostgreSQL does not seek on IS NOT DISTINCT FROM).
     for same_month in (e.month == k.month, and_(e.month.is_(None), k.month.is_(None))):
-        columns = (e.id, e.source, e.target, e.kind, e.month, e.count, e.first, e.last)
-        query = select(*columns, e.evidence).join(_KEYS, and_(pair, same_month))
-        for row in conn.execute(query).mappings():
-            dates = [d for d in (row["first"], row["last"]) if d]
-            link = Link(row["count"], dates, row["evidence"].split())
-            found[(row["source"], row["target"], row["kind"], row["month"])] = (row["id"], link)
+        query = select(*columns).join(_KEYS, and_(pair, same_month))
+        # plain tuples: a batch reads a hundred thousand stored edges at 50,000 pages
+        for row_id, a, b, kind, in_month, count, first, last, evidence in conn.execute(query):
+            dates = [d for d in (first, last) if d]
+            found[(a, b, kind, in_month)] = (row_id, Link(count, dates, evidence.split()))
     _KEYS.drop(conn)
     return found
 
