@@ -20,7 +20,8 @@ from sqlalchemy import Connection, delete, insert, select
 
 from pressgraph.store import derived
 from pressgraph.store.db import Database
-from pressgraph.store.edge_update import Key, key_order, members_of, update_co_participation
+from pressgraph.store.edge_rows import Key, key_order
+from pressgraph.store.edge_update import members_of, update_co_participation
 from pressgraph.store.schema import MEMBER_ORDER, entities, event_members, events, network_edges
 from tests import databases
 
@@ -105,6 +106,12 @@ def _merged(stored: dict[str, Event], gone: set[str]) -> dict[str, Event]:
 @example(  # an edge keeps five events; one joins before the last of them, then one after
     first={f"event:{n}": ("2019-05-20", PAIR) for n in range(1, 6)},
     changed={"event:0": ("2019-05-03", PAIR), "event:8": ("2019-05-20", PAIR)},
+    dropped=set(),
+    gone=set(),
+)
+@example(  # an edge keeps five events; a later one is counted in where it is stored
+    first={f"event:{n}": ("2019-05-03", PAIR) for n in range(1, 6)},
+    changed={"event:6": ("2019-05-20", PAIR), "event:7": ("2019-06-01", PAIR)},
     dropped=set(),
     gone=set(),
 )
