@@ -6,8 +6,8 @@ their end: an edge keeps the first EVIDENCE events by date (`derived.by_date`), 
 has them, events dated after the last it sums change its count and last date, nothing else.
 Reading each such row into Python, adding the events and writing it back was most of what a
 batch at 50,000 pages cost more than the first (about a hundred thousand rows a batch;
-issue 10). `read_or_count` counts those up with one UPDATE instead and reads only the
-others.
+issue 10). `read_or_count` tells them apart as it looks the keys up, and counts those up
+by their row ids (count and last date: one statement for them all) instead of reading them.
 
 Only edges of a month qualify: their events' dates are whole days of that month, and two of
 them compare as text alike on every database and collation (the same digits in the same
@@ -26,9 +26,9 @@ from sqlalchemy import (
     String,
     Table,
     and_,
+    bindparam,
     func,
     insert,
-    not_,
     select,
     update,
 )
@@ -87,10 +87,17 @@ def read_or_count(
     ordered = sorted(keys, key=key_order)  # looked up in the index's order
     rows = [_key_row(bodies, key, None if key in again else joined[key]) for key in ordered]
     execute_many(conn, insert(_KEYS), rows)
-    stored = _read(conn, not_(_grows_at_end()))
-    counted = _count_up(conn)
+    stored, grown = _read(conn)
     _KEYS.drop(conn)
-    return stored, counted
+    e = network_edges.c
+    count_up = (
+        update(network_edges)
+        .where(e.id == bindparam("row_id"))
+        .values(count=e.count + bindparam("joined"), last=bindparam("high"))
+    )
+    counts = sorted(grown.values())  # in the order of the rows
+    execute_many(conn, count_up, [{"row_id": i, "joined": n, "high": h} for i, n, h in counts])
+    return stored, set(grown)
 
 
 def _key_row(bodies: bool, key: Key, got: dict[str, str | None] | None) -> dict[str, object]:
@@ -114,7 +121,7 @@ def _grows_at_end() -> ColumnElement[bool]:
     """The stored edge only grows at its end: its evidence is full and every joining event
     comes after its last date (both whole days of its month)."""
     e, k = network_edges.c, _KEYS.c
-    # each condition false (not NULL) where one before it is: NOT of it is then true
+    # each condition false (not NULL) where one before it is: never NULL
     return and_(
         k.joined.is_not(None),
         e.last.is_not(None),
@@ -124,28 +131,26 @@ def _grows_at_end() -> ColumnElement[bool]:
     )
 
 
-def _read(conn: Connection, where: ColumnElement[bool]) -> Stored:
+def _read(conn: Connection) -> tuple[Stored, dict[Key, tuple[int, int, str]]]:
+    """The stored rows of the keys (key -> row id, what it sums), and the parameters that
+    count up those that only grow at their end (key -> row id, events, last date), which
+    are not read."""
     e, k = network_edges.c, _KEYS.c
+    grows = _grows_at_end().label("grows")
     columns = (e.id, e.source, e.target, e.kind, e.month, e.count, e.first, e.last, e.evidence)
     found: Stored = {}
+    grown: dict[Key, tuple[int, int, str]] = {}
     # Dated and undated edges apart: each condition is one the index can seek on every
     # database (PostgreSQL does not seek on IS NOT DISTINCT FROM).
     for same_month in (e.month == k.month, and_(e.month.is_(None), k.month.is_(None))):
-        query = select(*columns).join(_KEYS, and_(_same_key(), same_month)).where(where)
-        # plain tuples: a batch reads tens of thousands of stored edges at 50,000 pages
-        for row_id, a, b, kind, in_month, count, first, last, evidence in conn.execute(query):
-            dates = [d for d in (first, last) if d]
-            found[(a, b, kind, in_month)] = (row_id, Link(count, dates, evidence.split()))
-    return found
-
-
-def _count_up(conn: Connection) -> set[Key]:
-    """Count the joining events into the edges that only grow at their end; their keys."""
-    e, k = network_edges.c, _KEYS.c
-    statement = (
-        update(network_edges)
-        .values(count=e.count + k.joined, last=k.high)
-        .where(_same_key(), e.month == k.month, _grows_at_end())
-        .returning(e.source, e.target, e.kind, e.month)
-    )
-    return {(a, b, kind, month) for a, b, kind, month in conn.execute(statement)}
+        query = select(*columns, grows, k.joined, k.high)
+        query = query.join(_KEYS, and_(_same_key(), same_month))
+        # plain tuples: a batch reads a hundred thousand stored edges at 50,000 pages
+        for row in conn.execute(query):
+            row_id, a, b, kind, in_month, count, first, last, evidence, up, n, high = row
+            if up:
+                grown[(a, b, kind, in_month)] = (row_id, n, high)
+            else:
+                dates = [d for d in (first, last) if d]
+                found[(a, b, kind, in_month)] = (row_id, Link(count, dates, evidence.split()))
+    return found, grown
