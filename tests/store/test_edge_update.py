@@ -20,8 +20,7 @@ from sqlalchemy import Connection, delete, insert, select
 
 from pressgraph.store import derived
 from pressgraph.store.db import Database
-from pressgraph.store.edge_rows import Key, key_order
-from pressgraph.store.edge_update import members_of, update_co_participation
+from pressgraph.store.edge_update import Key, key_order, members_of, update_co_participation
 from pressgraph.store.schema import MEMBER_ORDER, entities, event_members, events, network_edges
 from tests import databases
 
@@ -109,7 +108,7 @@ def _merged(stored: dict[str, Event], gone: set[str]) -> dict[str, Event]:
     dropped=set(),
     gone=set(),
 )
-@example(  # an edge keeps five events; a later one is counted in where it is stored
+@example(  # an edge keeps five events; later ones join it (its evidence stays)
     first={f"event:{n}": ("2019-05-03", PAIR) for n in range(1, 6)},
     changed={"event:6": ("2019-05-20", PAIR), "event:7": ("2019-06-01", PAIR)},
     dropped=set(),

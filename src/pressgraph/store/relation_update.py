@@ -39,8 +39,15 @@ from pressgraph.store.derived import (
     month,
     node_folder,
 )
-from pressgraph.store.edge_rows import Key, stored_edges
-from pressgraph.store.edge_update import Tree, folded_into, split_changes, with_gone, write_edges
+from pressgraph.store.edge_update import (
+    Key,
+    Tree,
+    folded_into,
+    split_changes,
+    stored_edges,
+    with_gone,
+    write_edges,
+)
 from pressgraph.store.schema import relations
 
 # (relation id, source, target, kind, date, story) of stored relations
