@@ -107,18 +107,33 @@ def _merged(stored: dict[str, Event], gone: set[str]) -> dict[str, Event]:
     changed={"event:0": ("2019-05-03", PAIR), "event:8": ("2019-05-20", PAIR)},
     dropped=set(),
     gone=set(),
+    unchanged=set(),
 )
 @example(  # an edge keeps five events; later ones join it (its evidence stays)
     first={f"event:{n}": ("2019-05-03", PAIR) for n in range(1, 6)},
     changed={"event:6": ("2019-05-20", PAIR), "event:7": ("2019-06-01", PAIR)},
     dropped=set(),
     gone=set(),
+    unchanged=set(),
+)
+@example(  # person:e is merged away: its edge goes, event:1 joins person:p's edge, on which
+    # event:2 stays unchanged (merged again by the batch) and event:3 was not in the batch
+    first={
+        "event:1": ("2019-05-03", frozenset({("person:e", "participant"), ("org:a", "organizer")})),
+        "event:2": ("2019-05-20", PAIR),
+        "event:3": ("2019-05-21", PAIR),
+    },
+    changed={},
+    dropped=set(),
+    gone={"person:e"},
+    unchanged={"event:2"},
 )
 @given(
     first=events_st,
     changed=events_st,
     dropped=st.sets(st.sampled_from([f"event:{n}" for n in range(9)])),
     gone=st.sets(st.sampled_from(sorted(MERGED_INTO))),
+    unchanged=st.sets(st.sampled_from([f"event:{n}" for n in range(9)])),
 )
 def test_updated_edges_equal_the_edges_summed_again(
     db: Database,
@@ -126,6 +141,7 @@ def test_updated_edges_equal_the_edges_summed_again(
     changed: dict[str, Event],
     dropped: set[str],
     gone: set[str],
+    unchanged: set[str],
 ) -> None:
     with db.begin() as conn:
         for table in (network_edges, event_members, events, entities):
@@ -136,7 +152,9 @@ def test_updated_edges_equal_the_edges_summed_again(
 
         later = _merged({**first, **changed}, gone)
         later = {k: v for k, v in later.items() if k not in dropped}
+        # the events that changed, and stored ones merged again unchanged (`unchanged`)
         touched = {k for k in {*first, *later} if first.get(k) != later.get(k)}
+        touched |= unchanged & set(first) & set(later)
         gone_rows = tuple(r for r in TREE if r[0] in gone)
         before = members_of(conn, touched)
         _remove(conn, touched)

@@ -9,8 +9,12 @@ touch is handled by what happened to it:
 
 - an event joined it (a new event, or a new member): the stored row gains it: count up,
   dates widened, the evidence merged by date (`derived.by_date`);
-- an event left it, or its date changed: the edge is summed again from the stored members
-  of its two nodes in that month.
+- an event left it, or its date changed: the edge is summed again, from the batch's events
+  alone when the stored row counts only events of the batch (an entity merged away leaves
+  such edges), else from the stored members of its two nodes in that month.
+
+Events the batch merged again without changing their date or members are set aside first:
+they sum the same edges before and after.
 
 Either way the row is what `derived.fill_network_edges` would give. An entity that
 resolution merged away folds as it did before (`gone`: its kind and parent).
@@ -102,6 +106,7 @@ def _members(
 def update_co_participation(conn: Connection, before: Members, after: Members, gone: Tree) -> None:
     """Bring the co-participation edges from the events `before` to the same events `after`
     (inside the caller's transaction; the tree of bodies has not moved)."""
+    before, after = changed_events(before, after)
     ids = {m for _, _, who in [*before, *after] for m in who}
     now = tree_around(conn, ids | {parent for _, _, parent in gone if parent})
     then = with_gone(now, gone)
@@ -110,8 +115,35 @@ def update_co_participation(conn: Connection, before: Members, after: Members, g
         new = _sources(after, node_folder(now, bodies))
         left, joined = split_changes(old, new)
         stored = stored_edges(conn, bodies, left | set(joined))
-        rows = _summed_again(conn, bodies, left) + _added(conn, bodies, joined, stored)
+        known, unknown = within(left, old, stored)
+        rows = [edge_row(bodies, k, _link(new.get(k, {}))) for k in known if k in new]
+        rows += _summed_again(conn, bodies, unknown) + _added(conn, bodies, joined, stored)
         write_edges(conn, {k: i for k, (i, _) in stored.items()}, rows)
+
+
+def changed_events(before: Members, after: Members) -> tuple[Members, Members]:
+    """The events whose date or members the batch changed, as they were and as they are: an
+    event the same on both sides (a stored one its batch merged again without change) sums
+    the same edges before and after, so it neither leaves nor joins one."""
+    was = {event_id: (start, frozenset(who)) for event_id, start, who in before}
+    same = {e for e, start, who in after if was.get(e) == (start, frozenset(who))}
+    return [m for m in before if m[0] not in same], [m for m in after if m[0] not in same]
+
+
+def within(
+    left: set[Key], old: Sources, stored: dict[Key, tuple[int, Link]]
+) -> tuple[set[Key], set[Key]]:
+    """The edges an event left, split: those whose stored events all were the batch's (its
+    count is theirs), summed from the batch's events alone; the others, summed again from
+    the store."""
+    known = {k for k in left if k in stored and stored[k][1].count == len(old[k])}
+    return known, left - known
+
+
+def _link(events_in: dict[str, str | None]) -> Link:
+    """The sums of an edge over these events (id -> date)."""
+    ranked = sorted(events_in, key=lambda i: by_date(events_in[i], i))[:EVIDENCE]
+    return Link(len(events_in), [d for d in events_in.values() if d], ranked)
 
 
 def write_edges(conn: Connection, stored: dict[Key, int], rows: list[dict[str, object]]) -> None:
@@ -304,11 +336,5 @@ def _summed_again(conn: Connection, bodies: bool, keys: set[Key]) -> list[dict[s
         where = in_months(event_members.c.start, {in_month})
         members += _members(conn, event_members.c.entity_id, folded, where)
     found = _sources(members, node)
-    rows = []
-    for key in keys:  # in any order: `write_edges` orders the rows
-        got = found.get(key)
-        if got:
-            ranked = sorted(got, key=lambda i: by_date(got[i], i))[:EVIDENCE]
-            link = Link(len(got), [d for d in got.values() if d], ranked)
-            rows.append(edge_row(bodies, key, link))
-    return rows
+    # in any order: `write_edges` orders the rows
+    return [edge_row(bodies, key, _link(found[key])) for key in keys if found.get(key)]
