@@ -11,7 +11,9 @@ model or gazetteer change.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from pressgraph.resolve.entities import ResolveSummary, resolve
@@ -37,10 +39,28 @@ def resolve_changes(db: Database, *, fresh_ids: bool = False) -> ResolveSummary:
     if fresh_ids or needs_rebuild(db):
         return rebuild(db, fresh_ids=fresh_ids).resolved
     began = pending_time()
-    changed = update_entities(db)
-    update_facts(db, changed.touched, changed.ids, changed.tree_changed, changed.gone)
+    with collector_paused():
+        changed = update_entities(db)
+        update_facts(db, changed.touched, changed.ids, changed.tree_changed, changed.gone)
     clear_pending(db, "resolve", began=began)
     return ResolveSummary(changed.mentions, entity_kinds(db))
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while a batch is resolved. A batch makes
+    millions of small objects (the edges its events touch, before and after) that form
+    almost no cycles: a batch of 1,000 pages leaves ~4,000 objects in cycles. Each full
+    collection walks every live object again, and a batch meeting stored rows holds more:
+    in the growth bench the collector took 1.5 s of the first batch and 3.0 s of the
+    seventh. Objects in cycles wait for the next collection after the batch."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def rebuild(
