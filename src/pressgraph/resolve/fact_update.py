@@ -12,7 +12,7 @@ again for the stories, events and entities touched (store/derived_update.py).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import Connection
@@ -105,21 +105,40 @@ def _remerged(conn: Connection, seeds: set[int]) -> _Merged:
     """Merge the seeds with every story event linked to them by pairs that may merge, with
     the other members of the events they were in, and with the story events of the stored
     events sharing a label with theirs."""
-    component = _closure(conn, seeds, set())
+    entities = _Entities(conn)
+    component = _closure(conn, seeds, set(), entities)
     while True:
         rows = read_story_events(conn, component)
-        entities = entities_at(conn, {r.event.story for r in rows})
-        event_of, labels = merged_events(rows, entities)
+        event_of, labels = merged_events(rows, entities.of(r.event.story for r in rows))
         mine = {r.event_id for r in rows if r.event_id}
         # The other members of the events these were in, and the events sharing a label.
         others = events_labelled(conn, set(labels.values())) | mine
         more = story_events_of_events(conn, others) - component
         if not more:
-            return _Merged(rows, event_of, labels, entities)
-        component = _closure(conn, more, component)
+            return _Merged(rows, event_of, labels, entities.found)
+        component = _closure(conn, more, component, entities)
 
 
-def _closure(conn: Connection, seeds: set[int], known: set[int]) -> set[int]:
+class _Entities:
+    """(story, mention index) -> entity of the resolved mentions of the stories asked for so
+    far, each story read once: the closure and the merge ask for the same stories again, and
+    a batch's mentions keep their entities while its facts are merged."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.found: dict[tuple[str, int], str] = {}
+        self.read: set[str] = set()
+
+    def of(self, stories: Iterable[str]) -> dict[tuple[str, int], str]:
+        """What is known so far, these stories' mentions included."""
+        new = set(stories) - self.read
+        if new:
+            self.found.update(entities_at(self.conn, new))
+            self.read |= new
+        return self.found
+
+
+def _closure(conn: Connection, seeds: set[int], known: set[int], entities: _Entities) -> set[int]:
     """`known` with the seeds and every story event linked to them by a chain of pairs that
     share a merge key and may merge (`may_merge`): groups only join along such pairs, so
     what lies beyond a pair that cannot merge does not change how these merge."""
@@ -132,8 +151,8 @@ def _closure(conn: Connection, seeds: set[int], known: set[int]) -> set[int]:
                 probes.setdefault(key, []).append(row)
         near = read_story_events(conn, story_events_keyed(conn, set(probes)) - found)
         near = [r for r in near if _links(r, probes, {}, may_overlap)]  # no entity read yet
-        entities = entities_at(conn, {r.event.story for r in [*frontier, *near]})
-        linked = [r for r in near if _links(r, probes, entities, may_merge)]
+        mentioned = entities.of(r.event.story for r in [*frontier, *near])
+        linked = [r for r in near if _links(r, probes, mentioned, may_merge)]
         found |= {r.id for r in linked}
         frontier = linked
     return found

@@ -15,6 +15,7 @@ every edge again.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -115,11 +116,29 @@ def _story_rows(conn: Connection, story_ids: list[str]) -> None:
 
 
 def _event_members(conn: Connection, event_ids: list[str]) -> set[str]:
-    """Sum the members of these events again; return the entities they had or have."""
-    had: set[str] = set()
-    for where in _in(event_members.c.event_id, event_ids):
-        had.update(conn.execute(select(event_members.c.entity_id).where(where)).scalars())
+    """Sum the members of these events again; return the entities they had or have. Only
+    the events whose rows change are rewritten: most stored events a batch merges again
+    keep their members."""
+    m = event_members.c
+    had: dict[str, set[tuple[object, ...]]] = defaultdict(set)
+    for where in _in(m.event_id, event_ids):
+        query = select(m.event_id, m.entity_id, m.part, m.rank, m.start).where(where)
+        for stored in conn.execute(query):
+            had[stored[0]].add(tuple(stored))
+    now: dict[str, set[tuple[object, ...]]] = defaultdict(set)
+    for summed in _summed_members(conn, event_ids):
+        now[str(summed[0])].add(summed)
+    changed = sorted(e for e in {*had, *now} if had.get(e) != now.get(e))
+    for where in _in(m.event_id, changed):
         conn.execute(delete(event_members).where(where))
+    columns = ("event_id", "entity_id", "part", "rank", "start")
+    rows = [dict(zip(columns, row, strict=True)) for e in changed for row in sorted(now.get(e, ()))]
+    derived._insert(conn, event_members, rows)
+    return {str(row[1]) for rows_of in [*had.values(), *now.values()] for row in rows_of}
+
+
+def _summed_members(conn: Connection, event_ids: list[str]) -> list[tuple[object, ...]]:
+    """The `event_members` rows of these events as their facts give them now."""
     best: dict[tuple[str, str], int] = {}
     for chunk in chunked(event_ids):
         for event_id, entity_id, part in _member_rows(conn, chunk):
@@ -131,13 +150,11 @@ def _event_members(conn: Connection, event_ids: list[str]) -> set[str]:
         starts.update(
             (r[0], r[1]) for r in conn.execute(select(events.c.id, events.c.start).where(where))
         )
-    rows: list[dict[str, object]] = [
-        {"event_id": e, "entity_id": m, "part": MEMBER_ORDER[r], "rank": r, "start": starts[e]}
-        for (e, m), r in sorted(best.items())
+    return [
+        (e, member, MEMBER_ORDER[r], r, starts[e])
+        for (e, member), r in sorted(best.items())
         if e in starts
     ]
-    derived._insert(conn, event_members, rows)
-    return had | {str(r["entity_id"]) for r in rows}
 
 
 def _member_rows(conn: Connection, event_ids: Any) -> Iterable[tuple[str, str, str]]:
