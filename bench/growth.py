@@ -13,8 +13,8 @@ annotated for real once and every copy takes its template's annotations, varied 
 each person's surname becomes one of a growing pool (a person is in ~`--people-span`
 copies), dates move on a day per page (a batch reports the events of its own months, as
 a feed does), and event names and numbers change. Each batch then runs what
-the flow runs after annotation: store the pages and their annotations, resolve
-(`resolve_changes`).
+the flow runs after annotation: store the pages, store their annotations with the flow's
+writer (`Grouped`: a group of stories per transaction), resolve (`resolve_changes`).
 The one-page timings at the end include the real annotation of that page.
 
 This VM's speed drifts by 15-30% over tens of minutes, and a run takes half an hour, so the
@@ -43,12 +43,12 @@ import time
 from pathlib import Path
 
 import pressgraph
-from pressgraph.flow.annotate import _annotated, annotate_stories
+from pressgraph.flow.annotate import Grouped, _annotated, annotate_stories
 from pressgraph.flow.ingest import store_page
 from pressgraph.records import Annotated, Page, Refusal
 from pressgraph.resolve.update import rebuild, resolve_changes
 from pressgraph.settings import Settings
-from pressgraph.store.annotations import replace_annotations, stories_to_annotate
+from pressgraph.store.annotations import stories_to_annotate
 from pressgraph.store.db import Database
 
 # The varied sample pages of bench/web.py (this folder is on sys.path when a bench script runs).
@@ -156,16 +156,19 @@ def ingest_batch(
 ) -> None:
     """Store these copies, their annotations, and resolve: the flow after annotation."""
     docs = {_store(db, n, page_text(seeds, n, args.templates)): n for n in numbers}
+    writer = Grouped(db, "bench")  # the flow's writer: stories stored a group at a time
+    stored = []
     for story in stories_to_annotate(db):
         n = docs[story.document]
         index = -1 if story.removed is not None else int(story.id.rpartition("-")[2])
         template = made.get((n % args.templates, index))
         if template is None:  # press signatures are not copied
-            replace_annotations(db, Annotated(story.id, (), ()), "bench")
+            stored += writer.add(Annotated(story.id, (), ()))
         else:
             # Dates move on a day per page, as a feed's do: a batch is of its own months.
-            record = varied(template, story.id, n, args.people_span, n)
-            replace_annotations(db, record, "bench")
+            stored += writer.add(varied(template, story.id, n, args.people_span, n))
+    stored += writer.flush()
+    assert all(isinstance(found, Annotated) for found in stored), stored
     if args.full:
         rebuild(db)
     else:

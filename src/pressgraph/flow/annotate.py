@@ -1,37 +1,35 @@
 """The annotate, extract, resolve and derive stages of the flow, over the stored stories.
 
-Each story's mentions, facts and its page's job state are stored in one transaction, so a
-kill leaves every story either fully annotated or not at all; the next run picks up the rest,
-and resolves again if the killed run had not (the "resolve" pending stage). A story that
-cannot be annotated (too long to cut, an error in a component) is recorded with its stage and
-message (its page's job failed), `pressgraph errors` lists it, and the other stories go on.
+Stories are stored a group at a time (store/annotation_groups.py): a story's mentions, facts
+and its page's job state are in its group's transaction, so a kill leaves every story either
+fully annotated or not at all; the next run picks up the rest, and resolves again if the
+killed run had not (the "resolve" pending stage). A story that cannot be annotated (too long
+to cut, an error in a component) or stored is recorded with its stage and message (its
+page's job failed), `pressgraph errors` lists it, and the other stories go on.
 
 With several workers the pipeline runs in worker processes (nlp/workers.py) and this process
-stays the only writer: it stores each story as it comes back, in the order of one process.
+stays the only writer: it stores the stories as they come back, in the order of one process.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from pressgraph.errors import PressgraphError
 from pressgraph.flow.runs import running
 from pressgraph.nlp.annotate import annotate_texts, story_context
 from pressgraph.nlp.workers import workers_for
-from pressgraph.records import Annotated, AnnotationFailure, NotReturned
+from pressgraph.records import AnnotationFailure, NotReturned
 from pressgraph.resolve.entities import ResolveSummary
 from pressgraph.resolve.update import resolve_changes
 from pressgraph.settings import Settings
-from pressgraph.store.annotations import (
-    StoryText,
-    record_failure,
-    replace_annotations,
-    stories_to_annotate,
-)
+from pressgraph.store.annotation_groups import Found, store_group
+from pressgraph.store.annotations import StoryText, stories_to_annotate
 from pressgraph.store.db import Database
 
-Found = Annotated | AnnotationFailure | NotReturned
+GROUP_STORIES = 200  # stories stored in one transaction at most
+GROUP_SECONDS = 0.5  # the longest a story that came back waits to be stored
 
 
 @dataclass(frozen=True)
@@ -80,10 +78,12 @@ def annotate_stories(
     todo = stories_to_annotate(db, redo=redo, retry=retry)
     used = workers_for(len(todo), workers)
     tally = _Tally()
+    writer = Grouped(db, settings.model)
     for done, found in enumerate(_annotated(todo, settings.model, used, scheduler), start=1):
-        tally.add(_store(db, found, settings.model), db)
+        tally.add(writer.add(found))
         if progress is not None:
             progress(done, len(todo))
+    tally.add(writer.flush())
     resolved = _resolve(db, fresh_ids=fresh_ids)
     # Stories are counted as `ingest` counts them; a press signature is not a story.
     signed = {s.id for s in todo if s.id.startswith("removed:")}
@@ -109,16 +109,45 @@ class _Tally:
     failed: list[AnnotationFailure] = field(default_factory=list)
     lost: list[NotReturned] = field(default_factory=list)
 
-    def add(self, found: Found, db: Database) -> None:
-        """Count one story's outcome; a failure is recorded (its page's job failed)."""
-        if isinstance(found, NotReturned):
-            self.lost.append(found)
-        elif isinstance(found, AnnotationFailure):
-            record_failure(db, found)
-            self.failed.append(found)
-        else:
-            self.mentions += len(found.mentions)
-            self.roles += len(found.roles)
+    def add(self, stored: list[Found]) -> None:
+        """Count the outcomes of stored stories."""
+        for found in stored:
+            if isinstance(found, NotReturned):
+                self.lost.append(found)
+            elif isinstance(found, AnnotationFailure):
+                self.failed.append(found)
+            else:
+                self.mentions += len(found.mentions)
+                self.roles += len(found.roles)
+
+
+class Grouped:
+    """The writer: stories as they come back, stored GROUP_STORIES at a time, or sooner when
+    the first of those waiting came back GROUP_SECONDS ago (a slow pipeline's stories are
+    not held back long; a kill loses the annotation of those waiting, never half a story)."""
+
+    def __init__(
+        self, db: Database, model: str, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.db = db
+        self.model = model
+        self.clock = clock
+        self.waiting: list[Found] = []
+        self.since = 0.0
+
+    def add(self, found: Found) -> list[Found]:
+        """Keep this story; the outcomes of the group it completed, if it did."""
+        if not self.waiting:
+            self.since = self.clock()
+        self.waiting.append(found)
+        if len(self.waiting) >= GROUP_STORIES or self.clock() - self.since >= GROUP_SECONDS:
+            return self.flush()
+        return []
+
+    def flush(self) -> list[Found]:
+        """Store the stories waiting (`store_group`); their outcomes."""
+        group, self.waiting = self.waiting, []
+        return store_group(self.db, group, self.model)
 
 
 def _resolve(db: Database, *, fresh_ids: bool) -> ResolveSummary:
@@ -135,17 +164,3 @@ def _annotated(
     Dask cluster of `scheduler`."""
     texts = [(s.id, s.text, s.date, story_context(s.date, s.anchor, s.headline)) for s in todo]
     return annotate_texts(texts, model, workers, scheduler)
-
-
-def _store(db: Database, found: Found, model: str) -> Found:
-    """Store one story's records; an error storing them is that story's failure (an error of
-    the database itself stops the run: no other story could be stored either)."""
-    if not isinstance(found, Annotated):
-        return found
-    try:
-        replace_annotations(db, found, model)
-    except PressgraphError:
-        raise
-    except Exception as exc:  # recorded with its stage; the batch goes on
-        return AnnotationFailure(found.story, "store", f"{type(exc).__name__}: {exc}"[:500])
-    return found

@@ -239,35 +239,41 @@ def _signatures(conn: Connection, done: set[str], pages: list[str] | None) -> li
 
 def replace_annotations(db: Database, found: Annotated, model: str) -> None:
     """Store one text's mentions and facts in one transaction, replacing earlier ones."""
+    with db.begin() as conn:
+        write_annotations(conn, found, model)
+
+
+def write_annotations(conn: Connection, found: Annotated, model: str) -> None:
+    """Inside the caller's transaction: one text's mentions, facts and job state, replacing
+    earlier ones."""
     target = found.story
     where = _columns(target)
-    with db.begin() as conn:
-        if where["story_id"]:
-            delete_facts(conn, target)
-        value = where["story_id"] or where["removed_id"]
-        before = _linked(
-            conn, mentions.c.story_id if where["story_id"] else mentions.c.removed_id, value
-        )
-        for table in (roles, mentions):
-            column = table.c.story_id if where["story_id"] else table.c.removed_id
-            conn.execute(delete(table).where(column == value))
-        again = conn.execute(delete(annotated).where(annotated.c.target == target)).rowcount
-        if again:  # mentions were replaced, not only added: the next resolution is in full
-            mark_pending(conn, "rebuild")
-        rows = [
-            {**_mention_row(i, m), **where, **before.get((m.start, m.end, m.kind), UNLINKED)}
-            for i, m in enumerate(found.mentions)
-        ]
-        execute_many(conn, mentions.insert(), rows)
-        execute_many(conn, roles.insert(), [{**_role_row(r), **where} for r in found.roles])
-        if where["story_id"]:
-            write_facts(conn, found)
-        conn.execute(
-            annotated.insert().values(target=target, stage=ANNOTATE_STAGE, model=model, at=_now())
-        )
-        conn.execute(delete(annotation_errors).where(annotation_errors.c.target == target))
-        mark_pending(conn, "resolve")
-        settle(conn, target)
+    if where["story_id"]:
+        delete_facts(conn, target)
+    value = where["story_id"] or where["removed_id"]
+    before = _linked(
+        conn, mentions.c.story_id if where["story_id"] else mentions.c.removed_id, value
+    )
+    for table in (roles, mentions):
+        column = table.c.story_id if where["story_id"] else table.c.removed_id
+        conn.execute(delete(table).where(column == value))
+    again = conn.execute(delete(annotated).where(annotated.c.target == target)).rowcount
+    if again:  # mentions were replaced, not only added: the next resolution is in full
+        mark_pending(conn, "rebuild")
+    rows = [
+        {**_mention_row(i, m), **where, **before.get((m.start, m.end, m.kind), UNLINKED)}
+        for i, m in enumerate(found.mentions)
+    ]
+    execute_many(conn, mentions.insert(), rows)
+    execute_many(conn, roles.insert(), [{**_role_row(r), **where} for r in found.roles])
+    if where["story_id"]:
+        write_facts(conn, found)
+    conn.execute(
+        annotated.insert().values(target=target, stage=ANNOTATE_STAGE, model=model, at=_now())
+    )
+    conn.execute(delete(annotation_errors).where(annotation_errors.c.target == target))
+    mark_pending(conn, "resolve")
+    settle(conn, target)
 
 
 UNLINKED: dict[str, object] = {"entity_id": None, "cluster_id": None}
@@ -320,13 +326,18 @@ def clear_pending(db: Database, stage: str, *, began: str) -> None:
 def record_failure(db: Database, failure: AnnotationFailure) -> None:
     """Remember a story the annotation stage could not annotate (replacing an earlier reason)."""
     with db.begin() as conn:
-        conn.execute(delete(annotation_errors).where(annotation_errors.c.target == failure.story))
-        conn.execute(
-            annotation_errors.insert().values(
-                target=failure.story, stage=failure.stage, message=failure.message, at=_now()
-            )
+        write_failure(conn, failure)
+
+
+def write_failure(conn: Connection, failure: AnnotationFailure) -> None:
+    """`record_failure` inside the caller's transaction."""
+    conn.execute(delete(annotation_errors).where(annotation_errors.c.target == failure.story))
+    conn.execute(
+        annotation_errors.insert().values(
+            target=failure.story, stage=failure.stage, message=failure.message, at=_now()
         )
-        settle(conn, failure.story)
+    )
+    settle(conn, failure.story)
 
 
 def list_failures(db: Database) -> list[tuple[str, AnnotationFailure]]:

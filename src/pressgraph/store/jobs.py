@@ -2,8 +2,9 @@
 
 A job's state moves in the transaction that writes what the state says: the page's document
 (`write_document`), its refusal (`record_refusal`), a story's annotations or failure
-(`replace_annotations`, `record_failure`). A kill therefore never leaves a job that disagrees
-with the data; a job left "queued" or "stored" is finished by the next run.
+(`write_annotations`, `write_failure`, in the transaction of the story's group). A kill
+therefore never leaves a job that disagrees with the data; a job left "queued" or "stored" is
+finished by the next run.
 
 A page's job is "annotated" when every text of its document the annotation stage reads (its
 stories that are not copies, its press signatures) is annotated, "failed" when one of them
