@@ -22,8 +22,9 @@ os.environ.setdefault("PRESSGRAPH_QUERY_BUDGET", "60")
 
 from pressgraph.cli import main
 from pressgraph.flow.annotate import annotate_stories
-from pressgraph.flow.ingest import ingest
+from pressgraph.flow.ingest import ingest, store_page
 from pressgraph.ingest.sources import expand
+from pressgraph.records import Page
 from pressgraph.settings import Settings
 from pressgraph.store.db import Database
 from pressgraph.store.documents import list_stories
@@ -98,6 +99,17 @@ def empty_db_url(tmp_path: Path) -> str:
 def db(db_url: str) -> Database:
     """The fresh database, opened and migrated."""
     return Database(db_url)
+
+
+@pytest.fixture
+def stored_examples(db_url: str) -> Iterator[Database]:
+    """A fresh database with the example pages stored (as `ingest --no-annotate` stores them)."""
+    opened = Database(db_url)
+    for path in sorted(EXAMPLES.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        store_page(opened, Page(source=str(path), raw=text, text=text, format="text"))
+    yield opened
+    opened.close()
 
 
 @pytest.fixture

@@ -4,34 +4,24 @@ end of a run."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from sqlalchemy import select
 
 from pressgraph.flow import annotate
 from pressgraph.flow.annotate import GROUP_SECONDS, Grouped, annotate_stories
-from pressgraph.flow.ingest import store_page
-from pressgraph.records import Annotated, NotReturned, Page
+from pressgraph.records import Annotated, NotReturned
 from pressgraph.settings import Settings
 from pressgraph.store.annotations import stories_to_annotate
 from pressgraph.store.db import Database
 from pressgraph.store.schema import annotated
-from tests import databases
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 MODEL = "test-model"
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    opened = Database(databases.fresh_url(tmp_path))
-    for path in sorted(EXAMPLES.glob("*.txt")):
-        text = path.read_text(encoding="utf-8")
-        store_page(opened, Page(source=str(path), raw=text, text=text, format="text"))
-    yield opened
-    opened.close()
+def db(stored_examples: Database) -> Database:
+    """The example pages stored, not annotated (tests/conftest.py)."""
+    return stored_examples
 
 
 def _done(db: Database) -> list[str]:

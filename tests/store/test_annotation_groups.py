@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,27 +13,20 @@ from sqlalchemy import Connection, func, select
 from sqlalchemy.exc import OperationalError
 
 from pressgraph.errors import StoreError
-from pressgraph.flow.ingest import store_page
-from pressgraph.records import Annotated, AnnotationFailure, Mention, NotReturned, Page
+from pressgraph.records import Annotated, AnnotationFailure, Mention, NotReturned
 from pressgraph.store import annotation_groups, annotations
 from pressgraph.store.annotation_groups import store_group
 from pressgraph.store.annotations import StoryText, stories_to_annotate
 from pressgraph.store.db import Database
 from pressgraph.store.schema import annotated, annotation_errors, mentions
-from tests import databases
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 MODEL = "test-model"
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    opened = Database(databases.fresh_url(tmp_path))
-    for path in sorted(EXAMPLES.glob("*.txt")):
-        text = path.read_text(encoding="utf-8")
-        store_page(opened, Page(source=str(path), raw=text, text=text, format="text"))
-    yield opened
-    opened.close()
+def db(stored_examples: Database) -> Database:
+    """The example pages stored, not annotated (tests/conftest.py)."""
+    return stored_examples
 
 
 def _stories(db: Database) -> list[StoryText]:

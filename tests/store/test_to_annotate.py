@@ -5,14 +5,10 @@ through the store's own writes, which keep the waiting documents."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from sqlalchemy import select
 
-from pressgraph.flow.ingest import store_page
-from pressgraph.records import Annotated, AnnotationFailure, Page
+from pressgraph.records import Annotated, AnnotationFailure
 from pressgraph.store.annotations import (
     record_failure,
     replace_annotations,
@@ -22,19 +18,12 @@ from pressgraph.store.annotations import (
 from pressgraph.store.db import Database
 from pressgraph.store.schema import waiting_documents
 from pressgraph.store.waiting import fill_waiting, texts_waiting
-from tests import databases
-
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    opened = Database(databases.fresh_url(tmp_path))
-    for path in sorted(EXAMPLES.glob("*.txt")):
-        text = path.read_text(encoding="utf-8")
-        store_page(opened, Page(source=str(path), raw=text, text=text, format="text"))
-    yield opened
-    opened.close()
+def db(stored_examples: Database) -> Database:
+    """The example pages stored, not annotated (tests/conftest.py)."""
+    return stored_examples
 
 
 def _waiting(db: Database) -> list[str]:
