@@ -29,7 +29,7 @@ from pressgraph.store.annotations import StoryText, stories_to_annotate
 from pressgraph.store.db import Database
 
 GROUP_STORIES = 200  # stories stored in one transaction at most
-GROUP_SECONDS = 0.5  # the longest a story that came back waits to be stored
+GROUP_SECONDS = 0.5  # a group is stored once a story comes back this long after its first
 
 
 @dataclass(frozen=True)
@@ -122,9 +122,9 @@ class _Tally:
 
 
 class Grouped:
-    """The writer: stories as they come back, stored GROUP_STORIES at a time, or sooner when
-    the first of those waiting came back GROUP_SECONDS ago (a slow pipeline's stories are
-    not held back long; a kill loses the annotation of those waiting, never half a story)."""
+    """The writer: stories as they come back, stored when GROUP_STORIES wait, or when one comes
+    back GROUP_SECONDS or more after the first of those waiting, and at the end of the run
+    (`flush`). A kill loses the annotation of the stories waiting, never half a story."""
 
     def __init__(
         self, db: Database, model: str, clock: Callable[[], float] = time.monotonic
