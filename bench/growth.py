@@ -17,12 +17,15 @@ the flow runs after annotation: store the pages, store their annotations with th
 writer (`Grouped`: a group of stories per transaction), resolve (`resolve_changes`).
 The one-page timings at the end include the real annotation of that page.
 
-This VM's speed drifts by 15-30% over tens of minutes, and a run takes half an hour, so the
-first batch is timed again into an empty database of its own just before and just after
-the last batch: the last batch against their mean compares the two sizes at one speed.
+This VM's speed drifts by 15-30% over tens of minutes, and one batch's time swings by 10%
+from one run to the next, so the verdict compares the two sizes at one speed, each timed
+more than once: the last batch is ingested `--repeat` times, each time into a copy of the
+database as it stood before it, and the first batch's pages are timed again into an empty
+database of their own before each of those and once after. The verdict is the median of the
+last batch's times against the median of the first's, timed around them.
 
     .venv/bin/python bench/growth.py [--pages 50000] [--batch 1000] [--templates 40]
-                                     [--full] [--keep bench/out/growth.db]
+                                     [--repeat 3] [--full] [--keep bench/out/growth.db]
 
 `--full` resolves every batch with the full recomputation (`rebuild`), as before issue 10.
 """
@@ -33,6 +36,7 @@ import argparse
 import compileall
 import dataclasses
 import datetime as dt
+import os
 import random
 import shutil
 import statistics
@@ -236,20 +240,60 @@ def first_batch_again(
     return cost
 
 
-def print_ratios(costs: list[float], again: list[float]) -> None:
-    """The last batch against the first: as timed at the start, and against the first batch
-    timed again around the last (the verdict: the same machine speed); and against the
-    STEADY-th batch, from which a batch's events, people and edges meet stored ones as a
-    feed's do (the rest is the size alone)."""
-    ratio = costs[-1] / costs[0]
+def print_ratios(costs: list[float], last: list[float], again: list[float]) -> None:
+    """The last batch against the first: as timed at the start; the verdict: the median of
+    the last batch's times against the median of the first batch's timed around them (the
+    same machine speed); and against the STEADY-th batch, from which a batch's events,
+    people and edges meet stored ones as a feed's do (the rest is the size alone)."""
+    ratio = statistics.median(last) / costs[0]
     print(f"last batch / first batch: {ratio:.2f}x (the first timed at the start)")
     if again:
-        ratio = costs[-1] / statistics.mean(again)
+        ratio = statistics.median(last) / statistics.median(again)
         verdict = "met" if ratio <= 1.2 else "NOT met"
-        print(f"last batch / first batch timed around it: {ratio:.2f}x (target <= 1.2x: {verdict})")
+        print(
+            f"last batch / first batch timed around it: {ratio:.2f}x (medians of "
+            f"{len(last)} and {len(again)}; target <= 1.2x: {verdict})"
+        )
     if len(costs) > STEADY:
-        steady = costs[-1] / costs[STEADY - 1]
+        steady = statistics.median(last) / costs[STEADY - 1]
         print(f"last batch / batch {STEADY}: {steady:.2f}x (what the size alone adds)")
+
+
+def last_batch(
+    path: Path,
+    seeds: list[str],
+    made: dict[tuple[int, int], Annotated],
+    numbers: range,
+    args: argparse.Namespace,
+) -> tuple[list[float], list[float]]:
+    """Seconds per page of the last batch, `args.repeat` times, each into the database at
+    `path` as it stands now (a copy of it, kept aside, is put back before each repeat), and
+    of the first batch into an empty database before each and once after."""
+    kept = path.with_name("before-last.db")
+    copy_database(path, kept)
+    last: list[float] = []
+    again: list[float] = []
+    for repeat in range(args.repeat):
+        if repeat:
+            copy_database(kept, path)
+        os.sync()  # the copy's writes are not left to slow what is timed next
+        again.append(first_batch_again(path.parent, seeds, made, args))
+        db = Database(f"sqlite:///{path}")
+        last.append(timed_batch(db, seeds, made, numbers, args))
+        db.close()
+        print(f"pages {numbers[-1] + 1:>6,}: {last[-1] * 1000:7.1f} ms/page (the last batch)")
+    again.append(first_batch_again(path.parent, seeds, made, args))
+    for leftover in path.parent.glob(f"{kept.name}*"):
+        leftover.unlink()
+    return last, again
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """Copy a closed SQLite database with its log, if one is left, over another's files."""
+    for leftover in target.parent.glob(f"{target.name}*"):
+        leftover.unlink()
+    for part in source.parent.glob(f"{source.name}*"):
+        shutil.copyfile(part, target.with_name(target.name + part.name[len(source.name) :]))
 
 
 def main() -> None:
@@ -258,28 +302,32 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=1_000)
     parser.add_argument("--templates", type=int, default=40)
     parser.add_argument("--people-span", type=int, default=20, help="copies a person is in")
+    parser.add_argument("--repeat", type=int, default=3, help="times the last batch is timed")
     parser.add_argument("--full", action="store_true", help="resolve each batch in full")
     parser.add_argument("--keep", help="keep the final database at this path")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        url = f"sqlite:///{Path(tmp) / 'growth.db'}"
-        settings = Settings(db_url=url)
+        path = Path(tmp) / "growth.db"
+        settings = Settings(db_url=f"sqlite:///{path}")
         start = time.perf_counter()
         seeds, made = templates(args.templates, settings.model)
         print(f"{args.templates} templates annotated in {time.perf_counter() - start:.0f} s")
-        db = Database(url)
+        db = Database(settings.db_url)
         costs = []
         starts = range(0, args.pages, args.batch)
-        again = []  # the first batch into an empty database, just before and after the last
+        last: list[float] = []
+        again: list[float] = []  # the first batch into an empty database, around the last
         for first in starts:
             numbers = range(first, min(first + args.batch, args.pages))
             if first == starts[-1] and len(starts) > 1:
-                again.append(first_batch_again(Path(tmp), seeds, made, args))
+                db.close()
+                last, again = last_batch(path, seeds, made, numbers, args)
+                costs.append(statistics.median(last))
+                db = Database(settings.db_url)
+                continue
             costs.append(timed_batch(db, seeds, made, numbers, args))
             print(f"pages {first + len(numbers):>6,}: {costs[-1] * 1000:7.1f} ms/page", flush=True)
-        if again:
-            again.append(first_batch_again(Path(tmp), seeds, made, args))
-        print_ratios(costs, again)
+        print_ratios(costs, last or costs[-1:], again)
         in_process, fresh = one_page(db, seeds, args.pages, settings)
         shown = ", ".join(f"{s:.2f}" for s in in_process)
         print(
@@ -294,7 +342,7 @@ def main() -> None:
         )
         db.close()
         if args.keep:
-            shutil.copy(Path(tmp) / "growth.db", args.keep)
+            shutil.copy(path, args.keep)
 
 
 if __name__ == "__main__":
