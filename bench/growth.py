@@ -306,6 +306,8 @@ def main() -> None:
     parser.add_argument("--full", action="store_true", help="resolve each batch in full")
     parser.add_argument("--keep", help="keep the final database at this path")
     args = parser.parse_args()
+    if args.repeat < 1:
+        parser.error("--repeat: the last batch must be timed at least once")
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "growth.db"
         settings = Settings(db_url=f"sqlite:///{path}")
