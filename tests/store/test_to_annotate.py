@@ -9,9 +9,8 @@ import pytest
 from sqlalchemy import select
 
 from pressgraph.records import Annotated, AnnotationFailure
+from pressgraph.store.annotation_groups import store_group
 from pressgraph.store.annotations import (
-    record_failure,
-    replace_annotations,
     stories_to_annotate,
     unfinished,
 )
@@ -45,15 +44,15 @@ def test_only_what_is_not_done_comes_back(db: Database) -> None:
     first = [t for t in texts if t.document == pages[0]]
     assert len(first) >= 2
     done, failed = first[0], first[1]
-    replace_annotations(db, Annotated(done.id, (), ()), "test-model")
-    record_failure(db, AnnotationFailure(failed.id, "roles", "broken"))
+    store_group(db, [Annotated(done.id, (), ())], "test-model")
+    store_group(db, [AnnotationFailure(failed.id, "roles", "broken")], "test-model")
     left = stories_to_annotate(db)
     assert {t.id for t in left} == {t.id for t in texts} - {done.id, failed.id}
     assert [t.document for t in left] == sorted(t.document for t in left)  # in page order
     retried = {t.id for t in stories_to_annotate(db, retry=True)}
     assert retried == {t.id for t in texts} - {done.id}
     for text in left:  # the rest of the texts annotated: nothing waits any more
-        replace_annotations(db, Annotated(text.id, (), ()), "test-model")
+        store_group(db, [Annotated(text.id, (), ())], "test-model")
     assert stories_to_annotate(db) == []
     assert _waiting(db) == [] == _as_found_again(db)  # unfinished: resolution is still due
     assert {t.id for t in stories_to_annotate(db, retry=True)} == {failed.id}
@@ -63,10 +62,10 @@ def test_only_what_is_not_done_comes_back(db: Database) -> None:
 
 def test_the_migration_finds_the_documents_that_wait(db: Database) -> None:
     texts = stories_to_annotate(db)
-    replace_annotations(db, Annotated(texts[0].id, (), ()), "test-model")
+    store_group(db, [Annotated(texts[0].id, (), ())], "test-model")
     for text in texts:
         if text.document != texts[0].document:
-            replace_annotations(db, Annotated(text.id, (), ()), "test-model")
+            store_group(db, [Annotated(text.id, (), ())], "test-model")
     kept = _waiting(db)
     with db.begin() as conn:
         conn.execute(waiting_documents.delete())

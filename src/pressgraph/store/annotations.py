@@ -237,12 +237,6 @@ def _signatures(conn: Connection, done: set[str], pages: list[str] | None) -> li
     ]
 
 
-def replace_annotations(db: Database, found: Annotated, model: str) -> None:
-    """Store one text's mentions and facts in one transaction, replacing earlier ones."""
-    with db.begin() as conn:
-        write_annotations(conn, found, model)
-
-
 def write_annotations(conn: Connection, found: Annotated, model: str) -> None:
     """Inside the caller's transaction: one text's mentions, facts and job state, replacing
     earlier ones."""
@@ -323,14 +317,9 @@ def clear_pending(db: Database, stage: str, *, began: str) -> None:
         )
 
 
-def record_failure(db: Database, failure: AnnotationFailure) -> None:
-    """Remember a story the annotation stage could not annotate (replacing an earlier reason)."""
-    with db.begin() as conn:
-        write_failure(conn, failure)
-
-
 def write_failure(conn: Connection, failure: AnnotationFailure) -> None:
-    """`record_failure` inside the caller's transaction."""
+    """Inside the caller's transaction: remember a text the annotation stage could not
+    annotate or store (replacing an earlier reason)."""
     conn.execute(delete(annotation_errors).where(annotation_errors.c.target == failure.story))
     conn.execute(
         annotation_errors.insert().values(

@@ -1,6 +1,6 @@
 """Write and read the facts of issue 4: story events, statements, numeric claims, relations.
 
-Written with the story's mentions in the same transaction (see `annotations.replace_annotations`);
+Written with the story's mentions in the same transaction (see `annotations.write_annotations`);
 resolution later fills their entity ids and merges story events into events.
 """
 
