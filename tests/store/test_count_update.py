@@ -28,7 +28,7 @@ from tests.store.test_edge_update import (
     Event,
     _merged,
     _remove,
-    _write,
+    write_events,
     write_tree,
 )
 from tests.store.test_edge_update import events_st as events_st
@@ -97,7 +97,7 @@ def test_counts_moved_by_a_batch_equal_the_counts_summed_again(
         for table in (entity_counts, entity_stories, event_members, events, entities):
             conn.execute(delete(table))
         write_tree(conn)
-        _write(conn, first)
+        write_events(conn, first)
         _write_stories(conn, said)
         derived._fill_entity_counts(conn)
 
@@ -112,7 +112,7 @@ def test_counts_moved_by_a_batch_equal_the_counts_summed_again(
         conn.execute(delete(entities).where(entities.c.id.in_(gone)))
         if moved:  # a body of a body becomes a body of the top
             conn.execute(update(entities).where(entities.c.id == "org:c").values(parent_id="org:a"))
-        _write(conn, {k: v for k, v in later.items() if k in touched})
+        write_events(conn, {k: v for k, v in later.items() if k in touched})
         _write_stories(conn, {s: told[s] for s in retold})
         after = counts_held(conn, retold, touched)
         gone_rows = tuple(r for r in TREE if r[0] in gone)

@@ -16,12 +16,20 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, delete, insert
 
-from pressgraph.store import derived
+from pressgraph.store import derived, edge_parts
 from pressgraph.store.db import Database
+from pressgraph.store.edge_parts import edge_sums
 from pressgraph.store.edge_update import Key, key_order, members_of, update_co_participation
-from pressgraph.store.schema import MEMBER_ORDER, entities, event_members, events, network_edges
+from pressgraph.store.schema import (
+    MEMBER_ORDER,
+    edge_months,
+    entities,
+    event_members,
+    events,
+    network_edges,
+)
 from tests import databases
 
 # (id, kind, parent): org:b is a body of org:a, org:c a body of org:b; org:d (a body of
@@ -65,7 +73,7 @@ def write_tree(conn: Connection) -> None:
         conn.execute(insert(entities).values(aliases="[]", stage="t", **row))
 
 
-def _write(conn: Connection, stored: dict[str, Event]) -> None:
+def write_events(conn: Connection, stored: dict[str, Event]) -> None:
     for event_id, (start, who) in stored.items():
         conn.execute(insert(events).values(id=event_id, kind="meeting", start=start, stage="t"))
         best: dict[str, str] = {}
@@ -83,9 +91,8 @@ def _remove(conn: Connection, event_ids: set[str]) -> None:
 
 
 def _edges(conn: Connection) -> list[tuple[object, ...]]:
-    e = network_edges.c
-    query = select(e.bodies, e.source, e.target, e.kind, e.month, e.count, e.first, e.last)
-    return sorted((tuple(r) for r in conn.execute(query.add_columns(e.evidence))), key=repr)
+    """Every edge as one row: its parts folded (store/edge_parts.py)."""
+    return edge_sums(conn)
 
 
 def _merged(stored: dict[str, Event], gone: set[str]) -> dict[str, Event]:
@@ -108,6 +115,36 @@ def _merged(stored: dict[str, Event], gone: set[str]) -> dict[str, Event]:
     dropped=set(),
     gone=set(),
     unchanged=set(),
+    then={},
+    fold_at=edge_parts.FOLD_AT,
+)
+@example(  # two batches add parts to an edge of five events: the second part's event comes
+    # first by date, so the edge's evidence is ranked across its parts
+    first={f"event:{n}": ("2019-05-20", PAIR) for n in range(1, 6)},
+    changed={"event:6": ("2019-05-21", PAIR)},
+    dropped=set(),
+    gone=set(),
+    unchanged=set(),
+    then={"event:0": ("2019-05-03", PAIR)},
+    fold_at=edge_parts.FOLD_AT,
+)
+@example(  # the same, each month folded as soon as a batch adds to it
+    first={f"event:{n}": ("2019-05-20", PAIR) for n in range(1, 6)},
+    changed={"event:6": ("2019-05-21", PAIR)},
+    dropped=set(),
+    gone=set(),
+    unchanged=set(),
+    then={"event:0": ("2019-05-03", PAIR)},
+    fold_at=1,
+)
+@example(  # an event joins an edge as a part, then another leaves it: it is one row again
+    first={"event:1": ("2019-05-03", PAIR), "event:2": ("2019-05-20", PAIR)},
+    changed={"event:3": ("2019-05-20", PAIR)},
+    dropped=set(),
+    gone=set(),
+    unchanged=set(),
+    then={"event:1": ("2019-06-01", PAIR)},
+    fold_at=edge_parts.FOLD_AT,
 )
 @example(  # an edge keeps five events; later ones join it (its evidence stays)
     first={f"event:{n}": ("2019-05-03", PAIR) for n in range(1, 6)},
@@ -115,6 +152,8 @@ def _merged(stored: dict[str, Event], gone: set[str]) -> dict[str, Event]:
     dropped=set(),
     gone=set(),
     unchanged=set(),
+    then={},
+    fold_at=edge_parts.FOLD_AT,
 )
 @example(  # person:e is merged away: its edge goes, event:1 joins person:p's edge, on which
     # event:2 stays unchanged (merged again by the batch) and event:3 was not in the batch
@@ -127,6 +166,8 @@ def _merged(stored: dict[str, Event], gone: set[str]) -> dict[str, Event]:
     dropped=set(),
     gone={"person:e"},
     unchanged={"event:2"},
+    then={},
+    fold_at=edge_parts.FOLD_AT,
 )
 @given(
     first=events_st,
@@ -134,6 +175,8 @@ def _merged(stored: dict[str, Event], gone: set[str]) -> dict[str, Event]:
     dropped=st.sets(st.sampled_from([f"event:{n}" for n in range(9)])),
     gone=st.sets(st.sampled_from(sorted(MERGED_INTO))),
     unchanged=st.sets(st.sampled_from([f"event:{n}" for n in range(9)])),
+    then=events_st,
+    fold_at=st.sampled_from([1, 3, edge_parts.FOLD_AT]),
 )
 def test_updated_edges_equal_the_edges_summed_again(
     db: Database,
@@ -142,30 +185,69 @@ def test_updated_edges_equal_the_edges_summed_again(
     dropped: set[str],
     gone: set[str],
     unchanged: set[str],
+    then: dict[str, Event],
+    fold_at: int,
+) -> None:
+    folding, edge_parts.FOLD_AT = edge_parts.FOLD_AT, fold_at  # months folded as they grow
+    try:
+        _two_batches(db, first, changed, dropped, gone, unchanged, then)
+    finally:
+        edge_parts.FOLD_AT = folding
+
+
+def _two_batches(
+    db: Database,
+    first: dict[str, Event],
+    changed: dict[str, Event],
+    dropped: set[str],
+    gone: set[str],
+    unchanged: set[str],
+    then: dict[str, Event],
 ) -> None:
     with db.begin() as conn:
-        for table in (network_edges, event_members, events, entities):
+        for table in (network_edges, edge_months, event_members, events, entities):
             conn.execute(delete(table))
         write_tree(conn)
-        _write(conn, first)
+        write_events(conn, first)
         derived.fill_network_edges(conn, None)
 
         later = _merged({**first, **changed}, gone)
         later = {k: v for k, v in later.items() if k not in dropped}
-        # the events that changed, and stored ones merged again unchanged (`unchanged`)
-        touched = {k for k in {*first, *later} if first.get(k) != later.get(k)}
-        touched |= unchanged & set(first) & set(later)
         gone_rows = tuple(r for r in TREE if r[0] in gone)
-        before = members_of(conn, touched)
-        _remove(conn, touched)
         conn.execute(delete(entities).where(entities.c.id.in_(gone)))
-        _write(conn, {k: v for k, v in later.items() if k in touched})
-        update_co_participation(conn, before, members_of(conn, touched), list(gone_rows))
-        updated = _edges(conn)
+        _batch(conn, first, later, unchanged, gone_rows)
+        assert _edges(conn) == _full_sum(conn)
+        # a second batch, on edges the first may have left in parts
+        last = {**later, **_merged(then, gone)}
+        _batch(conn, later, last, set(), ())
+        assert _edges(conn) == _full_sum(conn)
 
-        conn.execute(delete(network_edges))
-        derived.fill_network_edges(conn, None)
-        assert updated == _edges(conn)
+
+def _batch(
+    conn: Connection,
+    stored: dict[str, Event],
+    later: dict[str, Event],
+    unchanged: set[str],
+    gone_rows: tuple[tuple[str, str, str | None], ...],
+) -> None:
+    """Store the events as `later` has them, and update the edges from what changed; the
+    events in `unchanged` are merged again unchanged."""
+    touched = {k for k in {*stored, *later} if stored.get(k) != later.get(k)}
+    touched |= unchanged & set(stored) & set(later)
+    before = members_of(conn, touched)
+    _remove(conn, touched)
+    write_events(conn, {k: v for k, v in later.items() if k in touched})
+    update_co_participation(conn, before, members_of(conn, touched), list(gone_rows))
+
+
+def _full_sum(conn: Connection) -> list[tuple[object, ...]]:
+    """The edges summed again from every event; the stored rows are left as they were."""
+    savepoint = conn.begin_nested()
+    conn.execute(delete(network_edges))
+    derived.fill_network_edges(conn, None)
+    found = _edges(conn)
+    savepoint.rollback()
+    return found
 
 
 def test_an_event_that_loses_its_date_moves_its_edge_to_the_undated_row(tmp_path: Path) -> None:
@@ -173,11 +255,11 @@ def test_an_event_that_loses_its_date_moves_its_edge_to_the_undated_row(tmp_path
     with db.begin() as conn:
         write_tree(conn)
         who = frozenset({("person:p", "participant"), ("org:c", "organizer")})
-        _write(conn, {"event:1": ("2019-05-03", who), "event:2": ("2019-05-20", who)})
+        write_events(conn, {"event:1": ("2019-05-03", who), "event:2": ("2019-05-20", who)})
         derived.fill_network_edges(conn, None)
         before = members_of(conn, {"event:1"})
         _remove(conn, {"event:1"})
-        _write(conn, {"event:1": (None, who)})
+        write_events(conn, {"event:1": (None, who)})
         update_co_participation(conn, before, members_of(conn, {"event:1"}), [])
         folded = [r for r in _edges(conn) if r[0] is False]
     db.close()

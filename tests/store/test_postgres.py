@@ -23,6 +23,7 @@ from pressgraph.store import schema
 from pressgraph.store.annotations import all_mentions, load_entities
 from pressgraph.store.budget import Budget, QueryTimeoutError, active
 from pressgraph.store.db import Database
+from pressgraph.store.edge_parts import edge_sums
 from pressgraph.store.migrations import MIGRATIONS
 from pressgraph.store.queries import list_claims, list_events
 from tests import databases
@@ -76,19 +77,20 @@ def test_the_whole_flow_gives_the_same_knowledge_on_both_databases(
 
 
 def _derived(db: Database) -> dict[str, list[tuple[Any, ...]]]:
-    """The sums resolution stores for the pages (store/derived.py), without row ids."""
-    edges = schema.network_edges
+    """The sums resolution stores for the pages (store/derived.py), without row ids; the
+    network's edges one row each (store/edge_parts.py), without their evidence."""
     wanted = {
         schema.entity_counts: list(schema.entity_counts.c),
         schema.event_members: list(schema.event_members.c),
         schema.posts: [c for c in schema.posts.c if c.name not in ("id", "evidence")],
-        edges: [c for c in edges.c if c.name not in ("id", "evidence")],
     }
     with db.read() as conn:
-        return {
+        found = {
             table.name: sorted((tuple(r) for r in conn.execute(select(*columns))), key=repr)
             for table, columns in wanted.items()
         }
+        found["network_edges"] = [row[:-1] for row in edge_sums(conn)]
+        return found
 
 
 SEARCHES = (

@@ -45,6 +45,7 @@ from pressgraph.store.schema import (
     ATTENDED,
     CO_PARTICIPATION,
     MEMBER_ORDER,
+    edge_months,
     entities,
     entity_counts,
     entity_stories,
@@ -100,6 +101,8 @@ def refresh(conn: Connection) -> DerivedSummary:
     """Rebuild every derived table from the facts (inside the caller's transaction)."""
     for table in (network_edges, posts, event_members, entity_counts, entity_stories):
         conn.execute(delete(table))
+    if inspect(conn).has_table(edge_months.name):  # migration 26 adds it: every edge is one row
+        conn.execute(delete(edge_months))
     stories_n = _fill_entity_stories(conn)
     members_n = _fill_event_members(conn)
     _fill_entity_counts(conn)

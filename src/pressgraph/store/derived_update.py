@@ -38,6 +38,7 @@ from pressgraph.store.places import add_place_countries, pairs_in, refresh_place
 from pressgraph.store.relation_update import Stated, stated_in, update_relation_edges
 from pressgraph.store.schema import (
     MEMBER_ORDER,
+    edge_months,
     entities,
     entity_stories,
     event_members,
@@ -79,6 +80,7 @@ def update_derived(conn: Connection, scope: Scope) -> None:
     _posts(conn, touched)
     if scope.tree_changed:
         conn.execute(delete(network_edges))
+        conn.execute(delete(edge_months))  # every edge is one row again
         derived.fill_network_edges(conn, None)
     else:
         update_co_participation(conn, before, members_of(conn, scope.events), list(scope.gone))

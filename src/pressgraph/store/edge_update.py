@@ -7,23 +7,26 @@ a batch more as the database grew (a backfill touches every month). Instead the 
 the batch's events are read before and after they are summed again, and each edge they
 touch is handled by what happened to it:
 
-- an event joined it (a new event, or a new member): the stored row gains it: count up,
-  dates widened, the evidence merged by date (`derived.by_date`);
-- an event left it, or its date changed: the edge is summed again, from the batch's events
-  alone when the stored row counts only events of the batch (an entity merged away leaves
-  such edges), else from the stored members of its two nodes in that month.
+- events joined it (new events, or new members) and none left: what they bring is stored as
+  a part of the edge, a row of its own (store/edge_parts.py), without reading the stored
+  rows: at 50,000 pages a batch joined a hundred thousand stored edges, and reading,
+  merging and rewriting them cost it about 2 s more than the first batch;
+- an event left it, or its date changed: its parts are read and the edge is summed again,
+  into one row, from the batch's events alone when the parts count only events of the batch
+  (an entity merged away leaves such edges), else from the stored members of its two nodes
+  in that month.
 
 Events the batch merged again without changing their date or members are set aside first:
 they sum the same edges before and after.
 
-Either way the row is what `derived.fill_network_edges` would give. An entity that
+Either way the parts sum to what `derived.fill_network_edges` would give. An entity that
 resolution merged away folds as it did before (`gone`: its kind and parent).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from itertools import combinations
 from operator import itemgetter
 from typing import Any, TypeVar
@@ -59,7 +62,8 @@ from pressgraph.store.derived import (
     month,
     node_folder,
 )
-from pressgraph.store.schema import CO_PARTICIPATION, entities, event_members, events, network_edges
+from pressgraph.store.edge_parts import note_added
+from pressgraph.store.schema import CO_PARTICIPATION, entities, event_members, network_edges
 
 Members = list[tuple[str, str | None, list[str]]]  # (event, start, members), as derived reads
 Tree = list[tuple[str, str, str | None]]  # (id, kind, parent), as `derived.entity_tree`
@@ -114,11 +118,17 @@ def update_co_participation(conn: Connection, before: Members, after: Members, g
         old = _sources(before, node_folder(then, bodies))
         new = _sources(after, node_folder(now, bodies))
         left, joined = split_changes(old, new)
-        stored = stored_edges(conn, bodies, left | set(joined))
+        stored = stored_parts(conn, bodies, left)
         known, unknown = within(left, old, stored)
         rows = [edge_row(bodies, k, _link(new.get(k, {}))) for k in known if k in new]
-        rows += _summed_again(conn, bodies, unknown) + _added(conn, bodies, joined, stored)
-        write_edges(conn, {k: i for k, (i, _) in stored.items()}, rows)
+        rows += _summed_again(conn, bodies, unknown)
+        # what joined an edge no event left is a part of its own: no stored row is read
+        rows += [edge_row(bodies, k, _link(got)) for k, got in joined.items()]
+        extra = sorted(i for row_ids, _ in stored.values() for i in row_ids[1:])
+        for chunk in chunked(extra):
+            conn.execute(delete(network_edges).where(network_edges.c.id.in_(chunk)))
+        write_edges(conn, {k: row_ids[0] for k, (row_ids, _) in stored.items()}, rows)
+        note_added(conn, bodies, Counter(in_month for *_, in_month in joined))
 
 
 def changed_events(before: Members, after: Members) -> tuple[Members, Members]:
@@ -131,7 +141,7 @@ def changed_events(before: Members, after: Members) -> tuple[Members, Members]:
 
 
 def within(
-    left: set[Key], old: Sources, stored: dict[Key, tuple[int, Link]]
+    left: set[Key], old: Sources, stored: dict[Key, tuple[list[int], Link]]
 ) -> tuple[set[Key], set[Key]]:
     """The edges an event left, split: those whose stored events all were the batch's (its
     count is theirs), summed from the batch's events alone; the others, summed again from
@@ -239,9 +249,30 @@ def split_changes(
 
 
 def stored_edges(conn: Connection, bodies: bool, keys: set[Key]) -> dict[Key, tuple[int, Link]]:
-    """The stored rows of these edges: key -> (row id, what it sums)."""
+    """The stored rows of these edges, one row each (typed relations' edges): key -> (row
+    id, what it sums)."""
+    return {key: (row_id, link) for row_id, key, link in _stored_rows(conn, bodies, keys)}
+
+
+def stored_parts(
+    conn: Connection, bodies: bool, keys: set[Key]
+) -> dict[Key, tuple[list[int], Link]]:
+    """The stored parts of these edges (store/edge_parts.py): key -> (their row ids, in
+    order, and their count and dates summed; not their evidence)."""
+    found: dict[Key, tuple[list[int], Link]] = {}
+    for row_id, key, link in _stored_rows(conn, bodies, keys):
+        row_ids, summed = found.setdefault(key, ([], Link()))
+        row_ids.append(row_id)
+        summed.add(link.count, link.dates, ())
+    for row_ids, _ in found.values():
+        row_ids.sort()
+    return found
+
+
+def _stored_rows(conn: Connection, bodies: bool, keys: set[Key]) -> Iterator[tuple[int, Key, Link]]:
+    """(row id, key, what it sums) of the stored rows of these edges."""
     if not keys:
-        return {}
+        return
     _KEYS.create(conn)  # a failure rolls the transaction back, the table with it
     execute_many(
         conn,
@@ -254,74 +285,17 @@ def stored_edges(conn: Connection, bodies: bool, keys: set[Key]) -> dict[Key, tu
     e, k = network_edges.c, _KEYS.c
     pair = and_(e.bodies == k.bodies, e.source == k.source, e.target == k.target, e.kind == k.kind)
     columns = (e.id, e.source, e.target, e.kind, e.month, e.count, e.first, e.last, e.evidence)
-    found: dict[Key, tuple[int, Link]] = {}
+    found = []
     # Dated and undated edges apart: each condition is one the index can seek on every
     # database (PostgreSQL does not seek on IS NOT DISTINCT FROM).
     for same_month in (e.month == k.month, and_(e.month.is_(None), k.month.is_(None))):
         query = select(*columns).join(_KEYS, and_(pair, same_month))
-        # plain tuples: a batch reads a hundred thousand stored edges at 50,000 pages
+        # plain tuples: a batch may read a hundred thousand stored edges
         for row_id, a, b, kind, in_month, count, first, last, evidence in conn.execute(query):
             dates = [d for d in (first, last) if d]
-            found[(a, b, kind, in_month)] = (row_id, Link(count, dates, evidence.split()))
+            found.append((row_id, (a, b, kind, in_month), Link(count, dates, evidence.split())))
     _KEYS.drop(conn)
-    return found
-
-
-def _added(
-    conn: Connection, bodies: bool, joined: Sources, stored: dict[Key, tuple[int, Link]]
-) -> list[dict[str, object]]:
-    """The rows of edges that events joined: the stored sums with the new events added."""
-    dates = _starts(conn, _evidence_to_date(joined, stored, None))
-    dates.update(_starts(conn, _evidence_to_date(joined, stored, dates)))
-    rows = []
-    for key, got in joined.items():  # in any order: `write_edges` orders the rows
-        _, link = stored.get(key, (0, Link()))
-        if _after_the_evidence(link, got, dates):
-            first = link.evidence
-        else:
-            ranked = {**{i: dates.get(i) for i in link.evidence}, **got}
-            first = sorted(ranked, key=lambda i: by_date(ranked[i], i))[:EVIDENCE]
-        summed = Link(link.count + len(got), [*link.dates, *(d for d in got.values() if d)], first)
-        rows.append(edge_row(bodies, key, summed))
-    return rows
-
-
-def _after_the_evidence(
-    link: Link, got: dict[str, str | None], dates: dict[str, str | None]
-) -> bool:
-    """Whether an edge keeps its evidence: it has its EVIDENCE events already, and every
-    event joining it comes after the last of them (a feed's new events mostly do)."""
-    if len(link.evidence) < EVIDENCE:
-        return False
-    last = link.evidence[-1]
-    bound = by_date(dates.get(last), last)
-    return all(by_date(d, i) > bound for i, d in got.items())
-
-
-def _evidence_to_date(
-    joined: Sources, stored: dict[Key, tuple[int, Link]], dates: dict[str, str | None] | None
-) -> set[str]:
-    """The stored evidence whose dates the new events are ranked with: first (`dates` None)
-    the last evidence event of each edge, whose date is enough when the edge is full and the
-    new events come after it; then the rest of the evidence of the other edges."""
-    wanted: set[str] = set()
-    for key, got in joined.items():
-        if key not in stored:
-            continue
-        evidence = stored[key][1].evidence
-        if dates is None:
-            wanted.update(evidence[-1:])
-        elif not _after_the_evidence(stored[key][1], got, dates):
-            wanted.update(i for i in evidence if i not in dates)
-    return wanted
-
-
-def _starts(conn: Connection, event_ids: set[str]) -> dict[str, str | None]:
-    found: dict[str, str | None] = {}
-    for chunk in chunked(sorted(event_ids)):
-        query = select(events.c.id, events.c.start).where(events.c.id.in_(chunk))
-        found.update((r[0], r[1]) for r in conn.execute(query))
-    return found
+    yield from found
 
 
 def _summed_again(conn: Connection, bodies: bool, keys: set[Key]) -> list[dict[str, object]]:

@@ -331,6 +331,14 @@ def _edge_keys(op: Operations, conn: Connection) -> None:
     )
 
 
+def _edge_months(op: Operations, conn: Connection) -> None:
+    """What batches added to each month's network edges: a batch stores what its events
+    bring to a stored edge as a part of it, without reading the stored row, and a month is
+    folded once it has grown enough (issue 10, store/edge_parts.py). The stored edges are
+    one row each: nothing to count yet."""
+    schema.metadata.create_all(conn, tables=[schema.edge_months])
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", _initial),
     Migration(2, "story_search", _story_search, search.create_index),
@@ -357,6 +365,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(23, "waiting_documents", _waiting_documents),
     Migration(24, "member_months", _member_months),
     Migration(25, "edge_keys", _edge_keys),
+    Migration(26, "edge_months", _edge_months),
 )
 
 

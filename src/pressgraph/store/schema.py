@@ -560,6 +560,18 @@ Index(
 
 CO_PARTICIPATION = "co-participation"  # the kind of an edge summed from shared events
 
+# The rows batches added to a month's co-participation edges since its edges were last
+# folded into one row each (issue 10, migration 26, store/edge_parts.py): a batch adds what
+# its events bring to an edge as a part, and a month is folded once it has grown enough.
+edge_months = Table(
+    "edge_months",
+    metadata,
+    Column("bodies", Boolean, primary_key=True),
+    Column("month", String(10), primary_key=True),  # "" for the undated edges
+    Column("added", Integer, nullable=False),  # rows added since the month was folded
+    Column("kept", Integer, nullable=False),  # its rows then (0: not folded since summed)
+)
+
 # --- issue 12: judgements (curation) ------------------------------------------------------------
 # What people decided, as an edge list: who, when, why, and what (an action on a target, with
 # another entity or a value). Never rewritten by a stage: resolution applies every judgement

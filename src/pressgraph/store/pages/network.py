@@ -29,6 +29,7 @@ from pressgraph.store.derived import (
     node_folder,
     relations_of,
 )
+from pressgraph.store.edge_parts import COLUMNS, folded
 from pressgraph.store.pages.common import events_in
 from pressgraph.store.schema import CO_PARTICIPATION, entities, events, network_edges, relations
 
@@ -133,19 +134,17 @@ def _entities(conn: Connection) -> dict[str, _Entity]:
 def _stored(
     conn: Connection, date_from: str | None, date_to: str | None, bodies: bool
 ) -> dict[tuple[str, str, str], Link]:
-    """The stored edges of the months wholly inside the range, summed over the months."""
+    """The stored edges of the months wholly inside the range, summed over the months (an
+    edge's parts folded first: store/edge_parts.py)."""
+    e = network_edges.c
     query = (
-        select(network_edges)
-        .where(
-            network_edges.c.bodies == bodies,
-            in_full_months(network_edges.c.month, date_from, date_to),
-        )
-        .order_by(network_edges.c.month.nulls_last(), network_edges.c.id)
+        select(*(e[c] for c in COLUMNS))
+        .where(e.bodies == bodies, in_full_months(e.month, date_from, date_to))
+        .order_by(e.month.nulls_last(), e.id)
     )
     found: dict[tuple[str, str, str], Link] = defaultdict(Link)
-    for r in conn.execute(query).mappings():
-        dates = (r["first"], r["last"])
-        found[(r["source"], r["target"], r["kind"])].add(r["count"], dates, r["evidence"].split())
+    for (_, a, b, kind, _), link in folded(conn, conn.execute(query)).items():
+        found[(a, b, kind)].add(link.count, link.dates, link.evidence)
     return found
 
 
