@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -188,23 +189,8 @@ def test_updated_edges_equal_the_edges_summed_again(
     then: dict[str, Event],
     fold_at: int,
 ) -> None:
-    folding, edge_parts.FOLD_AT = edge_parts.FOLD_AT, fold_at  # months folded as they grow
-    try:
-        _two_batches(db, first, changed, dropped, gone, unchanged, then)
-    finally:
-        edge_parts.FOLD_AT = folding
-
-
-def _two_batches(
-    db: Database,
-    first: dict[str, Event],
-    changed: dict[str, Event],
-    dropped: set[str],
-    gone: set[str],
-    unchanged: set[str],
-    then: dict[str, Event],
-) -> None:
-    with db.begin() as conn:
+    # months folded as they grow (FOLD_AT rows), or not
+    with mock.patch.object(edge_parts, "FOLD_AT", fold_at), db.begin() as conn:
         for table in (network_edges, edge_months, event_members, events, entities):
             conn.execute(delete(table))
         write_tree(conn)

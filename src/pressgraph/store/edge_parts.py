@@ -81,12 +81,8 @@ def edge_sums(conn: Connection) -> list[tuple[Any, ...]]:
     """Every edge as one row (`COLUMNS`), sorted: what a full sum (`rebuild`) stores."""
     query = select(*(network_edges.c[c] for c in COLUMNS))
     found = folded(conn, conn.execute(query))
-    return sorted((_row(key, link) for key, link in found.items()), key=repr)
-
-
-def _row(key: EdgeKey, link: Link) -> tuple[Any, ...]:
-    first, last = min(link.dates, default=None), max(link.dates, default=None)
-    return (*key, link.count, first, last, "\n".join(link.evidence))
+    rows = (edge_row(key[0], key[1:], link) for key, link in found.items())
+    return sorted((tuple(row[c] for c in COLUMNS) for row in rows), key=repr)
 
 
 def note_added(conn: Connection, bodies: bool, added: Counter[str | None]) -> None:
