@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from unittest import mock
 
 import pytest
@@ -105,6 +106,18 @@ def _merged(stored: dict[str, Event], gone: set[str]) -> dict[str, Event]:
     }
 
 
+# Two batches add parts to an edge of five events: the second part's event comes first by
+# date, so the edge's evidence is ranked across its parts.
+ACROSS_PARTS: dict[str, Any] = {
+    "first": {f"event:{n}": ("2019-05-20", PAIR) for n in range(1, 6)},
+    "changed": {"event:6": ("2019-05-21", PAIR)},
+    "dropped": set(),
+    "gone": set(),
+    "unchanged": set(),
+    "then": {"event:0": ("2019-05-03", PAIR)},
+}
+
+
 @settings(
     max_examples=60,
     deadline=None,
@@ -119,25 +132,8 @@ def _merged(stored: dict[str, Event], gone: set[str]) -> dict[str, Event]:
     then={},
     fold_at=edge_parts.FOLD_AT,
 )
-@example(  # two batches add parts to an edge of five events: the second part's event comes
-    # first by date, so the edge's evidence is ranked across its parts
-    first={f"event:{n}": ("2019-05-20", PAIR) for n in range(1, 6)},
-    changed={"event:6": ("2019-05-21", PAIR)},
-    dropped=set(),
-    gone=set(),
-    unchanged=set(),
-    then={"event:0": ("2019-05-03", PAIR)},
-    fold_at=edge_parts.FOLD_AT,
-)
-@example(  # the same, each month folded as soon as a batch adds to it
-    first={f"event:{n}": ("2019-05-20", PAIR) for n in range(1, 6)},
-    changed={"event:6": ("2019-05-21", PAIR)},
-    dropped=set(),
-    gone=set(),
-    unchanged=set(),
-    then={"event:0": ("2019-05-03", PAIR)},
-    fold_at=1,
-)
+@example(**ACROSS_PARTS, fold_at=edge_parts.FOLD_AT)
+@example(**ACROSS_PARTS, fold_at=1)  # the same, each month folded as soon as a batch adds to it
 @example(  # an event joins an edge as a part, then another leaves it: it is one row again
     first={"event:1": ("2019-05-03", PAIR), "event:2": ("2019-05-20", PAIR)},
     changed={"event:3": ("2019-05-20", PAIR)},
